@@ -1,0 +1,309 @@
+//! `handbok.yaml`: the raw serde form (unknown keys rejected) and the validated [`Config`].
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{did_you_mean, Diagnostic, Error, Position, Result};
+use crate::slug::slugify;
+
+/// The configuration file's name, at the site root.
+pub const CONFIG_FILE: &str = "handbok.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    taxonomies: Vec<RawTaxonomy>,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    extra: Option<serde_yaml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    name: String,
+    #[serde(default)]
+    singular: Option<String>,
+    #[serde(default)]
+    plural: Option<String>,
+}
+
+/// Markdown options a site may change.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Typographic quotes and dashes (`"a"` → `”a”`, `--` → `–`).
+    #[serde(default)]
+    pub smart_punctuation: bool,
+}
+
+/// A taxonomy declared in the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaxonomyConfig {
+    /// The key used in front matter, e.g. `fokusomrade`.
+    pub name: String,
+    /// The URL segment of the taxonomy, the slug of `name`.
+    pub slug: String,
+    pub singular: String,
+    pub plural: String,
+}
+
+/// The validated site configuration, with command-line overrides applied.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site root (folder holding `handbok.yaml`).
+    pub root: PathBuf,
+    pub title: String,
+    pub description: Option<String>,
+    /// Absolute URL or site-root path of the published site, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending with `/` (e.g. `/hallbarhet/`).
+    pub base_path: String,
+    pub language: String,
+    pub theme: String,
+    pub taxonomies: Vec<TaxonomyConfig>,
+    pub markdown: MarkdownConfig,
+    pub extra: serde_json::Value,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Overrides given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl Config {
+    /// Reads and validates `handbok.yaml` in `root`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(config_error(
+                    Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display())).with_hint(
+                        format!("run handbok in the site folder, pass --root DIR, or create {CONFIG_FILE} with at least `title: …`"),
+                    ),
+                ))
+            }
+            Err(e) => return Err(Error::io("cannot read", &path, e)),
+        };
+        Self::parse(root, &text, overrides)
+    }
+
+    /// Validates configuration text (the content of `handbok.yaml`).
+    pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawConfig = serde_yaml::from_str(text)
+            .map_err(|e| config_error(yaml_diagnostic(&e, 0).in_file(CONFIG_FILE)))?;
+        let base_url = normalise_base_url(overrides.base_url.as_deref().or(raw.base_url.as_deref()))
+            .map_err(|msg| {
+                let line = key_line(text, "base_url").unwrap_or(1);
+                config_error(
+                    Diagnostic::error(msg)
+                        .in_file(CONFIG_FILE)
+                        .at_line(line)
+                        .with_hint("use an absolute URL like https://intranat.example.se/hallbarhet/ or a path like /hallbarhet/"),
+                )
+            })?;
+        let base_path = base_path_of(&base_url);
+        let taxonomies = validate_taxonomies(text, raw.taxonomies)?;
+        let extra = match raw.extra {
+            Some(v) => serde_json::to_value(v).map_err(|e| {
+                config_error(
+                    Diagnostic::error(format!("`extra` cannot be used in templates: {e}"))
+                        .in_file(CONFIG_FILE)
+                        .at_line(key_line(text, "extra").unwrap_or(1))
+                        .with_hint("use string keys and plain values in `extra`"),
+                )
+            })?,
+            None => serde_json::Value::Object(Default::default()),
+        };
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            base_path,
+            language: raw.language.unwrap_or_else(|| "sv".to_string()),
+            theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+            taxonomies,
+            markdown: raw.markdown,
+            extra,
+            drafts: overrides.drafts,
+        })
+    }
+
+    pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
+
+    /// The absolute URL (or site-root path) of a site-relative path like `natverk/`.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+fn config_error(d: Diagnostic) -> Error {
+    Error::Config(Box::new(d))
+}
+
+fn validate_taxonomies(text: &str, raw: Vec<RawTaxonomy>) -> Result<Vec<TaxonomyConfig>> {
+    let mut out: Vec<TaxonomyConfig> = Vec::new();
+    for t in raw {
+        let line = find_line(text, &format!("name: {}", t.name)).unwrap_or(1);
+        let slug = slugify(&t.name);
+        let reserved = crate::content::frontmatter::FIELDS;
+        let problem = if slug.is_empty() {
+            Some(format!(
+                "taxonomy name `{}` has no letters or digits",
+                t.name
+            ))
+        } else if reserved.contains(&t.name.as_str()) {
+            Some(format!(
+                "taxonomy name `{}` is a front matter field of its own",
+                t.name
+            ))
+        } else if out.iter().any(|o| o.slug == slug || o.name == t.name) {
+            Some(format!("taxonomy `{}` is declared twice", t.name))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            return Err(config_error(
+                Diagnostic::error(message)
+                    .in_file(CONFIG_FILE)
+                    .at_line(line)
+                    .with_hint("give each taxonomy a unique name such as `fokusomrade` or `tema`"),
+            ));
+        }
+        let singular = t.singular.unwrap_or_else(|| t.name.clone());
+        let plural = t.plural.unwrap_or_else(|| singular.clone());
+        out.push(TaxonomyConfig {
+            name: t.name,
+            slug,
+            singular,
+            plural,
+        });
+    }
+    Ok(out)
+}
+
+fn normalise_base_url(value: Option<&str>) -> std::result::Result<String, String> {
+    let value = value.unwrap_or("/").trim();
+    let ok =
+        value.starts_with('/') || value.starts_with("https://") || value.starts_with("http://");
+    if !ok || value.contains(char::is_whitespace) {
+        return Err(format!(
+            "base_url `{value}` is neither an absolute http(s) URL nor a path starting with `/`"
+        ));
+    }
+    let mut url = value.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+fn base_path_of(base_url: &str) -> String {
+    match base_url.split_once("://") {
+        Some((_, rest)) => match rest.find('/') {
+            Some(i) => rest[i..].to_string(),
+            None => "/".to_string(),
+        },
+        None => base_url.to_string(),
+    }
+}
+
+/// The 1-based line of a top-level `key:` in YAML text (a line starting with it).
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// Turns a serde_yaml error into a diagnostic whose line is shifted by `line_offset`
+/// (the number of file lines before the YAML text), with a suggestion for unknown keys.
+pub fn yaml_diagnostic(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    let mut d = Diagnostic::error(message.clone());
+    if let Some(loc) = e.location() {
+        d = d.at(Position::new(loc.line() + line_offset, loc.column()));
+    }
+    let ticked: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if message.starts_with("unknown field") && !ticked.is_empty() {
+        let hint = match did_you_mean(ticked[0], ticked[1..].iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("allowed keys here: {}", ticked[1..].join(", ")),
+        };
+        d = d.with_hint(hint);
+    } else if message.starts_with("missing field") {
+        d = d.with_hint("add the field; see the README for the configuration keys");
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new("."), text, &Overrides::default())
+    }
+
+    #[test]
+    fn defaults_and_base_path() {
+        let c = parse("title: T\nbase_url: https://intranat.example.se/hallbarhet\n").unwrap();
+        assert_eq!(c.base_url, "https://intranat.example.se/hallbarhet/");
+        assert_eq!(c.base_path, "/hallbarhet/");
+        assert_eq!(c.language, "sv");
+        let c = parse("title: T\n").unwrap();
+        assert_eq!(c.base_url, "/");
+        assert_eq!(c.base_path, "/");
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggestion() {
+        let err = parse("title: T\nlanguag: sv\n").unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.position.map(|p| p.line), Some(2));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `language`?"));
+    }
+
+    #[test]
+    fn taxonomy_may_not_shadow_a_field() {
+        let err = parse("title: T\ntaxonomies:\n  - name: title\n").unwrap_err();
+        assert!(err.to_string().contains("front matter field"), "{err}");
+    }
+
+    #[test]
+    fn bad_base_url() {
+        let err = parse("title: T\nbase_url: intranat\n").unwrap_err();
+        assert_eq!(err.diagnostics()[0].position.map(|p| p.line), Some(2));
+    }
+}

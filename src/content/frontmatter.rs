@@ -1,0 +1,504 @@
+//! Splitting a Markdown file into YAML front matter and body, and validating the
+//! front matter against the typed schema. Every error names the line in the file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use crate::config::{key_line, yaml_diagnostic, Config};
+use crate::error::{did_you_mean, Diagnostic};
+use crate::slug::slugify;
+
+/// The front matter keys handbok knows (taxonomy names from the config come on top).
+pub const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "draft",
+    "weight",
+    "slug",
+    "aliases",
+    "template",
+    "extra",
+];
+
+/// A date from front matter: a calendar date, optionally with a time and offset.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateValue {
+    pub date: chrono::NaiveDate,
+    /// As it will be shown to machines (sitemap, feeds): `YYYY-MM-DD` or RFC 3339.
+    pub iso: String,
+}
+
+/// Validated front matter of a page or section.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub slug: Option<String>,
+    /// Old site paths that redirect here, normalised to `a/b/`.
+    pub aliases: Vec<String>,
+    pub template: Option<String>,
+    /// Taxonomy name → terms, in the order written.
+    pub terms: BTreeMap<String, Vec<String>>,
+    pub extra: serde_json::Value,
+    /// Line in the file of each key, for later errors (e.g. unknown template).
+    pub lines: BTreeMap<String, usize>,
+}
+
+/// A file split into front matter and body.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// 1-based line in the file where the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `text` (BOM removed, LF line ends) at the `---` fences.
+pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        let hint =
+            "start the file with a front matter block:\n  ---\n  title: Sidans rubrik\n  ---";
+        let message = if text.trim().is_empty() {
+            "the file is empty: a page needs front matter with at least a title"
+        } else {
+            "the file does not start with front matter (a line `---`)"
+        };
+        return Err(Diagnostic::error(message).at_line(1).with_hint(hint));
+    }
+    let mut offset = (first_line_end + 1).min(text.len());
+    let yaml_start = offset;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let l = text[offset..end].trim_end();
+        if l == "---" || l == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err(Diagnostic::error("the front matter is never closed")
+        .at_line(1)
+        .with_hint("add a line with only `---` after the last front matter field"))
+}
+
+/// Parses and validates front matter YAML. `line_offset` is the number of file lines
+/// before the YAML text (1 for the opening `---`).
+pub fn parse(
+    yaml: &str,
+    line_offset: usize,
+    config: &Config,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let value: Value =
+        serde_yaml::from_str(yaml).map_err(|e| vec![yaml_diagnostic(&e, line_offset)])?;
+    let mapping = match value {
+        Value::Mapping(m) => m,
+        Value::Null => Default::default(),
+        other => {
+            return Err(vec![Diagnostic::error(format!(
+                "the front matter is a {}, not a list of `key: value` fields",
+                kind_of(&other)
+            ))
+            .at_line(line_offset + 1)
+            .with_hint("write one field per line, e.g. `title: Sidans rubrik`")])
+        }
+    };
+    let mut fm = FrontMatter {
+        extra: serde_json::Value::Object(Default::default()),
+        ..Default::default()
+    };
+    let mut errors = Vec::new();
+    let mut has_title = false;
+    for (key, value) in mapping {
+        let Some(key) = key.as_str().map(str::to_string) else {
+            errors.push(
+                Diagnostic::error(format!("front matter key {} is not text", describe(&key)))
+                    .at_line(line_offset + 1)
+                    .with_hint("keys are words such as `title` or `description`"),
+            );
+            continue;
+        };
+        let line = key_line(yaml, &key).map_or(line_offset + 1, |l| l + line_offset);
+        fm.lines.insert(key.clone(), line);
+        let at = |d: Diagnostic| d.at_line(line);
+        if let Err(d) = apply_field(&mut fm, &key, value, config) {
+            errors.push(at(d));
+        } else if key == "title" {
+            has_title = true;
+        }
+    }
+    if !has_title && !errors.iter().any(|e| e.message.contains("`title`")) {
+        errors.push(
+            Diagnostic::error("the front matter has no `title`")
+                .at_line(line_offset)
+                .with_hint("add a line such as `title: Sidans rubrik` to the front matter"),
+        );
+    }
+    if errors.is_empty() {
+        Ok(fm)
+    } else {
+        Err(errors)
+    }
+}
+
+fn apply_field(
+    fm: &mut FrontMatter,
+    key: &str,
+    value: Value,
+    config: &Config,
+) -> Result<(), Diagnostic> {
+    match key {
+        "title" => {
+            let t = text(key, value)?;
+            if t.trim().is_empty() {
+                return Err(
+                    Diagnostic::error("`title` is empty").with_hint("give the page a title")
+                );
+            }
+            fm.title = t;
+        }
+        "description" => fm.description = Some(text(key, value)?),
+        "date" => fm.date = Some(date(key, value)?),
+        "updated" => fm.updated = Some(date(key, value)?),
+        "draft" => {
+            fm.draft = value.as_bool().ok_or_else(|| {
+                type_error(key, "true or false", &value)
+                    .with_hint("write `draft: true` or `draft: false`")
+            })?
+        }
+        "weight" => {
+            fm.weight = Some(value.as_i64().ok_or_else(|| {
+                type_error(key, "a whole number", &value)
+                    .with_hint("write e.g. `weight: 10`; lower numbers come first")
+            })?)
+        }
+        "slug" => {
+            let s = text(key, value)?;
+            let clean = slugify(&s);
+            if clean != s {
+                let hint = if clean.is_empty() {
+                    "use lower-case letters a-z, digits and hyphens".to_string()
+                } else {
+                    format!("write `slug: {clean}`")
+                };
+                return Err(
+                    Diagnostic::error(format!("slug `{s}` is not a valid URL segment"))
+                        .with_hint(hint),
+                );
+            }
+            fm.slug = Some(s);
+        }
+        "aliases" => {
+            for a in strings(key, value)? {
+                fm.aliases.push(alias_path(&a)?);
+            }
+        }
+        "template" => {
+            let t = text(key, value)?;
+            if !t.ends_with(".html") || t.contains("..") || t.starts_with('/') || t.contains('\\') {
+                return Err(
+                    Diagnostic::error(format!("template `{t}` is not a template name")).with_hint(
+                        "name a file in templates/, e.g. `template: handlingsplan.html`",
+                    ),
+                );
+            }
+            fm.template = Some(t);
+        }
+        "extra" => {
+            fm.extra = serde_json::to_value(&value).map_err(|e| {
+                Diagnostic::error(format!("`extra` cannot be used in templates: {e}"))
+                    .with_hint("use text keys and plain values in `extra`")
+            })?
+        }
+        _ if config.taxonomy(key).is_some() => {
+            let terms = strings(key, value)?;
+            if let Some(empty) = terms.iter().find(|t| slugify(t).is_empty()) {
+                return Err(Diagnostic::error(format!(
+                    "term `{empty}` in `{key}` has no letters or digits"
+                ))
+                .with_hint("remove the empty term"));
+            }
+            fm.terms.insert(key.to_string(), terms);
+        }
+        _ => {
+            let known = FIELDS
+                .iter()
+                .copied()
+                .chain(config.taxonomies.iter().map(|t| t.name.as_str()));
+            let hint = match did_you_mean(key, known) {
+                Some(s) => format!("did you mean `{s}`? (free fields go under `extra:`)"),
+                None => format!(
+                    "known fields: {}; taxonomies from {}: {}; free fields go under `extra:`",
+                    FIELDS.join(", "),
+                    crate::config::CONFIG_FILE,
+                    if config.taxonomies.is_empty() {
+                        "none".to_string()
+                    } else {
+                        config
+                            .taxonomies
+                            .iter()
+                            .map(|t| t.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }
+                ),
+            };
+            return Err(
+                Diagnostic::error(format!("unknown front matter field `{key}`")).with_hint(hint),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty value",
+        Value::Bool(_) => "true/false value",
+        Value::Number(_) => "number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "list",
+        Value::Mapping(_) => "mapping",
+        Value::Tagged(_) => "tagged value",
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("`{s}`"),
+        Value::Number(n) => format!("`{n}`"),
+        Value::Bool(b) => format!("`{b}`"),
+        other => format!("(a {})", kind_of(other)),
+    }
+}
+
+fn type_error(key: &str, expected: &str, got: &Value) -> Diagnostic {
+    Diagnostic::error(format!(
+        "`{key}` must be {expected}, not {} {}",
+        article(got),
+        describe(got)
+    ))
+}
+
+fn article(v: &Value) -> &'static str {
+    match v {
+        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) | Value::Null => "",
+        _ => kind_of(v),
+    }
+}
+
+/// A scalar as text: strings as they are, numbers and booleans written out.
+fn text(key: &str, value: Value) -> Result<String, Diagnostic> {
+    match value {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(b.to_string()),
+        other => Err(type_error(key, "text", &other)
+            .with_hint(format!("write `{key}: some text` on one line"))),
+    }
+}
+
+/// One scalar or a list of scalars, as text.
+fn strings(key: &str, value: Value) -> Result<Vec<String>, Diagnostic> {
+    match value {
+        Value::Sequence(items) => items.into_iter().map(|v| text(key, v)).collect(),
+        Value::Null => Ok(Vec::new()),
+        other => Ok(vec![text(key, other)?]),
+    }
+}
+
+fn date(key: &str, value: Value) -> Result<DateValue, Diagnostic> {
+    let hint = format!("write the date as YYYY-MM-DD, e.g. `{key}: 2021-12-09`");
+    let raw = match value {
+        Value::String(s) => s,
+        other => return Err(type_error(key, "a date", &other).with_hint(hint)),
+    };
+    parse_date(raw.trim()).ok_or_else(|| {
+        Diagnostic::error(format!("`{key}` is not a valid date: `{raw}`")).with_hint(hint)
+    })
+}
+
+/// Parses `YYYY-MM-DD`, or an RFC 3339 date-time (`2021-12-09T10:00:00+01:00`).
+pub fn parse_date(s: &str) -> Option<DateValue> {
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if s.len() == 10 {
+            return Some(DateValue {
+                date,
+                iso: date.format("%Y-%m-%d").to_string(),
+            });
+        }
+    }
+    let dt = chrono::DateTime::parse_from_rfc3339(s).ok()?;
+    Some(DateValue {
+        date: dt.date_naive(),
+        iso: dt.to_rfc3339(),
+    })
+}
+
+/// Validates an alias and normalises it to a site path `a/b/` (no leading slash).
+fn alias_path(alias: &str) -> Result<String, Diagnostic> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
+    let bad = |why: &str| {
+        Diagnostic::error(format!("alias `{alias}` {why}"))
+            .with_hint("write an old path of this site, e.g. `/gammal/sida/`")
+    };
+    if alias.contains("://") || alias.contains('\\') || alias.contains(':') {
+        return Err(bad("is not a path inside the site"));
+    }
+    let segments: Vec<&str> = trimmed.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        return Err(bad("points at the start page"));
+    }
+    for seg in &segments {
+        if *seg == "." || *seg == ".." || seg.starts_with('.') {
+            return Err(bad("tries to leave the site folder"));
+        }
+        if seg
+            .chars()
+            .any(|c| c.is_control() || "<>\"'`|?*#%".contains(c))
+        {
+            return Err(bad("contains characters that cannot be part of a path"));
+        }
+    }
+    let mut path = segments.join("/");
+    path.push('/');
+    Ok(path)
+}
+
+/// Reads a content file's bytes as text: rejects UTF-16, NUL bytes and invalid UTF-8
+/// with the line where the problem is; strips a BOM; turns CRLF into LF.
+pub fn decode(bytes: Vec<u8>, _path: &Path) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error("the file is UTF-16 encoded")
+            .at_line(1)
+            .with_hint("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            return Err(Diagnostic::error("the file is not valid UTF-8")
+                .at_line(line)
+                .with_hint("save the file as UTF-8; text pasted from other programs may carry another encoding"));
+        }
+    };
+    if let Some(i) = text.find('\0') {
+        let line = text[..i].matches('\n').count() + 1;
+        return Err(Diagnostic::error("the file contains a NUL byte")
+            .at_line(line)
+            .with_hint("this is not a text file, or it is damaged; remove the NUL characters"));
+    }
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("."),
+            "title: T\ntaxonomies:\n  - name: tema\n",
+            &Overrides::default(),
+        )
+        .unwrap()
+    }
+
+    fn parse_file(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let s = split(text).map_err(|d| vec![d])?;
+        parse(s.yaml, 1, &config())
+    }
+
+    #[test]
+    fn split_finds_body_line() {
+        let s = split("---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn unknown_key_on_its_file_line_with_suggestion() {
+        let errs = parse_file("---\ntitle: A\ndescriptoin: x\n---\n").unwrap_err();
+        assert_eq!(errs[0].position.unwrap().line, 3);
+        assert!(errs[0].hint.as_deref().unwrap().contains("`description`"));
+    }
+
+    #[test]
+    fn bad_date_and_bad_type() {
+        let errs = parse_file("---\ntitle: A\ndate: 2021-13-45\nweight: tung\n---\n").unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert_eq!(errs[0].position.unwrap().line, 3);
+        assert_eq!(errs[1].position.unwrap().line, 4);
+    }
+
+    #[test]
+    fn terms_scalar_or_list() {
+        let fm = parse_file("---\ntitle: A\ntema: [Klimat, 7]\n---\n").unwrap();
+        assert_eq!(fm.terms["tema"], vec!["Klimat", "7"]);
+    }
+
+    #[test]
+    fn aliases_may_not_escape() {
+        for bad in ["../x", "C:\\x", "/../x", "https://evil.example/"] {
+            let text = format!("---\ntitle: A\naliases: ['{bad}']\n---\n");
+            assert!(parse_file(&text).is_err(), "{bad} accepted");
+        }
+        let fm = parse_file("---\ntitle: A\naliases: [/gammal/sida]\n---\n").unwrap();
+        assert_eq!(fm.aliases, vec!["gammal/sida/"]);
+    }
+
+    #[test]
+    fn yaml_error_line_is_file_line() {
+        let errs = parse_file("---\ntitle: A\nbad: [unclosed\n---\n").unwrap_err();
+        assert!(errs[0].position.unwrap().line >= 3);
+    }
+
+    #[test]
+    fn decode_handles_bom_crlf_and_rejects_bad_bytes() {
+        let t = decode(
+            b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n".to_vec(),
+            Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(t, "---\ntitle: A\n---\n");
+        assert!(
+            decode(b"ok\n\xff".to_vec(), Path::new("x"))
+                .unwrap_err()
+                .position
+                .unwrap()
+                .line
+                == 2
+        );
+        assert!(decode(b"\xff\xfe-\0".to_vec(), Path::new("x"))
+            .unwrap_err()
+            .message
+            .contains("UTF-16"));
+    }
+}

@@ -1,0 +1,341 @@
+//! Stage 2: load content. Walks `content/`, classifies files (sections, pages,
+//! page bundles, assets), reads them in parallel and validates their front matter.
+
+pub mod frontmatter;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Result};
+pub use frontmatter::{DateValue, FrontMatter};
+
+/// The content folder's name, at the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// What a Markdown source file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// `_index.md` of a folder (or a folder without one).
+    Section,
+    /// Any other `.md` file.
+    Page,
+    /// `index.md` of a page bundle folder.
+    Bundle,
+}
+
+/// One Markdown file, read and with validated front matter.
+#[derive(Debug)]
+pub struct Source {
+    /// Path relative to `content/`, with `/` separators (e.g. `natverk/social.md`).
+    pub rel: String,
+    pub kind: SourceKind,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based file line where `body` starts.
+    pub body_line: usize,
+    /// True for a section folder that has no `_index.md` of its own.
+    pub implicit: bool,
+}
+
+impl Source {
+    /// The folder this source stands for (section or bundle), or the folder it lives in.
+    pub fn dir(&self) -> &str {
+        parent_of(&self.rel)
+    }
+
+    /// The path of the file relative to the site root, for messages.
+    pub fn display_path(&self) -> String {
+        format!("{CONTENT_DIR}/{}", self.rel)
+    }
+}
+
+/// A non-Markdown file in `content/`, copied beside its page or section.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to `content/`.
+    pub rel: String,
+    pub abs: PathBuf,
+}
+
+/// Everything found in `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub assets: Vec<Asset>,
+}
+
+/// The parent folder of a `/`-separated relative path (`""` for top level).
+pub fn parent_of(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+/// Walks and loads `content/`. Problems in single files are collected; the walk goes on.
+pub fn load(config: &Config) -> Result<Content> {
+    let dir = config.root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return Err(Error::Config(Box::new(
+            Diagnostic::error(format!(
+                "no {CONTENT_DIR}/ folder in {}",
+                config.root.display()
+            ))
+            .with_hint("create content/_index.md for the start page"),
+        )));
+    }
+    let mut diagnostics = Vec::new();
+    let walk = walk(&dir, &mut diagnostics);
+    let loaded: Vec<Result<Source, Vec<Diagnostic>>> = walk
+        .markdown
+        .par_iter()
+        .map(|(rel, kind)| load_source(&dir, rel, *kind, config))
+        .collect();
+    let mut content = Content {
+        assets: walk.assets,
+        ..Default::default()
+    };
+    for result in loaded {
+        match result {
+            Ok(s) => content.sources.push(s),
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    for folder in walk.implicit_sections {
+        content.sources.push(implicit_section(&folder, config));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Site(diagnostics));
+    }
+    content.sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(content)
+}
+
+struct Walk {
+    markdown: Vec<(String, SourceKind)>,
+    assets: Vec<Asset>,
+    implicit_sections: Vec<String>,
+}
+
+fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    let mut folders: BTreeSet<String> = BTreeSet::new();
+    folders.insert(String::new());
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(walk_error(dir, &e));
+                continue;
+            }
+        };
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let Some(rel) = rel_string(rel) else {
+            diagnostics.push(
+                Diagnostic::error("the file name is not valid UTF-8")
+                    .in_file(Path::new(CONTENT_DIR).join(rel))
+                    .with_hint("rename the file using ordinary letters"),
+            );
+            continue;
+        };
+        if rel.is_empty() {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            folders.insert(rel);
+        } else {
+            files.push((rel, entry.path().to_path_buf()));
+        }
+    }
+    classify(files, folders, diagnostics)
+}
+
+fn classify(
+    files: Vec<(String, PathBuf)>,
+    folders: BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Walk {
+    let file_set: BTreeSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
+    let bundles: BTreeSet<String> = folders
+        .iter()
+        .filter(|f| !f.is_empty() && file_set.contains(join(f, "index.md").as_str()))
+        .cloned()
+        .collect();
+    let in_bundle = |rel: &str| {
+        let mut dir = parent_of(rel);
+        while !dir.is_empty() {
+            if bundles.contains(dir) {
+                return Some(dir.to_string());
+            }
+            dir = parent_of(dir);
+        }
+        None
+    };
+    let mut walk = Walk {
+        markdown: Vec::new(),
+        assets: Vec::new(),
+        implicit_sections: Vec::new(),
+    };
+    let mut has_index: BTreeSet<&str> = BTreeSet::new();
+    for (rel, abs) in &files {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let is_md = name.ends_with(".md");
+        match in_bundle(rel) {
+            Some(bundle) if is_md && *rel == join(&bundle, "index.md") => {
+                walk.markdown.push((rel.clone(), SourceKind::Bundle))
+            }
+            Some(bundle) if is_md => diagnostics.push(
+                Diagnostic::error(format!("page bundle `{bundle}` (a folder with index.md) cannot hold another page"))
+                    .in_file(format!("{CONTENT_DIR}/{rel}"))
+                    .with_hint("move the page out of the bundle, or rename index.md to _index.md to make the folder a section"),
+            ),
+            Some(_) => walk.assets.push(Asset { rel: rel.clone(), abs: abs.clone() }),
+            None if name == "_index.md" => {
+                if bundles.contains(parent_of(rel)) {
+                    continue;
+                }
+                has_index.insert(parent_of(rel));
+                walk.markdown.push((rel.clone(), SourceKind::Section));
+            }
+            None if is_md => walk.markdown.push((rel.clone(), SourceKind::Page)),
+            None => walk.assets.push(Asset { rel: rel.clone(), abs: abs.clone() }),
+        }
+    }
+    for bundle in &bundles {
+        if file_set.contains(join(bundle, "_index.md").as_str()) {
+            diagnostics.push(
+                Diagnostic::error("a folder has both index.md (page bundle) and _index.md (section)")
+                    .in_file(format!("{CONTENT_DIR}/{bundle}/_index.md"))
+                    .with_hint("keep _index.md for a section with pages, or index.md for a single page with its files"),
+            );
+        }
+    }
+    let md_folders: BTreeSet<&str> = walk
+        .markdown
+        .iter()
+        .flat_map(|(rel, _)| ancestors(rel))
+        .collect();
+    for folder in &folders {
+        let needs_section = folder.is_empty() || md_folders.contains(folder.as_str());
+        if needs_section
+            && !has_index.contains(folder.as_str())
+            && in_bundle(&join(folder, "x")).is_none()
+            && !bundles.contains(folder)
+        {
+            walk.implicit_sections.push(folder.clone());
+        }
+    }
+    walk
+}
+
+/// Every folder above a relative path, nearest first, ending with `""` (the root).
+pub fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(parent_of(rel));
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = if current.is_empty() {
+            None
+        } else {
+            Some(parent_of(current))
+        };
+        Some(current)
+    })
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+fn rel_string(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
+}
+
+fn walk_error(dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e
+        .path()
+        .map(|p| p.strip_prefix(dir).unwrap_or(p).to_path_buf())
+        .unwrap_or_default();
+    let file = Path::new(CONTENT_DIR).join(path);
+    if let Some(ancestor) = e.loop_ancestor() {
+        let target = ancestor.strip_prefix(dir).unwrap_or(ancestor);
+        return Diagnostic::error(format!(
+            "a symbolic link loops back to its own folder `{}`",
+            Path::new(CONTENT_DIR).join(target).display()
+        ))
+        .in_file(file)
+        .with_hint("remove the link or point it somewhere outside its own folder");
+    }
+    let cause = e
+        .io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string());
+    Diagnostic::error(format!("cannot read this file or folder: {cause}"))
+        .in_file(file)
+        .with_hint("check that it exists and that you have permission to read it")
+}
+
+fn load_source(
+    dir: &Path,
+    rel: &str,
+    kind: SourceKind,
+    config: &Config,
+) -> Result<Source, Vec<Diagnostic>> {
+    let display = format!("{CONTENT_DIR}/{rel}");
+    let in_file = |d: Diagnostic| d.in_file(&display);
+    let bytes = std::fs::read(dir.join(rel)).map_err(|e| {
+        vec![in_file(
+            Diagnostic::error(format!("cannot read the file: {e}"))
+                .with_hint("check that the file exists and that you have permission to read it"),
+        )]
+    })?;
+    let text = frontmatter::decode(bytes, Path::new(&display)).map_err(|d| vec![in_file(d)])?;
+    let split = frontmatter::split(&text).map_err(|d| vec![in_file(d)])?;
+    let front = frontmatter::parse(split.yaml, 1, config)
+        .map_err(|ds| ds.into_iter().map(in_file).collect::<Vec<_>>())?;
+    let body = split.body.to_string();
+    let body_line = split.body_line;
+    Ok(Source {
+        rel: rel.to_string(),
+        kind,
+        front,
+        body,
+        body_line,
+        implicit: false,
+    })
+}
+
+fn implicit_section(folder: &str, config: &Config) -> Source {
+    let name = folder.rsplit('/').next().unwrap_or(folder);
+    let title = if folder.is_empty() {
+        config.title.clone()
+    } else {
+        let spaced = name.replace(['-', '_'], " ");
+        let mut chars = spaced.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    };
+    Source {
+        rel: join(folder, "_index.md"),
+        kind: SourceKind::Section,
+        front: FrontMatter {
+            title,
+            extra: serde_json::Value::Object(Default::default()),
+            ..Default::default()
+        },
+        body: String::new(),
+        body_line: 1,
+        implicit: true,
+    }
+}

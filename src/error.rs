@@ -1,0 +1,203 @@
+//! Errors as values: every problem an editor can cause becomes a [`Diagnostic`]
+//! with the file, line and column it comes from, what was expected and a hint.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is. Errors fail the build; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a source file, 1-based. `column` counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub fn new(line: usize, column: usize) -> Self {
+        Self { line, column }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`.
+    pub fn from_offset(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..offset].chars().count() + 1;
+        Self { line, column }
+    }
+}
+
+/// One problem found in the site, reported to the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path of the file, relative to the site root where possible.
+    pub file: Option<PathBuf>,
+    pub position: Option<Position>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: None,
+            position: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    pub fn at(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+
+    pub fn at_line(self, line: usize) -> Self {
+        self.at(Position::new(line, 1))
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Sort key: by file, then position, then message; makes reports deterministic.
+    fn key(&self) -> (Option<&PathBuf>, Option<Position>, &str) {
+        (self.file.as_ref(), self.position, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some(p) = self.position {
+                write!(f, ":{}:{}", p.line, p.column)?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{label}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics into a stable order (file, line, column, message) and removes exact repeats.
+pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.key().cmp(&b.key()).then(a.severity.cmp(&b.severity)));
+    diagnostics.dedup();
+}
+
+/// Why a build or check did not succeed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The site has problems an editor must fix (content, links, templates).
+    #[error("the site has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
+    Site(Vec<Diagnostic>),
+    /// The configuration or the command line is wrong.
+    #[error("{0}")]
+    Config(Box<Diagnostic>),
+    /// The file system failed us (not the editor's fault).
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn io(action: &'static str, path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.as_ref().to_path_buf(),
+            source,
+        }
+    }
+
+    /// All diagnostics this error carries, for printing.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Site(d) => d.clone(),
+            Error::Config(d) => vec![(**d).clone()],
+            Error::Io { .. } => vec![Diagnostic::error(self.to_string())],
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The closest candidate to `wanted` by edit distance, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wanted_lower = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&wanted_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_to_line_and_character_column() {
+        let text = "ab\nåäö x\n";
+        assert_eq!(Position::from_offset(text, 0), Position::new(1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(Position::from_offset(text, x), Position::new(2, 5));
+    }
+
+    #[test]
+    fn suggestion_is_close_match_only() {
+        let keys = ["title", "description", "weight"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("wieght", keys), Some("weight"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

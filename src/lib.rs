@@ -1,0 +1,115 @@
+//! handbok turns a folder of Markdown (a municipality's handbook) into a static site.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! config::Config::load -> content::load -> site::Site::build -> Site::render_markdown
+//!   -> render::render_site (templates) -> site::check_anchors -> output::Staging::commit
+//! ```
+//!
+//! Every stage collects problems as [`error::Diagnostic`]s (file, line, column, message,
+//! hint) instead of stopping at the first; the output folder is only replaced when the
+//! whole build succeeded. The library never prints: the binary reports.
+
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod templates;
+
+use std::path::PathBuf;
+
+pub use config::{Config, Overrides};
+pub use error::{Diagnostic, Error, Result, Severity};
+pub use site::Site;
+
+use output::{NullSink, Sink, Staging};
+use templates::Templates;
+
+/// What to build, from the command line or a caller.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root (holds `handbok.yaml`).
+    pub root: PathBuf,
+    /// The output folder; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    pub overrides: Overrides,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self {
+            root: root.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The output folder this build writes.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a successful build or check did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub sections: usize,
+    pub terms: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site into the output folder, atomically.
+pub fn build(options: &BuildOptions) -> Result<Report> {
+    let output = options.output_dir();
+    run(options, Some(&output))
+}
+
+/// Runs the whole pipeline and every validation without writing anything.
+pub fn check(options: &BuildOptions) -> Result<Report> {
+    run(options, None)
+}
+
+fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
+    let config = Config::load(&options.root, &options.overrides)?;
+    let templates = Templates::load(&config)?;
+    let content = content::load(&config)?;
+    let mut site = Site::build(config, content)?;
+    let mut diagnostics = site.render_markdown();
+    let staging = match output {
+        Some(dir) => Some(Staging::create(dir)?),
+        None => None,
+    };
+    let sink: &dyn Sink = match &staging {
+        Some(s) => s,
+        None => &NullSink,
+    };
+    let rendered = render::render_site(&site, &templates, sink);
+    diagnostics.extend(rendered.diagnostics);
+    diagnostics.extend(site::check_anchors(&site, &rendered.ids));
+    error::sort_diagnostics(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        if let Some(s) = staging {
+            s.discard();
+        }
+        return Err(Error::Site(diagnostics));
+    }
+    if let Some(s) = staging {
+        s.commit()?;
+    }
+    let sections = site.entries.iter().filter(|e| e.is_section()).count();
+    Ok(Report {
+        pages: site.entries.len() - sections,
+        sections,
+        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+        files: rendered.files,
+        warnings: diagnostics,
+    })
+}

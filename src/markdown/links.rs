@@ -1,0 +1,150 @@
+//! Pass: rewrite internal links and images (`../a.md#x`, `/a.md`, `#x`, `bild.png`) to
+//! output URLs through a [`LinkResolver`], and record every link with its position.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag};
+
+use super::OutLink;
+use crate::error::{Diagnostic, Position};
+
+/// Where an internal link goes, as decided by the site model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The URL to write into the HTML (relative to the linking page).
+    pub href: String,
+    /// The entry linked to, if it is a page or section (not an asset).
+    pub target: Option<usize>,
+    /// The fragment, percent-decoded.
+    pub anchor: Option<String>,
+}
+
+/// Resolves the destinations written in one page.
+pub trait LinkResolver: Sync {
+    /// Resolves an internal destination (no URL scheme). Errors carry message and hint.
+    fn resolve(&self, dest: &str) -> Result<Resolved, Diagnostic>;
+}
+
+/// True for URL schemes that run code in the browser (`javascript:`, `vbscript:`, `data:`
+/// outside images). Leading spaces, control characters and letter case are ignored, as
+/// browsers ignore them.
+pub fn is_unsafe_url(url: &str, is_image: bool) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    cleaned.starts_with("javascript:")
+        || cleaned.starts_with("vbscript:")
+        || (cleaned.starts_with("data:") && !(is_image && cleaned.starts_with("data:image/")))
+}
+
+/// True when `dest` names another host or scheme (`https:`, `mailto:`, `//host`).
+fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// Rewrites link and image destinations in place; returns the links and any problems.
+pub fn rewrite(
+    events: &mut [(Event<'_>, Range<usize>)],
+    resolver: &dyn LinkResolver,
+    position: &dyn Fn(usize) -> Position,
+) -> (Vec<OutLink>, Vec<Diagnostic>) {
+    let mut links = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (event, range) in events.iter_mut() {
+        let (dest, is_image) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let at = position(range.start);
+        let written = dest.to_string();
+        if is_unsafe_url(&written, is_image) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "unsafe link `{}` is not allowed",
+                    shorten(&written)
+                ))
+                .at(at)
+                .with_hint(
+                    "link to a page or an http(s) address; scripts in links are removed for safety",
+                ),
+            );
+            *dest = CowStr::Borrowed("#");
+            continue;
+        }
+        if is_external(&written) {
+            continue;
+        }
+        if written.trim().is_empty() {
+            let what = if is_image { "image" } else { "link" };
+            diagnostics.push(
+                Diagnostic::error(format!("the {what} has no target"))
+                    .at(at)
+                    .with_hint("write the target in the parentheses, e.g. [text](../sida.md)"),
+            );
+            continue;
+        }
+        match resolver.resolve(&written) {
+            Ok(r) => {
+                *dest = CowStr::from(r.href);
+                links.push(OutLink {
+                    target: r.target,
+                    anchor: r.anchor,
+                    position: at,
+                    written,
+                });
+            }
+            Err(d) => diagnostics.push(d.at(at)),
+        }
+    }
+    (links, diagnostics)
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_schemes_in_any_disguise() {
+        assert!(is_unsafe_url("javascript:alert(1)", false));
+        assert!(is_unsafe_url(" JaVa\tScript:alert(1)", false));
+        assert!(is_unsafe_url("data:text/html,<script>", false));
+        assert!(is_unsafe_url("data:text/html,x", true));
+        assert!(!is_unsafe_url("data:image/png;base64,xx", true));
+        assert!(!is_unsafe_url("https://example.se/", false));
+    }
+
+    #[test]
+    fn external_detection() {
+        assert!(is_external("https://x.se"));
+        assert!(is_external("mailto:a@b.se"));
+        assert!(is_external("//cdn.example"));
+        assert!(!is_external("../a.md"));
+        assert!(!is_external("/a.md#b"));
+        assert!(!is_external("a.md#x:y"));
+    }
+}

@@ -1,0 +1,165 @@
+//! Stage 4a: Markdown → HTML. One place sets the parser options; small named passes
+//! assign heading ids (and build the table of contents), rewrite links, and cut the summary.
+//! The renderer returns data: html, toc, heading ids, outgoing links with their positions.
+
+mod headings;
+mod links;
+
+use pulldown_cmark::{Event, Options, Parser};
+use serde::Serialize;
+
+use crate::config::MarkdownConfig;
+use crate::error::{Diagnostic, Position};
+pub use headings::TocEntry;
+pub use links::{is_unsafe_url, LinkResolver, Resolved};
+
+/// A link found in a page, after resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutLink {
+    /// The entry the link points at (`None` for an asset or the page itself).
+    pub target: Option<usize>,
+    /// The fragment, percent-decoded, if any.
+    pub anchor: Option<String>,
+    /// Where the link starts in the source file.
+    pub position: Position,
+    /// The destination as the editor wrote it.
+    pub written: String,
+}
+
+/// What rendering one Markdown body produced.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Rendered {
+    pub html: String,
+    /// HTML of the text before `<!-- more -->`, or of the first paragraph.
+    pub summary: Option<String>,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+    #[serde(skip)]
+    pub links: Vec<OutLink>,
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The parser options, in exactly one place.
+pub fn options(config: &MarkdownConfig) -> Options {
+    let mut o = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if config.smart_punctuation {
+        o |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    o
+}
+
+/// Where a body sits in its file, for positions in messages.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLocation {
+    /// 1-based file line of the body's first line.
+    pub first_line: usize,
+}
+
+/// Renders a Markdown body. Link problems come back in `diagnostics` (without file name).
+pub fn render(
+    body: &str,
+    location: BodyLocation,
+    config: &MarkdownConfig,
+    resolver: &dyn LinkResolver,
+) -> Rendered {
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Parser::new_ext(body, options(config))
+            .into_offset_iter()
+            .collect();
+    let toc = headings::assign_ids(&mut events);
+    let position = |offset: usize| {
+        let p = Position::from_offset(body, offset);
+        Position::new(p.line + location.first_line - 1, p.column)
+    };
+    let (links, diagnostics) = links::rewrite(&mut events, resolver, &position);
+    let summary = summary_end(&events).map(|end| to_html(&events[..end]));
+    let word_count = events
+        .iter()
+        .map(|(e, _)| match e {
+            Event::Text(t) => t.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum();
+    let html = to_html(&events);
+    Rendered {
+        html,
+        summary,
+        toc,
+        word_count,
+        links,
+        diagnostics,
+    }
+}
+
+fn to_html(events: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.iter().map(|(e, _)| e.clone()));
+    html
+}
+
+/// The index after the summary: at a `<!-- more -->` marker, else after the first paragraph.
+fn summary_end(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Option<usize> {
+    let marker = events.iter().position(|(e, _)| match e {
+        Event::Html(h) | Event::InlineHtml(h) => h.trim() == "<!-- more -->",
+        _ => false,
+    });
+    marker.or_else(|| {
+        events
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(pulldown_cmark::TagEnd::Paragraph)))
+            .map(|i| i + 1)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoLinks;
+    impl LinkResolver for NoLinks {
+        fn resolve(&self, _dest: &str) -> Result<Resolved, Diagnostic> {
+            Err(Diagnostic::error("no links in this test"))
+        }
+    }
+
+    fn md(body: &str) -> Rendered {
+        render(
+            body,
+            BodyLocation { first_line: 5 },
+            &MarkdownConfig::default(),
+            &NoLinks,
+        )
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n- [x] klar\n\n[^1]: Not.\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("type=\"checkbox\""));
+        assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn summary_is_first_paragraph_or_marker() {
+        assert_eq!(
+            md("Ett.\n\nTvå.\n").summary.as_deref(),
+            Some("<p>Ett.</p>\n")
+        );
+        let r = md("Ett.\n\nTvå.\n\n<!-- more -->\n\nTre.\n");
+        assert!(r.summary.as_deref().unwrap().contains("Två."));
+        assert!(!r.summary.as_deref().unwrap().contains("Tre."));
+    }
+
+    #[test]
+    fn broken_link_position_is_in_file_coordinates() {
+        let r = md("Text\n\nSe [här](saknas.md).\n");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].position, Some(Position::new(7, 4)));
+    }
+}

@@ -1,0 +1,206 @@
+//! Stage 4c: render the site with templates and hand every file to a [`Sink`].
+//! Pure over `&Site`, parallel across pages; each page is written as soon as it is
+//! rendered, so rendered pages are never all held in memory at once.
+
+use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::error::{did_you_mean, Diagnostic};
+use crate::output::{sitemap, Sink};
+use crate::site::{html_ids, paths, Site};
+use crate::templates::views::{self, Context, SiteView};
+use crate::templates::{collect_static, FileSource, Templates};
+
+/// What rendering produced besides the files.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The `id` attributes of each entry's final HTML, by entry index; `None` where
+    /// rendering failed (its error is reported; its anchors are not checked).
+    pub ids: Vec<Option<HashSet<String>>>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of files handed to the sink.
+    pub files: usize,
+}
+
+/// Renders every page, section, taxonomy, term, alias, the 404 page and the sitemap, and
+/// copies static files and content assets.
+pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rendered {
+    let site_view = SiteView::new(site);
+    let base = Base {
+        site,
+        templates,
+        sink,
+        site_view: &site_view,
+    };
+    let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
+        .into_par_iter()
+        .map(|id| base.entry(id))
+        .collect();
+    let mut out = Rendered {
+        files: entries.len(),
+        ..Default::default()
+    };
+    for (ids, d) in entries {
+        out.ids.push(ids);
+        out.diagnostics.extend(d);
+    }
+    let listings: Vec<Result<(), Diagnostic>> = listing_jobs(site)
+        .into_par_iter()
+        .map(|job| base.listing(job))
+        .collect();
+    out.files += listings.len();
+    out.diagnostics
+        .extend(listings.into_iter().filter_map(Result::err));
+    out.diagnostics.extend(base.special_files(&mut out.files));
+    out
+}
+
+struct Base<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    sink: &'a dyn Sink,
+    site_view: &'a SiteView<'a>,
+}
+
+enum Listing {
+    Taxonomy(usize),
+    Term(usize, usize),
+    Alias(usize),
+}
+
+fn listing_jobs(site: &Site) -> Vec<Listing> {
+    let mut jobs = Vec::new();
+    for (ti, t) in site.taxonomies.iter().enumerate() {
+        jobs.push(Listing::Taxonomy(ti));
+        jobs.extend((0..t.terms.len()).map(|i| Listing::Term(ti, i)));
+    }
+    jobs.extend((0..site.aliases.len()).map(Listing::Alias));
+    jobs
+}
+
+impl<'a> Base<'a> {
+    fn context(&self, path: &'a str) -> Context<'a> {
+        Context {
+            site: self.site_view,
+            root: paths::root_prefix(path),
+            current_path: path,
+            t: &self.templates.strings,
+            page: None,
+            section: None,
+            taxonomy: None,
+            term: None,
+            redirect_to: None,
+        }
+    }
+
+    fn entry(&self, id: usize) -> (Option<HashSet<String>>, Option<Diagnostic>) {
+        let e = &self.site.entries[id];
+        let file = e.source.display_path();
+        let name = match (&e.source.front.template, e.is_section()) {
+            (Some(t), _) => t.as_str(),
+            (None, true) if id == self.site.root => "index.html",
+            (None, true) => "section.html",
+            (None, false) => "page.html",
+        };
+        if !self.templates.has(name) {
+            let line = e.source.front.lines.get("template").copied().unwrap_or(1);
+            let mut d = Diagnostic::error(format!("template `{name}` does not exist"))
+                .in_file(&file)
+                .at_line(line);
+            d = match did_you_mean(name, self.templates.names()) {
+                Some(s) => d.with_hint(format!(
+                    "did you mean `{s}`? Site templates live in templates/"
+                )),
+                None => d.with_hint("create it in templates/ or remove `template:`"),
+            };
+            return (None, Some(d));
+        }
+        let mut ctx = self.context(&e.path);
+        let view = views::entry(self.site, id);
+        if e.is_section() {
+            ctx.section = Some(view)
+        } else {
+            ctx.page = Some(view)
+        }
+        match self.templates.render(name, &ctx, &file) {
+            Ok(html) => {
+                let ids = html_ids(&html);
+                let written = self
+                    .sink
+                    .write(&format!("{}index.html", e.path), html.as_bytes())
+                    .err();
+                (Some(ids), written.map(|d| d.in_file(file)))
+            }
+            Err(d) => (None, Some(d)),
+        }
+    }
+
+    fn listing(&self, job: Listing) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let (name, path, mut ctx) = match job {
+            Listing::Taxonomy(ti) => {
+                let t = &site.taxonomies[ti];
+                let mut ctx = self.context(&t.path);
+                ctx.taxonomy = Some(views::taxonomy(site, t));
+                ("taxonomy.html", &t.path, ctx)
+            }
+            Listing::Term(ti, i) => {
+                let t = &site.taxonomies[ti];
+                let term = &t.terms[i];
+                let mut ctx = self.context(&term.path);
+                ctx.taxonomy = Some(views::taxonomy(site, t));
+                ctx.term = Some(views::term_view(site, term, true));
+                ("term.html", &term.path, ctx)
+            }
+            Listing::Alias(i) => {
+                let (alias, id) = &site.aliases[i];
+                let mut ctx = self.context(alias);
+                ctx.redirect_to = Some(views::link(&site.entries[*id]));
+                ("alias.html", alias, ctx)
+            }
+        };
+        ctx.current_path = path;
+        let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
+        self.sink
+            .write(&format!("{path}index.html"), html.as_bytes())
+    }
+
+    /// 404 page, sitemap, theme and site static files, content assets.
+    fn special_files(&self, count: &mut usize) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        let mut ctx = self.context("");
+        ctx.root = self.site.config.base_path.clone();
+        ctx.current_path = "404.html";
+        match self.templates.render("404.html", &ctx, "the 404 page") {
+            Ok(html) => diagnostics.extend(self.sink.write("404.html", html.as_bytes()).err()),
+            Err(d) => diagnostics.push(d),
+        }
+        diagnostics.extend(
+            self.sink
+                .write("sitemap.xml", sitemap::sitemap(self.site).as_bytes())
+                .err(),
+        );
+        *count += 2;
+        let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
+        if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
+            diagnostics.extend(e.diagnostics());
+        }
+        let copies: Vec<Result<(), Diagnostic>> = statics
+            .par_iter()
+            .map(|(path, src)| match src {
+                FileSource::Embedded(bytes) => self.sink.write(path, bytes),
+                FileSource::Disk(p) => self.sink.copy(p, path),
+            })
+            .chain(
+                self.site
+                    .assets
+                    .par_iter()
+                    .map(|a| self.sink.copy(&a.src, &a.path)),
+            )
+            .collect();
+        *count += copies.len();
+        diagnostics.extend(copies.into_iter().filter_map(Result::err));
+        diagnostics
+    }
+}

@@ -1,0 +1,86 @@
+//! Link checking over the whole graph: every `#anchor` must exist in its target's final HTML.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use super::Site;
+use crate::error::{did_you_mean, Diagnostic};
+
+/// Checks every link's anchor against the ids of its target page (`ids[entry]`, collected
+/// from the rendered HTML, so ids written by templates count too).
+pub fn check_anchors(site: &Site, ids: &[Option<HashSet<String>>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in &site.entries {
+        for link in &e.rendered.links {
+            let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) else {
+                continue;
+            };
+            let Some(target_ids) = &ids[target] else {
+                continue;
+            };
+            if anchor.is_empty() || anchor == "top" || target_ids.contains(anchor) {
+                continue;
+            }
+            let t = &site.entries[target];
+            let mut d = Diagnostic::error(format!(
+                "the link `{}` points to the heading `#{anchor}`, which does not exist in {}",
+                link.written,
+                t.source.display_path()
+            ))
+            .at(link.position);
+            d.file = Some(PathBuf::from(e.source.display_path()));
+            d = match did_you_mean(anchor, target_ids.iter().map(String::as_str)) {
+                Some(best) => d.with_hint(format!("did you mean `#{best}`?")),
+                None => {
+                    d.with_hint("anchors are made from heading text: `## Mandat` gives `#mandat`")
+                }
+            };
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// Collects the values of all `id="…"` attributes in an HTML document.
+pub fn html_ids(html: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("id=\"") {
+        let start = from + i + 4;
+        from = start;
+        // Only a real attribute: preceded by whitespace (not e.g. `data-id="`).
+        if start < 5 || !bytes[start - 5].is_ascii_whitespace() {
+            continue;
+        }
+        if let Some(len) = html[start..].find('"') {
+            ids.insert(unescape(&html[start..start + len]));
+            from = start + len;
+        }
+    }
+    ids
+}
+
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_ids_but_not_data_ids() {
+        let ids = html_ids(r#"<h2 id="mandat">x</h2><div data-id="no" id="a&amp;b"></div>"#);
+        assert!(ids.contains("mandat"));
+        assert!(ids.contains("a&b"));
+        assert!(!ids.contains("no"));
+    }
+}

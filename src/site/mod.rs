@@ -1,0 +1,367 @@
+//! Stage 3: the site model, built once. Entries (pages and sections, one type) live in a
+//! vector and refer to each other by index; maps find them by source path and site path.
+//! Also: taxonomies, assets, aliases, and the link graph after Markdown rendering.
+
+mod check;
+pub mod paths;
+mod resolve;
+pub mod taxonomy;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{parent_of, Content, Source, SourceKind};
+use crate::error::{Diagnostic, Error, Result};
+use crate::markdown::{self, BodyLocation, Rendered};
+use crate::slug::{slugify, swedish_sort_key};
+pub use check::{check_anchors, html_ids};
+pub use taxonomy::{Taxonomy, Term};
+
+/// A page or a section.
+#[derive(Debug)]
+pub struct Entry {
+    pub source: Source,
+    /// Site path: `natverk/social-hallbarhet/`, `""` for the start page.
+    pub path: String,
+    /// The section this entry belongs to (`None` for the start page).
+    pub parent: Option<usize>,
+    /// For sections: their pages, in display order.
+    pub pages: Vec<usize>,
+    /// For sections: their sub-sections, in display order.
+    pub subsections: Vec<usize>,
+    /// Filled by [`Site::render_markdown`].
+    pub rendered: Rendered,
+}
+
+impl Entry {
+    pub fn is_section(&self) -> bool {
+        self.source.kind == SourceKind::Section
+    }
+
+    pub fn title(&self) -> &str {
+        &self.source.front.title
+    }
+
+    /// The folder this entry stands for (sections and bundles) or lives in (pages).
+    fn folder(&self) -> Option<&str> {
+        match self.source.kind {
+            SourceKind::Section | SourceKind::Bundle => Some(parent_of(&self.source.rel)),
+            SourceKind::Page => None,
+        }
+    }
+}
+
+/// A file from `content/` copied to the output.
+#[derive(Debug, Clone)]
+pub struct OutputAsset {
+    pub src: PathBuf,
+    /// Site path of the copy, e.g. `natverk/social/karta.png`.
+    pub path: String,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub entries: Vec<Entry>,
+    /// Index of the start page.
+    pub root: usize,
+    pub by_source: HashMap<String, usize>,
+    pub by_path: HashMap<String, usize>,
+    pub assets: Vec<OutputAsset>,
+    /// Source path in `content/` → site path of the copied asset.
+    pub asset_paths: HashMap<String, String>,
+    /// Source paths of drafts left out of this build.
+    pub drafts: HashSet<String>,
+    pub taxonomies: Vec<Taxonomy>,
+    /// Old site path → entry it redirects to.
+    pub aliases: Vec<(String, usize)>,
+}
+
+impl Site {
+    /// Builds the model from loaded content. Collects every problem before failing.
+    pub fn build(config: Config, content: Content) -> Result<Site> {
+        let mut errors = Vec::new();
+        let (sources, drafts) = split_drafts(content.sources, config.drafts);
+        let mut site = Site {
+            entries: Vec::with_capacity(sources.len()),
+            root: 0,
+            by_source: HashMap::new(),
+            by_path: HashMap::new(),
+            assets: Vec::new(),
+            asset_paths: HashMap::new(),
+            drafts,
+            taxonomies: Vec::new(),
+            aliases: Vec::new(),
+            config,
+        };
+        site.add_entries(sources, &mut errors);
+        site.link_tree();
+        site.add_assets(content.assets);
+        site.taxonomies = taxonomy::collect(&site);
+        site.check_claims(&mut errors);
+        if errors.iter().any(Diagnostic::is_error) {
+            return Err(Error::Site(errors));
+        }
+        Ok(site)
+    }
+
+    fn add_entries(&mut self, mut sources: Vec<Source>, errors: &mut Vec<Diagnostic>) {
+        // Parents before children: a section's path is its parent's path plus its slug.
+        sources.sort_by(|a, b| {
+            let depth =
+                |s: &Source| s.dir().matches('/').count() + usize::from(!s.dir().is_empty());
+            (depth(a), a.kind != SourceKind::Section, &a.rel).cmp(&(
+                depth(b),
+                b.kind != SourceKind::Section,
+                &b.rel,
+            ))
+        });
+        let mut section_paths: HashMap<String, String> = HashMap::new();
+        for source in sources {
+            let (parent_folder, own_name) = match source.kind {
+                SourceKind::Section if source.dir().is_empty() => (None, None),
+                SourceKind::Section | SourceKind::Bundle => {
+                    let folder = source.dir();
+                    (
+                        Some(parent_of(folder).to_string()),
+                        Some(last_segment(folder).to_string()),
+                    )
+                }
+                SourceKind::Page => {
+                    let name = last_segment(&source.rel);
+                    (
+                        Some(source.dir().to_string()),
+                        Some(name.trim_end_matches(".md").to_string()),
+                    )
+                }
+            };
+            let path = match (parent_folder, own_name) {
+                (Some(parent), Some(name)) => {
+                    let seg = source.front.slug.clone().unwrap_or_else(|| slugify(&name));
+                    if seg.is_empty() {
+                        errors.push(
+                            Diagnostic::error(format!("the name `{name}` gives an empty URL"))
+                                .in_file(source.display_path())
+                                .with_hint("rename it with letters or digits, or set `slug:` in the front matter"),
+                        );
+                        continue;
+                    }
+                    format!(
+                        "{}{seg}/",
+                        section_paths.get(&parent).map_or("", String::as_str)
+                    )
+                }
+                _ => String::new(),
+            };
+            if source.kind == SourceKind::Section {
+                section_paths.insert(source.dir().to_string(), path.clone());
+            }
+            let id = self.entries.len();
+            if path.is_empty() {
+                self.root = id;
+            }
+            self.by_source.insert(source.rel.clone(), id);
+            self.entries.push(Entry {
+                source,
+                path,
+                parent: None,
+                pages: Vec::new(),
+                subsections: Vec::new(),
+                rendered: Rendered::default(),
+            });
+        }
+    }
+
+    /// Sets parents and children, and sorts children by weight, then Swedish title order.
+    fn link_tree(&mut self) {
+        let sections: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_section())
+            .map(|(i, e)| (e.source.dir().to_string(), i))
+            .collect();
+        for id in 0..self.entries.len() {
+            let e = &self.entries[id];
+            let parent_folder = match e.source.kind {
+                SourceKind::Page => Some(e.source.dir()),
+                _ if e.source.dir().is_empty() => None,
+                _ => Some(parent_of(e.source.dir())),
+            };
+            let Some(parent) = parent_folder.and_then(|f| sections.get(f).copied()) else {
+                continue;
+            };
+            let is_section = e.is_section();
+            self.entries[id].parent = Some(parent);
+            let p = &mut self.entries[parent];
+            if is_section {
+                p.subsections.push(id)
+            } else {
+                p.pages.push(id)
+            }
+        }
+        let keys: Vec<_> = self.entries.iter().map(sort_key).collect();
+        for e in &mut self.entries {
+            e.pages.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+            e.subsections.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        }
+        for (id, e) in self.entries.iter().enumerate() {
+            self.by_path.insert(e.path.clone(), id);
+            for alias in &e.source.front.aliases {
+                self.aliases.push((alias.clone(), id));
+            }
+        }
+        self.aliases.sort();
+    }
+
+    fn add_assets(&mut self, assets: Vec<crate::content::Asset>) {
+        let owners: HashMap<&str, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.folder().map(|f| (f, i)))
+            .collect();
+        let mut out = Vec::new();
+        for asset in assets {
+            let owner = crate::content::ancestors(&asset.rel)
+                .find_map(|f| owners.get(f).map(|id| (f, *id)));
+            let Some((folder, id)) = owner else { continue }; // under a left-out draft
+            let rest = if folder.is_empty() {
+                &asset.rel[..]
+            } else {
+                &asset.rel[folder.len() + 1..]
+            };
+            let path = format!("{}{rest}", self.entries[id].path);
+            self.asset_paths.insert(asset.rel.clone(), path.clone());
+            out.push(OutputAsset {
+                src: asset.abs,
+                path,
+            });
+        }
+        self.assets = out;
+    }
+
+    /// Every output path may be claimed once: pages, sections, taxonomies, terms, aliases.
+    fn check_claims(&self, errors: &mut Vec<Diagnostic>) {
+        let mut claims: HashMap<String, String> = HashMap::new();
+        let mut claim = |path: &str, who: String, file: Option<String>| {
+            let Some(first) = claims.get(path) else {
+                claims.insert(path.to_string(), who);
+                return;
+            };
+            let mut d = Diagnostic::error(format!("{who} and {first} both want the URL /{path}"))
+                .with_hint("rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o");
+            d.file = file.map(PathBuf::from);
+            errors.push(d);
+        };
+        for e in &self.entries {
+            claim(
+                &e.path,
+                e.source.display_path(),
+                Some(e.source.display_path()),
+            );
+        }
+        for t in &self.taxonomies {
+            claim(
+                &t.path,
+                format!("the taxonomy `{}` in handbok.yaml", t.config.name),
+                None,
+            );
+            for term in &t.terms {
+                claim(
+                    &term.path,
+                    format!("the term `{}` of taxonomy `{}`", term.name, t.config.name),
+                    None,
+                );
+            }
+        }
+        for (alias, id) in &self.aliases {
+            let file = self.entries[*id].source.display_path();
+            claim(alias, format!("the alias `{alias}` of {file}"), Some(file));
+        }
+    }
+
+    /// Renders every entry's Markdown in parallel and records the link graph.
+    /// Returns link problems (missing files, unsafe URLs) with file and position.
+    pub fn render_markdown(&mut self) -> Vec<Diagnostic> {
+        let site = &*self;
+        let rendered: Vec<Rendered> = (0..site.entries.len())
+            .into_par_iter()
+            .map(|id| {
+                let e = &site.entries[id];
+                let resolver = resolve::PageResolver { site, from: id };
+                let location = BodyLocation {
+                    first_line: e.source.body_line,
+                };
+                let mut r =
+                    markdown::render(&e.source.body, location, &site.config.markdown, &resolver);
+                let file = e.source.display_path();
+                for d in &mut r.diagnostics {
+                    d.file = Some(PathBuf::from(&file));
+                }
+                r
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        for (e, mut r) in self.entries.iter_mut().zip(rendered) {
+            diagnostics.append(&mut r.diagnostics);
+            e.rendered = r;
+        }
+        diagnostics
+    }
+
+    /// The chain of sections from the start page down to (not including) `id`.
+    pub fn ancestors(&self, id: usize) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut current = self.entries[id].parent;
+        while let Some(p) = current {
+            chain.push(p);
+            current = self.entries[p].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Entries that are pages (not sections), in source order.
+    pub fn pages(&self) -> impl Iterator<Item = (usize, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.is_section())
+    }
+}
+
+fn last_segment(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Display order: weight (unweighted last), then title in Swedish order, then source path.
+fn sort_key(e: &Entry) -> (i64, Vec<u32>, String) {
+    (
+        e.source.front.weight.unwrap_or(i64::MAX),
+        swedish_sort_key(e.title()),
+        e.source.rel.clone(),
+    )
+}
+
+/// Removes drafts (and everything below a draft section) unless drafts are wanted.
+fn split_drafts(sources: Vec<Source>, keep_drafts: bool) -> (Vec<Source>, HashSet<String>) {
+    if keep_drafts {
+        return (sources, HashSet::new());
+    }
+    let draft_folders: Vec<String> = sources
+        .iter()
+        .filter(|s| s.front.draft && s.kind != SourceKind::Page && !s.dir().is_empty())
+        .map(|s| format!("{}/", s.dir()))
+        .collect();
+    let is_root = |s: &Source| s.kind == SourceKind::Section && s.dir().is_empty();
+    let (drafts, kept): (Vec<Source>, Vec<Source>) = sources.into_iter().partition(|s| {
+        !is_root(s)
+            && (s.front.draft || draft_folders.iter().any(|f| s.rel.starts_with(f.as_str())))
+    });
+    (kept, drafts.into_iter().map(|s| s.rel).collect())
+}

@@ -1,0 +1,87 @@
+//! Taxonomies: for each one declared in the config, its terms and the entries that use them.
+
+use std::collections::BTreeMap;
+
+use super::Site;
+use crate::config::TaxonomyConfig;
+use crate::slug::{slugify, swedish_sort_key};
+
+/// One taxonomy with its terms, in Swedish alphabetical order.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub config: TaxonomyConfig,
+    /// Site path of the overview page, e.g. `fokusomrade/`.
+    pub path: String,
+    pub terms: Vec<Term>,
+}
+
+/// A term and the entries tagged with it, ordered by title.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    /// Site path of the term page, e.g. `tema/klimat/`.
+    pub path: String,
+    pub entries: Vec<usize>,
+}
+
+impl Taxonomy {
+    pub fn term_by_name(&self, name: &str) -> Option<&Term> {
+        let slug = slugify(name);
+        self.terms.iter().find(|t| t.slug == slug)
+    }
+}
+
+/// Collects the terms of every configured taxonomy. Spellings that give the same slug
+/// ("Malmö", "malmö") are one term, shown in the spelling that sorts first.
+pub fn collect(site: &Site) -> Vec<Taxonomy> {
+    site.config
+        .taxonomies
+        .iter()
+        .map(|config| {
+            let path = format!("{}/", config.slug);
+            let mut by_slug: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+            for (id, e) in site.entries.iter().enumerate() {
+                for name in e.source.front.terms.get(&config.name).into_iter().flatten() {
+                    let slug = slugify(name);
+                    let slot = by_slug
+                        .entry(slug)
+                        .or_insert_with(|| (name.clone(), Vec::new()));
+                    if name < &slot.0 {
+                        slot.0 = name.clone();
+                    }
+                    if slot.1.last() != Some(&id) {
+                        slot.1.push(id);
+                    }
+                }
+            }
+            let mut terms: Vec<Term> = by_slug
+                .into_iter()
+                .map(|(slug, (name, mut entries))| {
+                    entries.sort_by_cached_key(|id| {
+                        (swedish_sort_key(site.entries[*id].title()), *id)
+                    });
+                    Term {
+                        path: format!("{path}{slug}/"),
+                        name,
+                        slug,
+                        entries,
+                    }
+                })
+                .collect();
+            terms.sort_by_cached_key(|t| (natural_key(&t.name), t.slug.clone()));
+            Taxonomy {
+                config: config.clone(),
+                path,
+                terms,
+            }
+        })
+        .collect()
+}
+
+/// Sorts leading numbers numerically ("2 …" before "10 …"), the rest in Swedish order.
+fn natural_key(name: &str) -> (u64, Vec<u32>) {
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let number = digits.parse().unwrap_or(u64::MAX);
+    (number, swedish_sort_key(name))
+}

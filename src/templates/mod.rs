@@ -1,0 +1,336 @@
+//! Stage 4b: Tera templates. Lookup order, file by file: the default theme embedded in the
+//! binary < `themes/<name>/` < the site's own `templates/`. Also the theme's static files
+//! and its interface strings (`i18n/<language>.yaml`).
+
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use serde::Serialize;
+use tera::Tera;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Position, Result};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The built-in theme's name.
+pub const DEFAULT_THEME_NAME: &str = "default";
+
+/// Where a theme file comes from.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// One template's origin, for error messages.
+#[derive(Debug, Clone)]
+struct TemplateFile {
+    /// Shown to the user: `templates/page.html`, `themes/x/templates/page.html`, or
+    /// `page.html (built-in theme)`.
+    shown: String,
+    text: String,
+}
+
+/// All templates, compiled once, with static files and interface strings.
+pub struct Templates {
+    tera: Tera,
+    files: BTreeMap<String, TemplateFile>,
+    /// Theme static files by output path (built-in < theme).
+    pub static_files: BTreeMap<String, FileSource>,
+    /// Interface strings, `t.key` in templates.
+    pub strings: serde_json::Value,
+}
+
+impl Templates {
+    /// Loads and compiles the three template layers.
+    pub fn load(config: &Config) -> Result<Templates> {
+        let mut files: BTreeMap<String, TemplateFile> = BTreeMap::new();
+        let mut static_files: BTreeMap<String, FileSource> = BTreeMap::new();
+        let mut strings = serde_yaml::Mapping::new();
+        let lang_file = format!("i18n/{}.yaml", config.language);
+        embedded_layer(&DEFAULT_THEME, &mut files, &mut static_files);
+        let fallback = DEFAULT_THEME
+            .get_file(&lang_file)
+            .or_else(|| DEFAULT_THEME.get_file("i18n/sv.yaml"));
+        if let Some(f) = fallback {
+            merge_strings(
+                &mut strings,
+                f.contents(),
+                &format!("{} (built-in theme)", f.path().display()),
+            )?;
+        }
+        let theme_dir = config.root.join("themes").join(&config.theme);
+        if theme_dir.is_dir() {
+            let shown = format!("themes/{}", config.theme);
+            disk_layer(
+                &theme_dir.join("templates"),
+                &format!("{shown}/templates"),
+                &mut files,
+            )?;
+            collect_static(&theme_dir.join("static"), &mut static_files)?;
+            let lang_path = theme_dir.join(&lang_file);
+            if let Ok(bytes) = std::fs::read(&lang_path) {
+                merge_strings(&mut strings, &bytes, &format!("{shown}/{lang_file}"))?;
+            }
+        } else if config.theme != DEFAULT_THEME_NAME {
+            return Err(Error::Config(Box::new(
+                Diagnostic::error(format!(
+                    "theme `{}` not found: no folder themes/{}",
+                    config.theme, config.theme
+                ))
+                .in_file(crate::config::CONFIG_FILE)
+                .with_hint("remove `theme:` to use the built-in theme, or create the theme folder"),
+            )));
+        }
+        // The theme's own versions stay reachable as `theme/<name>`, so that a site template
+        // can extend the template it replaces: {% extends "theme/page.html" %}.
+        let theme_versions: Vec<(String, TemplateFile)> = files
+            .iter()
+            .map(|(n, f)| (format!("theme/{n}"), f.clone()))
+            .collect();
+        files.extend(theme_versions);
+        disk_layer(&config.root.join("templates"), "templates", &mut files)?;
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
+        let raw: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, f)| (n.clone(), f.text.clone()))
+            .collect();
+        tera.add_raw_templates(raw)
+            .map_err(|e| Error::Site(vec![tera_diagnostic(&e, &files, None)]))?;
+        let strings = serde_json::to_value(strings).unwrap_or_default();
+        Ok(Templates {
+            tera,
+            files,
+            static_files,
+            strings,
+        })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.files.contains_key(name)
+    }
+
+    /// Template names available, sorted (for suggestions).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// Renders `name` with a serializable context. `what` names the page being rendered.
+    pub fn render<C: Serialize>(
+        &self,
+        name: &str,
+        context: &C,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
+        let ctx = tera::Context::from_serialize(context).map_err(|e| {
+            Diagnostic::error(format!("cannot build the template context for {what}: {e}"))
+        })?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))
+    }
+}
+
+fn embedded_layer(
+    dir: &'static Dir<'static>,
+    files: &mut BTreeMap<String, TemplateFile>,
+    statics: &mut BTreeMap<String, FileSource>,
+) {
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for f in d.files() {
+            let path = f.path().to_string_lossy().replace('\\', "/");
+            if let Some(name) = path.strip_prefix("templates/") {
+                if let Some(text) = f.contents_utf8() {
+                    let shown = format!("{name} (built-in theme)");
+                    files.insert(
+                        name.to_string(),
+                        TemplateFile {
+                            shown,
+                            text: text.to_string(),
+                        },
+                    );
+                }
+            } else if let Some(rel) = path.strip_prefix("static/") {
+                statics.insert(rel.to_string(), FileSource::Embedded(f.contents()));
+            }
+        }
+        stack.extend(d.dirs());
+    }
+}
+
+fn disk_layer(
+    dir: &Path,
+    shown_prefix: &str,
+    files: &mut BTreeMap<String, TemplateFile>,
+) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io("cannot read", path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let name = rel.to_string_lossy().replace('\\', "/");
+        if name.starts_with('.') || name.contains("/.") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| Error::io("cannot read", entry.path(), e))?;
+        let shown = format!("{shown_prefix}/{name}");
+        files.insert(name, TemplateFile { shown, text });
+    }
+    Ok(())
+}
+
+/// Adds the files under `dir` (a theme's `static/`) by their relative path.
+pub fn collect_static(dir: &Path, out: &mut BTreeMap<String, FileSource>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io("cannot read", path, e.into())
+        })?;
+        if entry.file_type().is_file() {
+            if let Ok(rel) = entry.path().strip_prefix(dir) {
+                out.insert(
+                    rel.to_string_lossy().replace('\\', "/"),
+                    FileSource::Disk(entry.path().to_path_buf()),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn merge_strings(into: &mut serde_yaml::Mapping, bytes: &[u8], shown: &str) -> Result<()> {
+    let text = String::from_utf8_lossy(bytes);
+    let map: serde_yaml::Mapping = serde_yaml::from_str(&text).map_err(|e| {
+        Error::Config(Box::new(
+            crate::config::yaml_diagnostic(&e, 0).in_file(shown),
+        ))
+    })?;
+    for (k, v) in map {
+        into.insert(k, v);
+    }
+    Ok(())
+}
+
+/// Turns a Tera error into a diagnostic naming the template file, the line and the page.
+fn tera_diagnostic(
+    e: &tera::Error,
+    files: &BTreeMap<String, TemplateFile>,
+    what: Option<&str>,
+) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    let full = chain.join("\n");
+    // The deepest message that names a template is the one that failed.
+    let name = chain
+        .iter()
+        .rev()
+        .find_map(|m| quoted_template(m, files))
+        .unwrap_or_default();
+    let file = files.get(&name);
+    let position = parse_error_position(&full).or_else(|| {
+        let needle = chain
+            .iter()
+            .rev()
+            .find_map(|m| m.split('`').nth(1).map(str::to_string))?;
+        let text = &file?.text;
+        let expr = needle
+            .split(['(', ' '])
+            .next()
+            .unwrap_or(&needle)
+            .to_string();
+        text.lines()
+            .position(|l| l.contains(&expr))
+            .map(|i| Position::new(i + 1, 1))
+    });
+    let last = chain
+        .iter()
+        .map(|m| m.trim())
+        .rfind(|m| !m.is_empty())
+        .unwrap_or(&full);
+    let mut message = match last.lines().find_map(|l| l.trim().strip_prefix("= ")) {
+        Some(expected) => format!("syntax error: {expected}"),
+        None => last.to_string(),
+    };
+    if let Some(what) = what {
+        message = format!("{message}; page: {what}");
+    }
+    let hint = if full.contains("Circular extend") {
+        format!("a template cannot extend itself; to extend the theme's version write {{% extends \"theme/{name}\" %}}")
+    } else {
+        "check the template syntax and the variable names in the theme README (themes/default/README.md)".to_string()
+    };
+    let mut d = Diagnostic::error(format!("template error: {message}")).with_hint(hint);
+    d.file = Some(PathBuf::from(
+        file.map_or(name.clone(), |f| f.shown.clone()),
+    ));
+    d.position = position;
+    d
+}
+
+fn quoted_template(message: &str, files: &BTreeMap<String, TemplateFile>) -> Option<String> {
+    for quote in ['\'', '"'] {
+        for (i, part) in message.split(quote).enumerate() {
+            if i % 2 == 1 && files.contains_key(part) {
+                return Some(part.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Finds ` --> line:col` in a Tera/pest parse error.
+fn parse_error_position(message: &str) -> Option<Position> {
+    let i = message.find("--> ")?;
+    let rest = &message[i + 4..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(rest.len());
+    let (line, col) = rest[..end].split_once(':')?;
+    Some(Position::new(line.parse().ok()?, col.parse().ok()?))
+}
+
+/// HTML escaping for `{{ }}` output: `& < > " '` (Tera's default also escapes `/`,
+/// which bloats every URL without making anything safer).
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
