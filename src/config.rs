@@ -112,13 +112,14 @@ impl Config {
             .map_err(|e| config_error(yaml_diagnostic(&e, 0).in_file(CONFIG_FILE)))?;
         let base_url = normalise_base_url(overrides.base_url.as_deref().or(raw.base_url.as_deref()))
             .map_err(|msg| {
-                let line = key_line(text, "base_url").unwrap_or(1);
-                config_error(
-                    Diagnostic::error(msg)
+                let hint = "use an absolute URL like https://intranat.example.se/hallbarhet/ or a path like /hallbarhet/";
+                let d = match overrides.base_url {
+                    Some(_) => Diagnostic::error(format!("--base-url: {msg}")),
+                    None => Diagnostic::error(msg)
                         .in_file(CONFIG_FILE)
-                        .at_line(line)
-                        .with_hint("use an absolute URL like https://intranat.example.se/hallbarhet/ or a path like /hallbarhet/"),
-                )
+                        .at_line(key_line(text, "base_url").unwrap_or(1)),
+                };
+                config_error(d.with_hint(hint))
             })?;
         let base_path = base_path_of(&base_url);
         let taxonomies = validate_taxonomies(text, raw.taxonomies)?;

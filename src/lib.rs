@@ -69,7 +69,54 @@ pub struct Report {
 /// Builds the site into the output folder, atomically.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let output = options.output_dir();
+    guard_output(&options.root, &output)?;
     run(options, Some(&output))
+}
+
+/// Refuses an output folder whose replacement would destroy the site itself: the site
+/// root, a folder above it, or a folder inside `content/`, `templates/`, `static/` or `themes/`.
+fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> {
+    let absolute = |p: &std::path::Path| {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        // Resolve what exists (symlinks, `..`); keep the rest as written.
+        let mut existing = p.clone();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (
+                existing.file_name().map(|n| n.to_os_string()),
+                existing.parent(),
+            ) {
+                (Some(name), Some(parent)) => {
+                    rest.push(name);
+                    existing = parent.to_path_buf();
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = existing.canonicalize().unwrap_or(existing);
+        resolved.extend(rest.iter().rev());
+        resolved
+    };
+    let (root, output) = (absolute(root), absolute(output));
+    let inside_source = ["content", "templates", "static", "themes"]
+        .iter()
+        .any(|d| output.starts_with(root.join(d)));
+    if root.starts_with(&output) || inside_source {
+        return Err(Error::Config(Box::new(
+            Diagnostic::error(format!(
+                "the output folder {} would replace the site's own files",
+                output.display()
+            ))
+            .with_hint(
+                "choose an output folder such as public/ that holds nothing but the built site",
+            ),
+        )));
+    }
+    Ok(())
 }
 
 /// Runs the whole pipeline and every validation without writing anything.
@@ -80,9 +127,18 @@ pub fn check(options: &BuildOptions) -> Result<Report> {
 fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
     let config = Config::load(&options.root, &options.overrides)?;
     let templates = Templates::load(&config)?;
-    let content = content::load(&config)?;
-    let mut site = Site::build(config, content)?;
-    let mut diagnostics = site.render_markdown();
+    let mut content = content::load(&config)?;
+    let mut diagnostics = std::mem::take(&mut content.diagnostics);
+    let mut site = match Site::build(config, content) {
+        Ok(site) => site,
+        Err(Error::Site(more)) => {
+            diagnostics.extend(more);
+            error::sort_diagnostics(&mut diagnostics);
+            return Err(Error::Site(diagnostics));
+        }
+        Err(e) => return Err(e),
+    };
+    diagnostics.extend(site.render_markdown());
     let staging = match output {
         Some(dir) => Some(Staging::create(dir)?),
         None => None,

@@ -32,6 +32,25 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Normalises a heading id or link fragment: kept as written when it only uses ASCII
+/// letters, digits, `-` and `_`; otherwise slugified (`#Barnrättsperspektiv` →
+/// `#barnrattsperspektiv`), so that links written with Swedish letters or spaces match the
+/// ids headings get.
+pub fn normalise_anchor(anchor: &str) -> String {
+    if anchor
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return anchor.to_string();
+    }
+    let slug = slugify(anchor);
+    if slug.is_empty() {
+        anchor.to_string()
+    } else {
+        slug
+    }
+}
+
 /// A key that sorts strings in Swedish order: case-insensitive, `å`, `ä`, `ö` after `z`
 /// (in that order), accented Latin letters with their base letter (`é` as `e`, `ü` as `y`).
 pub fn swedish_sort_key(text: &str) -> Vec<u32> {
@@ -71,6 +90,19 @@ mod tests {
         assert_eq!(slugify("Café Müller"), "cafe-muller");
         assert_eq!(slugify("§ 134"), "134");
         assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn anchors_with_swedish_letters_are_slugified() {
+        assert_eq!(normalise_anchor("Mandat_2"), "Mandat_2");
+        assert_eq!(
+            normalise_anchor("barnrättsperspektiv"),
+            "barnrattsperspektiv"
+        );
+        assert_eq!(
+            normalise_anchor("Lärdomar från arbete"),
+            "lardomar-fran-arbete"
+        );
     }
 
     #[test]

@@ -141,7 +141,10 @@ pub fn parse(
             has_title = true;
         }
     }
-    if !has_title && !errors.iter().any(|e| e.message.contains("`title`")) {
+    let title_mentioned = errors.iter().any(|e| {
+        e.message.contains("`title`") || e.hint.as_deref().is_some_and(|h| h.contains("`title`?"))
+    });
+    if !has_title && !title_mentioned {
         errors.push(
             Diagnostic::error("the front matter has no `title`")
                 .at_line(line_offset)

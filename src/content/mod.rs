@@ -65,6 +65,11 @@ pub struct Asset {
 pub struct Content {
     pub sources: Vec<Source>,
     pub assets: Vec<Asset>,
+    /// Problems with single files; those files are left out (see `failed`) and the build
+    /// goes on, so that every error of the site is reported at once.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Markdown files that could not be loaded. Links to them are not reported as broken.
+    pub failed: std::collections::HashSet<String>,
 }
 
 /// The parent folder of a `/`-separated relative path (`""` for top level).
@@ -95,18 +100,25 @@ pub fn load(config: &Config) -> Result<Content> {
         assets: walk.assets,
         ..Default::default()
     };
-    for result in loaded {
+    for (result, (rel, kind)) in loaded.into_iter().zip(&walk.markdown) {
         match result {
             Ok(s) => content.sources.push(s),
-            Err(d) => diagnostics.extend(d),
+            Err(d) => {
+                diagnostics.extend(d);
+                content.failed.insert(rel.clone());
+                // A section whose _index.md failed still holds its pages.
+                if *kind == SourceKind::Section {
+                    let mut stand_in = implicit_section(parent_of(rel), config);
+                    stand_in.implicit = false;
+                    content.sources.push(stand_in);
+                }
+            }
         }
     }
     for folder in walk.implicit_sections {
         content.sources.push(implicit_section(&folder, config));
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Error::Site(diagnostics));
-    }
+    content.diagnostics = diagnostics;
     content.sources.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(content)
 }

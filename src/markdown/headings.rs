@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::slug::slugify;
+use crate::slug::{normalise_anchor, slugify};
 
 /// One heading in the table of contents, with the headings below it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,7 +24,7 @@ pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
     // Explicit ids are reserved first so that generated ones never take them.
     for (e, _) in events.iter() {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
-            used.insert(id.to_string());
+            used.insert(normalise_anchor(id));
         }
     }
     let mut flat: Vec<(u8, String, String)> = Vec::new();
@@ -32,10 +32,15 @@ pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 {
             let level = level_number(*level);
-            let explicit = id.as_ref().map(|s| s.to_string());
+            let explicit = id.as_ref().map(|s| normalise_anchor(s));
             let (title, end) = heading_text(events, i);
             let id = match explicit {
-                Some(id) => id,
+                Some(id) => {
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+                        *slot = Some(CowStr::from(id.clone()));
+                    }
+                    id
+                }
                 None => {
                     let id = unique(&slug_or_default(&title), &mut used);
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {

@@ -76,6 +76,8 @@ pub struct Site {
     pub asset_paths: HashMap<String, String>,
     /// Source paths of drafts left out of this build.
     pub drafts: HashSet<String>,
+    /// Source paths of files that failed to load (already reported).
+    pub failed: HashSet<String>,
     pub taxonomies: Vec<Taxonomy>,
     /// Old site path → entry it redirects to.
     pub aliases: Vec<(String, usize)>,
@@ -94,6 +96,7 @@ impl Site {
             assets: Vec::new(),
             asset_paths: HashMap::new(),
             drafts,
+            failed: content.failed,
             taxonomies: Vec::new(),
             aliases: Vec::new(),
             config,
@@ -246,42 +249,49 @@ impl Site {
     }
 
     /// Every output path may be claimed once: pages, sections, taxonomies, terms, aliases.
+    /// A clash is reported on the claimant that chose its URL explicitly (`slug:` or
+    /// `aliases:` line), else on the later one, naming both.
     fn check_claims(&self, errors: &mut Vec<Diagnostic>) {
-        let mut claims: HashMap<String, String> = HashMap::new();
-        let mut claim = |path: &str, who: String, file: Option<String>| {
-            let Some(first) = claims.get(path) else {
-                claims.insert(path.to_string(), who);
-                return;
-            };
-            let mut d = Diagnostic::error(format!("{who} and {first} both want the URL /{path}"))
-                .with_hint("rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o");
-            d.file = file.map(PathBuf::from);
-            errors.push(d);
+        let mut claims: HashMap<&str, Claim> = HashMap::new();
+        let mut claim = |path, new| claim_path(&mut claims, path, new, errors);
+        let entry_claim = |e: &Entry, key: &str| Claim {
+            who: e.source.display_path(),
+            file: Some(e.source.display_path()),
+            line: e.source.front.lines.get(key).copied(),
         };
         for e in &self.entries {
-            claim(
-                &e.path,
-                e.source.display_path(),
-                Some(e.source.display_path()),
-            );
+            claim(&e.path, entry_claim(e, "slug"));
         }
         for t in &self.taxonomies {
+            let who = format!(
+                "the taxonomy `{}` in {}",
+                t.config.name,
+                crate::config::CONFIG_FILE
+            );
             claim(
                 &t.path,
-                format!("the taxonomy `{}` in handbok.yaml", t.config.name),
-                None,
+                Claim {
+                    who,
+                    file: None,
+                    line: None,
+                },
             );
             for term in &t.terms {
+                let who = format!("the term `{}` of taxonomy `{}`", term.name, t.config.name);
                 claim(
                     &term.path,
-                    format!("the term `{}` of taxonomy `{}`", term.name, t.config.name),
-                    None,
+                    Claim {
+                        who,
+                        file: None,
+                        line: None,
+                    },
                 );
             }
         }
         for (alias, id) in &self.aliases {
-            let file = self.entries[*id].source.display_path();
-            claim(alias, format!("the alias `{alias}` of {file}"), Some(file));
+            let mut c = entry_claim(&self.entries[*id], "aliases");
+            c.who = format!("the alias `{alias}` of {}", c.who);
+            claim(alias, c);
         }
     }
 
@@ -333,6 +343,41 @@ impl Site {
             .enumerate()
             .filter(|(_, e)| !e.is_section())
     }
+}
+
+/// Who claims an output path, and where in which file it was chosen.
+struct Claim {
+    who: String,
+    file: Option<String>,
+    line: Option<usize>,
+}
+
+fn claim_path<'s>(
+    claims: &mut HashMap<&'s str, Claim>,
+    path: &'s str,
+    new: Claim,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let Some(first) = claims.get(path) else {
+        claims.insert(path, new);
+        return;
+    };
+    let (blamed, other) = if first.line.is_some() && new.line.is_none() {
+        (first, &new)
+    } else {
+        (&new, first)
+    };
+    let mut d = Diagnostic::error(format!(
+        "{} and {} both want the URL /{path}",
+        blamed.who, other.who
+    ))
+    .with_hint(
+        "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o",
+    );
+    if let Some(file) = &blamed.file {
+        d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
+    }
+    errors.push(d);
 }
 
 fn last_segment(path: &str) -> &str {

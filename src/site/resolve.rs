@@ -5,8 +5,10 @@ use percent_encoding::percent_decode_str;
 
 use super::paths::{encode_path, normalise, relative_href};
 use super::Site;
-use crate::error::{did_you_mean, Diagnostic};
+use crate::content::parent_of;
+use crate::error::Diagnostic;
 use crate::markdown::{LinkResolver, Resolved};
+use crate::slug::{normalise_anchor, slugify};
 
 /// Resolves links written in the entry `from`.
 pub struct PageResolver<'a> {
@@ -26,11 +28,15 @@ impl LinkResolver for PageResolver<'_> {
             None => (dest, None),
         };
         let path_part = path_part.split('?').next().unwrap_or(path_part);
-        let anchor = fragment.map(|f| percent_decode_str(f).decode_utf8_lossy().into_owned());
+        let anchor = fragment.map(|f| normalise_anchor(&percent_decode_str(f).decode_utf8_lossy()));
+        let with_anchor = |href: String| match &anchor {
+            Some(a) => format!("{href}#{a}"),
+            None => href,
+        };
         let from = &self.site.entries[self.from];
         if path_part.is_empty() {
             return Ok(Resolved {
-                href: format!("#{}", fragment.unwrap_or_default()),
+                href: with_anchor(String::new()),
                 target: Some(self.from),
                 anchor,
             });
@@ -47,23 +53,32 @@ impl LinkResolver for PageResolver<'_> {
             ))
             .with_hint("link to a file inside content/, e.g. ../natverk/_index.md")
         })?;
-        let found = self
-            .find(&normal, decoded.ends_with('/'))
-            .ok_or_else(|| self.missing(dest, &normal))?;
-        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        let Some(found) = self.find(&normal, decoded.ends_with('/')) else {
+            if variants(&normal)
+                .iter()
+                .any(|c| self.site.failed.contains(c))
+            {
+                // The target exists but failed to load; that error is reported already.
+                return Ok(Resolved {
+                    href: "#".to_string(),
+                    target: None,
+                    anchor: None,
+                });
+            }
+            return Err(self.missing(dest, &normal));
+        };
         match found {
             Found::Entry(id) => Ok(Resolved {
-                href: format!(
-                    "{}{fragment}",
-                    relative_href(&from.path, &self.site.entries[id].path)
-                ),
+                href: with_anchor(relative_href(&from.path, &self.site.entries[id].path)),
                 target: Some(id),
                 anchor,
             }),
             Found::Asset(path) => Ok(Resolved {
+                // A file's fragment (`dok.pdf#page=2`) is kept as written.
                 href: format!(
-                    "{}{fragment}",
-                    encode_path(&relative_href(&from.path, &path))
+                    "{}{}",
+                    encode_path(&relative_href(&from.path, &path)),
+                    fragment.map(|f| format!("#{f}")).unwrap_or_default()
                 ),
                 target: None,
                 anchor: None,
@@ -72,45 +87,53 @@ impl LinkResolver for PageResolver<'_> {
     }
 }
 
+/// The source files a normalised link path may mean.
+fn variants(normal: &str) -> [String; 4] {
+    let prefix = if normal.is_empty() {
+        String::new()
+    } else {
+        format!("{normal}/")
+    };
+    [
+        normal.to_string(),
+        format!("{prefix}_index.md"),
+        format!("{prefix}index.md"),
+        format!("{normal}.md"),
+    ]
+}
+
 impl PageResolver<'_> {
     fn find(&self, normal: &str, as_folder: bool) -> Option<Found> {
         let site = self.site;
-        let prefix = if normal.is_empty() {
-            String::new()
-        } else {
-            format!("{normal}/")
-        };
+        let [file, section, bundle, with_md] = variants(normal);
         let entry = |rel: &str| site.by_source.get(rel).copied();
-        let by_file = if as_folder { None } else { entry(normal) };
+        let by_file = if as_folder {
+            None
+        } else {
+            entry(&file).or_else(|| entry(&with_md))
+        };
         by_file
-            .or_else(|| entry(&format!("{prefix}_index.md")))
-            .or_else(|| entry(&format!("{prefix}index.md")))
-            .or_else(|| {
-                if as_folder {
-                    None
-                } else {
-                    entry(&format!("{normal}.md"))
-                }
-            })
+            .or_else(|| entry(&section))
+            .or_else(|| entry(&bundle))
             .map(Found::Entry)
             .or_else(|| {
                 site.asset_paths
                     .get(normal)
                     .map(|p| Found::Asset(p.clone()))
             })
-            .or_else(|| site.by_path.get(&prefix).copied().map(Found::Entry))
+            .or_else(|| {
+                let prefix = if normal.is_empty() {
+                    String::new()
+                } else {
+                    format!("{normal}/")
+                };
+                site.by_path.get(&prefix).copied().map(Found::Entry)
+            })
     }
 
     fn missing(&self, dest: &str, normal: &str) -> Diagnostic {
         let site = self.site;
-        let is_draft = [
-            normal.to_string(),
-            format!("{normal}/_index.md"),
-            format!("{normal}/index.md"),
-        ]
-        .iter()
-        .any(|c| site.drafts.contains(c));
-        if is_draft {
+        if variants(normal).iter().any(|c| site.drafts.contains(c)) {
             return Diagnostic::error(format!(
                 "the link `{dest}` points to a draft, which is not published"
             ))
@@ -118,24 +141,41 @@ impl PageResolver<'_> {
                 "remove `draft: true` from the target, remove the link, or build with --drafts",
             );
         }
-        let candidates = site
-            .by_source
-            .keys()
-            .chain(site.asset_paths.keys())
-            .map(String::as_str);
-        let from_dir = site.entries[self.from].source.dir();
-        let from_dir = if from_dir.is_empty() {
-            String::new()
-        } else {
-            format!("{from_dir}/")
-        };
-        let mut d = Diagnostic::error(format!(
+        let d = Diagnostic::error(format!(
             "the link `{dest}` points to a file that does not exist (content/{normal})"
         ));
-        d = match did_you_mean(normal, candidates) {
-            Some(best) => d.with_hint(format!("did you mean `{}`?", relative_href(&from_dir, best))),
+        match self.suggest(normal) {
+            Some(best) => {
+                let from_dir = site.entries[self.from].source.dir();
+                let from_dir = if from_dir.is_empty() { String::new() } else { format!("{from_dir}/") };
+                d.with_hint(format!("did you mean `{}`?", relative_href(&from_dir, &best)))
+            }
             None => d.with_hint("check the file name; links are relative to this file, or start with / for the content folder"),
-        };
-        d
+        }
+    }
+
+    /// The existing file most like `wanted`: compared as slugs (so accents and case do not
+    /// matter), favouring a shared beginning (`social.md` → `social-hållbarhet.md`) and the
+    /// same folder. Never the linking page itself.
+    fn suggest(&self, wanted: &str) -> Option<String> {
+        let site = self.site;
+        let own = &site.entries[self.from].source.rel;
+        let wanted_slug = slugify(wanted.trim_end_matches(".md"));
+        let wanted_dir = parent_of(wanted);
+        site.by_source
+            .keys()
+            .chain(site.asset_paths.keys())
+            .filter(|c| *c != own)
+            .map(|c| {
+                let mut score =
+                    strsim::jaro_winkler(&wanted_slug, &slugify(c.trim_end_matches(".md")));
+                if parent_of(c) == wanted_dir {
+                    score += 0.05;
+                }
+                (score, c)
+            })
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, c)| c.clone())
     }
 }

@@ -1,0 +1,373 @@
+//! Helpers for the fixture-site integration tests.
+//!
+//! A test copies a fixture site from `tests/fixtures/<case>/` into a fresh temporary folder,
+//! runs the real `handbok` binary in it (as editors and CI do), and looks at the exit code, the
+//! messages and the files written. Bad-input fixtures (`tests/fixtures/bad-<case>/`) hold only
+//! the files that break a site; they are copied over a good site after a first good build.
+
+// Each test crate that includes this module uses a different subset of the helpers.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// The folder holding the fixture sites.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code; `None` when the process was killed by a signal.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the whole output unless the run exited with `code`.
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "expected exit code {code}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Panics unless the run succeeded.
+    pub fn expect_success(&self) -> &Self {
+        self.expect_code(0)
+    }
+
+    /// Panics if the binary panicked (message or exit code 101).
+    pub fn expect_no_panic(&self) -> &Self {
+        assert!(
+            !self.stderr.contains("panicked") && self.code != Some(101),
+            "handbok panicked:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The stderr line that starts with `prefix`, e.g. `content/a.md:7:4: error:`.
+    pub fn line_starting_with(&self, prefix: &str) -> &str {
+        self.stderr
+            .lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no stderr line starts with {prefix:?}\n--- stderr:\n{}",
+                    self.stderr
+                )
+            })
+    }
+
+    /// The `  hint: …` line printed right after the line starting with `prefix`.
+    pub fn hint_after(&self, prefix: &str) -> &str {
+        let mut lines = self.stderr.lines().skip_while(|l| !l.starts_with(prefix));
+        lines.next();
+        match lines.next() {
+            Some(l) if l.starts_with("  hint: ") => l.trim_start_matches("  hint: "),
+            _ => panic!(
+                "no hint after the line starting with {prefix:?}\n--- stderr:\n{}",
+                self.stderr
+            ),
+        }
+    }
+
+    /// The lines of stderr that are diagnostics (`… error: …`), without hints and summary.
+    pub fn error_lines(&self) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|l| l.contains("error: ") && !l.starts_with("handbok: "))
+            .collect()
+    }
+}
+
+/// A site copied from a fixture into its own temporary folder.
+pub struct Site {
+    dir: TempDir,
+}
+
+impl Site {
+    /// Copies `tests/fixtures/<name>/` into a new temporary folder.
+    pub fn from_fixture(name: &str) -> Site {
+        let dir = tempfile::Builder::new()
+            .prefix("handbok-test-")
+            .tempdir()
+            .expect("create a temporary folder");
+        let site = Site { dir };
+        site.overlay(name);
+        site
+    }
+
+    /// Copies the files of `tests/fixtures/<name>/` over this site (replacing same paths).
+    pub fn overlay(&self, name: &str) {
+        let from = fixtures_dir().join(name);
+        assert!(from.is_dir(), "no fixture {}", from.display());
+        copy_dir(&from, self.root());
+    }
+
+    /// The site root (holds `handbok.yaml`).
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path inside the site root.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// Writes a file inside the site, creating folders as needed.
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folders");
+        std::fs::write(&path, bytes).expect("write a fixture file");
+    }
+
+    /// Reads a file inside the site as bytes.
+    pub fn read(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+    }
+
+    /// Reads a file inside the site as text.
+    pub fn read_string(&self, rel: &str) -> String {
+        String::from_utf8(self.read(rel)).unwrap_or_else(|_| panic!("{rel} is not UTF-8"))
+    }
+
+    /// Parses an HTML file inside the site.
+    pub fn html(&self, rel: &str) -> Page {
+        Page::parse(&self.read_string(rel))
+    }
+
+    /// Runs `handbok ARGS` with the site root as the current folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.root(), args)
+    }
+
+    /// `handbok build` (into `public/`), which must succeed.
+    pub fn build_ok(&self, extra: &[&str]) -> Run {
+        let mut args = vec!["build"];
+        args.extend_from_slice(extra);
+        let run = self.run(&args);
+        run.expect_no_panic().expect_success();
+        run
+    }
+
+    /// Every file and folder inside the site root, relative path → bytes.
+    pub fn snapshot_all(&self) -> Snapshot {
+        snapshot(self.root())
+    }
+
+    /// Every file and folder inside `rel` (e.g. `public`), relative path → bytes.
+    pub fn snapshot(&self, rel: &str) -> Snapshot {
+        snapshot(&self.path(rel))
+    }
+
+    /// Names of entries directly in the site root that start with `.` (e.g. staging folders).
+    pub fn hidden_entries(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.root())
+            .expect("read the site root")
+            .map(|e| {
+                e.expect("a folder entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// Runs the binary in `dir` and collects its exit code and output.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_handbok"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("run the handbok binary");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The contents of a folder: relative path (with `/`) → bytes. Folders appear with a
+/// trailing `/` and no bytes, so that an added empty folder also counts as a change.
+pub type Snapshot = BTreeMap<String, Vec<u8>>;
+
+/// Takes a [`Snapshot`] of `dir` (empty when `dir` does not exist).
+pub fn snapshot(dir: &Path) -> Snapshot {
+    let mut out = Snapshot::new();
+    if dir.is_dir() {
+        walk(dir, dir, &mut out);
+    }
+    out
+}
+
+fn walk(base: &Path, dir: &Path, out: &mut Snapshot) {
+    for entry in std::fs::read_dir(dir).expect("read a folder") {
+        let path = entry.expect("a folder entry").path();
+        let rel = path
+            .strip_prefix(base)
+            .expect("inside the base")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if path.is_dir() {
+            out.insert(format!("{rel}/"), Vec::new());
+            walk(base, &path, out);
+        } else {
+            out.insert(rel, std::fs::read(&path).expect("read a file"));
+        }
+    }
+}
+
+/// The files (not folders) of a snapshot, sorted.
+pub fn files(snapshot: &Snapshot) -> Vec<&str> {
+    snapshot
+        .keys()
+        .filter(|k| !k.ends_with('/'))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Panics with a short list of differences unless two snapshots are identical.
+pub fn assert_same_tree(before: &Snapshot, after: &Snapshot, what: &str) {
+    if before == after {
+        return;
+    }
+    let mut diff = Vec::new();
+    for (k, v) in before {
+        match after.get(k) {
+            None => diff.push(format!("removed: {k}")),
+            Some(w) if w != v => diff.push(format!("changed: {k}")),
+            _ => {}
+        }
+    }
+    for k in after.keys().filter(|k| !before.contains_key(*k)) {
+        diff.push(format!("added: {k}"));
+    }
+    panic!("{what}: the folder changed\n{}", diff.join("\n"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create a folder");
+    for entry in std::fs::read_dir(from).expect("read a fixture folder") {
+        let entry = entry.expect("a fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a fixture file");
+        }
+    }
+}
+
+/// A parsed HTML page with small query helpers that return owned values.
+pub struct Page {
+    html: Html,
+}
+
+impl Page {
+    pub fn parse(text: &str) -> Page {
+        Page {
+            html: Html::parse_document(text),
+        }
+    }
+
+    fn selector(css: &str) -> Selector {
+        Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
+    }
+
+    /// How many elements match `css`.
+    pub fn count(&self, css: &str) -> usize {
+        self.html.select(&Self::selector(css)).count()
+    }
+
+    /// The text of every element matching `css`, whitespace-collapsed.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.html
+            .select(&Self::selector(css))
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The value of `attr` on every element matching `css` that has it.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.html
+            .select(&Self::selector(css))
+            .filter_map(|e| e.value().attr(attr).map(str::to_string))
+            .collect()
+    }
+
+    /// The `href` of the link (inside `css`) whose text is `text`.
+    pub fn href_of(&self, css: &str, text: &str) -> String {
+        let links: Vec<(String, String)> = self
+            .html
+            .select(&Self::selector(css))
+            .map(|e| {
+                let t = e
+                    .text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (t, e.value().attr("href").unwrap_or_default().to_string())
+            })
+            .collect();
+        links
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, h)| h.clone())
+            .unwrap_or_else(|| panic!("no link {text:?} in {css:?}; links: {links:?}"))
+    }
+
+    /// The ids of all elements.
+    pub fn ids(&self) -> Vec<String> {
+        self.attrs("[id]", "id")
+    }
+}
+
+/// Resolves a relative href against the site path of the page it appears on
+/// (`natverk/social/` + `../x/` → `x/`), dropping any `#fragment`. `None` if it escapes.
+pub fn resolve_href(page_path: &str, href: &str) -> Option<String> {
+    let href = href.split('#').next().unwrap_or_default();
+    let mut parts: Vec<&str> = page_path.split('/').filter(|s| !s.is_empty()).collect();
+    let is_dir = href.is_empty() || href.ends_with('/') || href == "." || href == "..";
+    for seg in href.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if is_dir && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
