@@ -27,7 +27,19 @@ struct RawConfig {
     #[serde(default)]
     markdown: MarkdownConfig,
     #[serde(default)]
+    glossary: Option<GlossaryConfig>,
+    #[serde(default)]
     extra: Option<serde_yaml::Value>,
+}
+
+/// Where the glossary's data and page are.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryConfig {
+    /// The data file, relative to the site root (e.g. `ordlista.yaml`).
+    pub file: String,
+    /// The content page that presents the glossary (e.g. `ordlista.md`); marked terms link there.
+    pub page: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,6 +87,7 @@ pub struct Config {
     pub theme: String,
     pub taxonomies: Vec<TaxonomyConfig>,
     pub markdown: MarkdownConfig,
+    pub glossary: Option<GlossaryConfig>,
     pub extra: serde_json::Value,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
@@ -144,6 +157,7 @@ impl Config {
             theme: raw.theme.unwrap_or_else(|| "default".to_string()),
             taxonomies,
             markdown: raw.markdown,
+            glossary: raw.glossary,
             extra,
             drafts: overrides.drafts,
         })

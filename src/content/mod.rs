@@ -2,6 +2,7 @@
 //! page bundles, assets), reads them in parallel and validates their front matter.
 
 pub mod frontmatter;
+pub mod glossary;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -70,6 +71,8 @@ pub struct Content {
     pub diagnostics: Vec<Diagnostic>,
     /// Markdown files that could not be loaded. Links to them are not reported as broken.
     pub failed: std::collections::HashSet<String>,
+    /// The glossary data file's terms (empty without `glossary:` in the config).
+    pub glossary: Vec<glossary::GlossaryTerm>,
 }
 
 /// The parent folder of a `/`-separated relative path (`""` for top level).
@@ -117,6 +120,10 @@ pub fn load(config: &Config) -> Result<Content> {
     }
     for folder in walk.implicit_sections {
         content.sources.push(implicit_section(&folder, config));
+    }
+    match glossary::load(config) {
+        Ok(terms) => content.glossary = terms,
+        Err(d) => diagnostics.extend(d),
     }
     content.diagnostics = diagnostics;
     content.sources.sort_by(|a, b| a.rel.cmp(&b.rel));

@@ -2,6 +2,7 @@
 //! assign heading ids (and build the table of contents), rewrite links, and cut the summary.
 //! The renderer returns data: html, toc, heading ids, outgoing links with their positions.
 
+pub mod glossary;
 mod headings;
 mod links;
 
@@ -66,6 +67,7 @@ pub fn render(
     location: BodyLocation,
     config: &MarkdownConfig,
     resolver: &dyn LinkResolver,
+    marking: Option<&glossary::Marking<'_>>,
 ) -> Rendered {
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
         Parser::new_ext(body, options(config))
@@ -77,6 +79,9 @@ pub fn render(
         Position::new(p.line + location.first_line - 1, p.column)
     };
     let (links, diagnostics) = links::rewrite(&mut events, resolver, &position);
+    if let Some(marking) = marking {
+        events = glossary::mark(events, marking);
+    }
     let summary = summary_end(&events).map(|end| to_html(&events[..end]));
     let word_count = events
         .iter()
@@ -133,6 +138,7 @@ mod tests {
             BodyLocation { first_line: 5 },
             &MarkdownConfig::default(),
             &NoLinks,
+            None,
         )
     }
 

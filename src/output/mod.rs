@@ -2,6 +2,7 @@
 //! beside the output folder; only a build without errors swaps it in. A failed or killed
 //! build leaves the previous output untouched.
 
+pub mod feed;
 pub mod sitemap;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! Also: taxonomies, assets, aliases, and the link graph after Markdown rendering.
 
 mod check;
+mod graph;
 pub mod paths;
 mod resolve;
 pub mod taxonomy;
@@ -13,12 +14,18 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::glossary::GlossaryTerm;
 use crate::content::{parent_of, Content, Source, SourceKind};
 use crate::error::{Diagnostic, Error, Result};
+use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
 use crate::slug::{slugify, swedish_sort_key};
 pub use check::{check_anchors, html_ids};
+use paths::relative_href;
 pub use taxonomy::{Taxonomy, Term};
+
+/// The last URL segment of a section's print page: `natverk/utskrift/`.
+pub const PRINT_SEGMENT: &str = "utskrift";
 
 /// A page or a section.
 #[derive(Debug)]
@@ -32,8 +39,17 @@ pub struct Entry {
     pub pages: Vec<usize>,
     /// For sections: their sub-sections, in display order.
     pub subsections: Vec<usize>,
+    /// For sections: sub-sections and pages together, in display order (for navigation).
+    pub children: Vec<usize>,
+    /// Pages only: the neighbours in the section's display order.
+    pub previous: Option<usize>,
+    pub next: Option<usize>,
     /// Filled by [`Site::render_markdown`].
     pub rendered: Rendered,
+    /// Entries that link here, each once, by title (after [`Site::render_markdown`]).
+    pub backlinks: Vec<usize>,
+    /// Entries sharing taxonomy terms, not already linked either way, best first.
+    pub related: Vec<usize>,
 }
 
 impl Entry {
@@ -78,6 +94,10 @@ pub struct Site {
     pub drafts: HashSet<String>,
     /// Source paths of files that failed to load (already reported).
     pub failed: HashSet<String>,
+    /// Glossary terms from the data file, the page presenting them, and the matcher.
+    pub glossary: Vec<GlossaryTerm>,
+    pub glossary_page: Option<usize>,
+    glossary_marks: Glossary,
     pub taxonomies: Vec<Taxonomy>,
     /// Old site path → entry it redirects to.
     pub aliases: Vec<(String, usize)>,
@@ -97,6 +117,15 @@ impl Site {
             asset_paths: HashMap::new(),
             drafts,
             failed: content.failed,
+            glossary_marks: Glossary::new(
+                content
+                    .glossary
+                    .iter()
+                    .filter_map(|t| Some((t.term.clone(), t.expansion.clone()?, t.id.clone())))
+                    .collect(),
+            ),
+            glossary: content.glossary,
+            glossary_page: None,
             taxonomies: Vec::new(),
             aliases: Vec::new(),
             config,
@@ -105,6 +134,7 @@ impl Site {
         site.link_tree();
         site.add_assets(content.assets);
         site.taxonomies = taxonomy::collect(&site);
+        site.find_glossary_page(&mut errors);
         site.check_claims(&mut errors);
         if errors.iter().any(Diagnostic::is_error) {
             return Err(Error::Site(errors));
@@ -174,7 +204,12 @@ impl Site {
                 parent: None,
                 pages: Vec::new(),
                 subsections: Vec::new(),
+                children: Vec::new(),
+                previous: None,
+                next: None,
                 rendered: Rendered::default(),
+                backlinks: Vec::new(),
+                related: Vec::new(),
             });
         }
     }
@@ -211,6 +246,16 @@ impl Site {
         for e in &mut self.entries {
             e.pages.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
             e.subsections.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+            e.children = e.subsections.iter().chain(&e.pages).copied().collect();
+            e.children.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        }
+        for section in 0..self.entries.len() {
+            let pages = std::mem::take(&mut self.entries[section].pages);
+            for (i, p) in pages.iter().enumerate() {
+                self.entries[*p].previous = i.checked_sub(1).map(|j| pages[j]);
+                self.entries[*p].next = pages.get(i + 1).copied();
+            }
+            self.entries[section].pages = pages;
         }
         for (id, e) in self.entries.iter().enumerate() {
             self.by_path.insert(e.path.clone(), id);
@@ -301,27 +346,84 @@ impl Site {
         let site = &*self;
         let rendered: Vec<Rendered> = (0..site.entries.len())
             .into_par_iter()
-            .map(|id| {
-                let e = &site.entries[id];
-                let resolver = resolve::PageResolver { site, from: id };
-                let location = BodyLocation {
-                    first_line: e.source.body_line,
-                };
-                let mut r =
-                    markdown::render(&e.source.body, location, &site.config.markdown, &resolver);
-                let file = e.source.display_path();
-                for d in &mut r.diagnostics {
-                    d.file = Some(PathBuf::from(&file));
-                }
-                r
-            })
+            .map(|id| site.render_entry(id, &site.entries[id].path))
             .collect();
         let mut diagnostics = Vec::new();
         for (e, mut r) in self.entries.iter_mut().zip(rendered) {
             diagnostics.append(&mut r.diagnostics);
             e.rendered = r;
         }
+        self.derive_graph();
         diagnostics
+    }
+
+    /// Renders entry `id`'s Markdown with links relative to the site path `base`.
+    pub fn render_entry(&self, id: usize, base: &str) -> Rendered {
+        let e = &self.entries[id];
+        let resolver = resolve::PageResolver {
+            site: self,
+            from: id,
+            base,
+        };
+        let location = BodyLocation {
+            first_line: e.source.body_line,
+        };
+        let marking = match self.glossary_page {
+            Some(page) if page != id && !self.glossary_marks.is_empty() => Some(Marking {
+                glossary: &self.glossary_marks,
+                page_href: relative_href(base, &self.entries[page].path),
+            }),
+            _ => None,
+        };
+        let mut r = markdown::render(
+            &e.source.body,
+            location,
+            &self.config.markdown,
+            &resolver,
+            marking.as_ref(),
+        );
+        let file = e.source.display_path();
+        for d in &mut r.diagnostics {
+            d.file = Some(PathBuf::from(&file));
+        }
+        r
+    }
+
+    /// Finds the content page named by `glossary: page:` in the config.
+    fn find_glossary_page(&mut self, errors: &mut Vec<Diagnostic>) {
+        let Some(g) = &self.config.glossary else {
+            return;
+        };
+        let rel = g.page.trim_start_matches('/').to_string();
+        self.glossary_page = self.by_source.get(&rel).copied();
+        if self.glossary_page.is_none() {
+            errors.push(
+                Diagnostic::error(format!("the glossary page content/{rel} does not exist"))
+                    .in_file(crate::config::CONFIG_FILE)
+                    .with_hint("set `glossary: page:` to a page in content/, e.g. ordlista.md"),
+            );
+        }
+    }
+
+    /// Site path of a section's print page (the whole section as one document), if it has one.
+    pub fn print_path(&self, id: usize) -> Option<String> {
+        let e = &self.entries[id];
+        (e.is_section() && id != self.root && !e.children.is_empty())
+            .then(|| format!("{}{PRINT_SEGMENT}/", e.path))
+    }
+
+    /// The entries a section's print page shows: the section, then everything below it
+    /// depth-first in display order.
+    pub fn print_entries(&self, id: usize) -> Vec<usize> {
+        let mut out = vec![id];
+        for child in &self.entries[id].children {
+            if self.entries[*child].is_section() {
+                out.extend(self.print_entries(*child));
+            } else {
+                out.push(*child);
+            }
+        }
+        out
     }
 
     /// The chain of sections from the start page down to (not including) `id`.

@@ -14,6 +14,9 @@ use crate::slug::{normalise_anchor, slugify};
 pub struct PageResolver<'a> {
     pub site: &'a Site,
     pub from: usize,
+    /// The site path the hrefs are made relative to: the entry's own path, or another
+    /// page that shows its text (the section's print page).
+    pub base: &'a str,
 }
 
 enum Found {
@@ -69,7 +72,7 @@ impl LinkResolver for PageResolver<'_> {
         };
         match found {
             Found::Entry(id) => Ok(Resolved {
-                href: with_anchor(relative_href(&from.path, &self.site.entries[id].path)),
+                href: with_anchor(relative_href(self.base, &self.site.entries[id].path)),
                 target: Some(id),
                 anchor,
             }),
@@ -77,7 +80,7 @@ impl LinkResolver for PageResolver<'_> {
                 // A file's fragment (`dok.pdf#page=2`) is kept as written.
                 href: format!(
                     "{}{}",
-                    encode_path(&relative_href(&from.path, &path)),
+                    encode_path(&relative_href(self.base, &path)),
                     fragment.map(|f| format!("#{f}")).unwrap_or_default()
                 ),
                 target: None,

@@ -19,6 +19,10 @@ pub struct SiteView<'a> {
     /// Top-level sections, in display order.
     pub sections: Vec<LinkView<'a>>,
     pub taxonomies: Vec<TaxonomySummary<'a>>,
+    /// Terms of the glossary data file (`term`, `expansion`, `definition`, `id`, `extra`).
+    pub glossary: &'a [crate::content::glossary::GlossaryTerm],
+    /// Site path of the glossary page, if one is configured.
+    pub glossary_path: Option<&'a str>,
 }
 
 /// A link to a page or section, with what a listing shows.
@@ -80,6 +84,15 @@ pub struct EntryView<'a> {
     /// Sections only: their pages and sub-sections, in display order.
     pub pages: Vec<LinkView<'a>>,
     pub subsections: Vec<LinkView<'a>>,
+    /// Pages only: neighbours in the section's order.
+    pub previous: Option<LinkView<'a>>,
+    pub next: Option<LinkView<'a>>,
+    /// Entries that link here, each once, by title.
+    pub backlinks: Vec<LinkView<'a>>,
+    /// Entries sharing taxonomy terms with this one and not linked either way, best first.
+    pub related: Vec<LinkView<'a>>,
+    /// The section tree for the sidebar, as seen from this entry.
+    pub nav: Vec<NavItem<'a>>,
 }
 
 /// A taxonomy in the site-wide list.
@@ -133,6 +146,27 @@ pub struct Context<'a> {
     /// Alias pages: the site path redirected to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_to: Option<LinkView<'a>>,
+    /// Print pages: the section's entries, each with its content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub print_parts: Option<Vec<crate::render::PrintPart<'a>>>,
+}
+
+impl<'a> Context<'a> {
+    /// The variables every template gets, without the kind-specific ones.
+    pub fn common(&self) -> Context<'a> {
+        Context {
+            site: self.site,
+            root: self.root.clone(),
+            current_path: self.current_path,
+            t: self.t,
+            page: None,
+            section: None,
+            taxonomy: None,
+            term: None,
+            redirect_to: None,
+            print_parts: None,
+        }
+    }
 }
 
 impl<'a> SiteView<'a> {
@@ -161,6 +195,8 @@ impl<'a> SiteView<'a> {
                     path: &t.path,
                 })
                 .collect(),
+            glossary: &site.glossary,
+            glossary_path: site.glossary_page.map(|g| site.entries[g].path.as_str()),
         }
     }
 }
@@ -234,6 +270,15 @@ pub fn entry(site: &Site, id: usize) -> EntryView<'_> {
             .iter()
             .map(|p| link(&site.entries[*p]))
             .collect(),
+        previous: e.previous.map(|p| link(&site.entries[p])),
+        next: e.next.map(|p| link(&site.entries[p])),
+        backlinks: e
+            .backlinks
+            .iter()
+            .map(|p| link(&site.entries[*p]))
+            .collect(),
+        related: e.related.iter().map(|p| link(&site.entries[*p])).collect(),
+        nav: nav(site, id),
     }
 }
 
@@ -272,4 +317,79 @@ pub fn term_view<'a>(site: &'a Site, term: &'a Term, with_pages: bool) -> TermVi
 
 fn count_headings(toc: &[TocEntry]) -> usize {
     toc.iter().map(|h| 1 + count_headings(&h.children)).sum()
+}
+
+/// How many children of a section the navigation lists before linking to the section.
+pub const NAV_MAX_CHILDREN: usize = 40;
+
+/// One item of the section tree in the sidebar.
+#[derive(Debug, Serialize)]
+pub struct NavItem<'a> {
+    pub title: &'a str,
+    pub path: &'a str,
+    /// `page` or `section`.
+    pub kind: &'static str,
+    /// This is the page being rendered.
+    pub current: bool,
+    /// This section contains the page being rendered (or is it): shown expanded.
+    pub open: bool,
+    /// Listed children (empty for pages, and for sections too large to list when closed).
+    pub children: Vec<NavItem<'a>>,
+    /// Children not listed (the section page lists them all).
+    pub more: usize,
+}
+
+/// The section tree as seen from entry `current`: the start page's children, the branch
+/// holding `current` expanded to any depth, other sections with their direct children.
+/// Its size grows with depth and section size, never with the whole site.
+pub fn nav(site: &Site, current: usize) -> Vec<NavItem<'_>> {
+    let mut on_path: Vec<usize> = site.ancestors(current);
+    on_path.push(current);
+    let root = &site.entries[site.root];
+    root.children
+        .iter()
+        .map(|id| nav_item(site, *id, current, &on_path, true))
+        .collect()
+}
+
+fn nav_item<'a>(
+    site: &'a Site,
+    id: usize,
+    current: usize,
+    on_path: &[usize],
+    expand: bool,
+) -> NavItem<'a> {
+    let e = &site.entries[id];
+    let open = e.is_section() && on_path.contains(&id);
+    let mut item = NavItem {
+        title: e.title(),
+        path: &e.path,
+        kind: if e.is_section() { "section" } else { "page" },
+        current: id == current,
+        open,
+        children: Vec::new(),
+        more: 0,
+    };
+    if !e.is_section() || !(open || expand) {
+        return item;
+    }
+    let limit = if open {
+        NAV_MAX_CHILDREN
+    } else {
+        NAV_MAX_CHILDREN.min(e.children.len())
+    };
+    if !open && e.children.len() > NAV_MAX_CHILDREN {
+        return item;
+    }
+    let mut shown: Vec<usize> = e.children.iter().take(limit).copied().collect();
+    // Always show the branch that leads to the current page, even past the limit.
+    if let Some(extra) = e.children.iter().skip(limit).find(|c| on_path.contains(c)) {
+        shown.push(*extra);
+    }
+    item.more = e.children.len() - shown.len();
+    item.children = shown
+        .into_iter()
+        .map(|c| nav_item(site, c, current, on_path, open))
+        .collect();
+    item
 }

@@ -6,8 +6,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 
+mod print;
+
+pub use print::PrintPart;
+
 use crate::error::{did_you_mean, Diagnostic};
-use crate::output::{sitemap, Sink};
+use crate::output::{feed, sitemap, Sink};
 use crate::site::{html_ids, paths, Site};
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{collect_static, FileSource, Templates};
@@ -56,6 +60,17 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rende
     out
 }
 
+/// The template an entry is rendered with: its `template:`, else by kind.
+fn template_name(site: &Site, id: usize) -> &str {
+    let e = &site.entries[id];
+    match (&e.source.front.template, e.is_section()) {
+        (Some(t), _) => t.as_str(),
+        (None, true) if id == site.root => "index.html",
+        (None, true) => "section.html",
+        (None, false) => "page.html",
+    }
+}
+
 struct Base<'a> {
     site: &'a Site,
     templates: &'a Templates,
@@ -67,6 +82,7 @@ enum Listing {
     Taxonomy(usize),
     Term(usize, usize),
     Alias(usize),
+    Print(usize),
 }
 
 fn listing_jobs(site: &Site) -> Vec<Listing> {
@@ -76,6 +92,11 @@ fn listing_jobs(site: &Site) -> Vec<Listing> {
         jobs.extend((0..t.terms.len()).map(|i| Listing::Term(ti, i)));
     }
     jobs.extend((0..site.aliases.len()).map(Listing::Alias));
+    jobs.extend(
+        (0..site.entries.len())
+            .filter(|id| site.print_path(*id).is_some())
+            .map(Listing::Print),
+    );
     jobs
 }
 
@@ -91,18 +112,14 @@ impl<'a> Base<'a> {
             taxonomy: None,
             term: None,
             redirect_to: None,
+            print_parts: None,
         }
     }
 
     fn entry(&self, id: usize) -> (Option<HashSet<String>>, Option<Diagnostic>) {
         let e = &self.site.entries[id];
         let file = e.source.display_path();
-        let name = match (&e.source.front.template, e.is_section()) {
-            (Some(t), _) => t.as_str(),
-            (None, true) if id == self.site.root => "index.html",
-            (None, true) => "section.html",
-            (None, false) => "page.html",
-        };
+        let name = template_name(self.site, id);
         if !self.templates.has(name) {
             let line = e.source.front.lines.get("template").copied().unwrap_or(1);
             let mut d = Diagnostic::error(format!("template `{name}` does not exist"))
@@ -159,9 +176,25 @@ impl<'a> Base<'a> {
                 ctx.redirect_to = Some(views::link(&site.entries[*id]));
                 ("alias.html", alias, ctx)
             }
+            Listing::Print(id) => return self.print_page(id),
         };
         ctx.current_path = path;
         let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
+        self.sink
+            .write(&format!("{path}index.html"), html.as_bytes())
+    }
+
+    /// A section's print page: `print.html` with `section` and `print_parts`.
+    fn print_page(&self, id: usize) -> Result<(), Diagnostic> {
+        let Some(path) = self.site.print_path(id) else {
+            return Ok(());
+        };
+        let mut ctx = self.context(&path);
+        ctx.section = Some(views::entry(self.site, id));
+        ctx.print_parts = Some(print::parts(self.site, self.templates, id, &ctx)?);
+        let html = self
+            .templates
+            .render("print.html", &ctx, &format!("/{path}"))?;
         self.sink
             .write(&format!("{path}index.html"), html.as_bytes())
     }
@@ -181,7 +214,12 @@ impl<'a> Base<'a> {
                 .write("sitemap.xml", sitemap::sitemap(self.site).as_bytes())
                 .err(),
         );
-        *count += 2;
+        diagnostics.extend(
+            self.sink
+                .write("atom.xml", feed::atom(self.site).as_bytes())
+                .err(),
+        );
+        *count += 3;
         let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
         if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
             diagnostics.extend(e.diagnostics());

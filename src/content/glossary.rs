@@ -1,0 +1,128 @@
+//! The glossary data file (`glossary.file` in handbok.yaml): a YAML list of terms with
+//! their expansion and definition, validated with file lines in every error.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{yaml_diagnostic, Config, CONFIG_FILE};
+use crate::error::Diagnostic;
+use crate::slug::slugify;
+
+/// One glossary term.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// The word or abbreviation as it is written in the text (`NSH`).
+    pub term: String,
+    /// The short expansion shown as `<abbr title>` (`Nätverk för social hållbarhet`).
+    /// Only terms with an expansion are marked in the pages.
+    #[serde(default)]
+    pub expansion: Option<String>,
+    /// A longer explanation for the glossary page.
+    #[serde(default)]
+    pub definition: Option<String>,
+    /// The anchor on the glossary page; the slug of `term` by default.
+    #[serde(default)]
+    pub id: String,
+    /// Free fields for the glossary template.
+    #[serde(default)]
+    pub extra: Option<serde_json::Value>,
+}
+
+/// Loads the glossary named in the config, or nothing when none is configured.
+pub fn load(config: &Config) -> Result<Vec<GlossaryTerm>, Vec<Diagnostic>> {
+    let Some(g) = &config.glossary else {
+        return Ok(Vec::new());
+    };
+    let text = std::fs::read_to_string(config.root.join(&g.file)).map_err(|e| {
+        vec![
+            Diagnostic::error(format!("cannot read the glossary file {}: {e}", g.file))
+                .in_file(CONFIG_FILE)
+                .at_line(
+                    crate::config::key_line(
+                        &std::fs::read_to_string(config.root.join(CONFIG_FILE)).unwrap_or_default(),
+                        "glossary",
+                    )
+                    .unwrap_or(1),
+                )
+                .with_hint("create the file, or correct `glossary: file:` in handbok.yaml"),
+        ]
+    })?;
+    parse(&text, &g.file)
+}
+
+/// Parses glossary YAML (`shown` names the file in messages).
+pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut terms: Vec<GlossaryTerm> = serde_yaml::from_str::<Option<Vec<GlossaryTerm>>>(text)
+        .map_err(|e| {
+            let mut d = yaml_diagnostic(&e, 0).in_file(shown);
+            if d.hint.is_none() {
+                d = d.with_hint(
+                    "write a list of terms: `- term: NSH` then `  expansion: …` on the next line",
+                );
+            }
+            vec![d]
+        })?
+        .unwrap_or_default();
+    let mut errors = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for t in &mut terms {
+        let line = text
+            .lines()
+            .position(|l| l.contains(&t.term))
+            .map_or(1, |i| i + 1);
+        if t.id.is_empty() {
+            t.id = slugify(&t.term);
+        }
+        if t.term.trim().is_empty() || t.id.is_empty() || t.id != slugify(&t.id) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "glossary term `{}` needs a term and an id of letters, digits and hyphens",
+                    t.term
+                ))
+                .in_file(shown)
+                .at_line(line)
+                .with_hint("write e.g. `- term: NSH` with an optional `id: nsh`"),
+            );
+        } else if seen.contains(&t.id) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "glossary term `{}` appears twice (id `{}`)",
+                    t.term, t.id
+                ))
+                .in_file(shown)
+                .at_line(line)
+                .with_hint("keep one entry per term, or give one of them another `id:`"),
+            );
+        }
+        seen.push(t.id.clone());
+    }
+    if errors.is_empty() {
+        Ok(terms)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_default_to_slugs_and_unknown_keys_fail_with_line() {
+        let terms = parse(
+            "- term: Sösk\n- term: NSH\n  expansion: Nätverk för social hållbarhet\n",
+            "g.yaml",
+        )
+        .unwrap();
+        assert_eq!(terms[0].id, "sosk");
+        assert_eq!(
+            terms[1].expansion.as_deref(),
+            Some("Nätverk för social hållbarhet")
+        );
+        let errs = parse("- term: NSH\n  expansoin: x\n", "g.yaml").unwrap_err();
+        assert_eq!(errs[0].position.unwrap().line, 2);
+        assert!(errs[0].hint.as_deref().unwrap().contains("expansion"));
+        assert!(parse("- term: A\n- term: a\n", "g.yaml").is_err());
+    }
+}

@@ -1,0 +1,112 @@
+//! `atom.xml`: an Atom feed (RFC 4287) of the dated pages, newest first.
+
+use super::sitemap::escape_xml;
+use crate::site::{paths::encode_path, Site};
+use crate::slug::slugify;
+
+/// How many entries the feed holds at most.
+pub const FEED_MAX: usize = 50;
+
+/// The feed document. Entry ids are the pages' permalinks when `base_url` is absolute,
+/// else stable `urn:` ids built from the site title and the page path.
+pub fn atom(site: &Site) -> String {
+    let mut dated: Vec<usize> = (0..site.entries.len())
+        .filter(|id| site.entries[*id].source.front.date.is_some() && *id != site.root)
+        .collect();
+    dated.sort_by(|a, b| {
+        let (ea, eb) = (&site.entries[*a], &site.entries[*b]);
+        eb.source
+            .front
+            .date
+            .cmp(&ea.source.front.date)
+            .then_with(|| ea.path.cmp(&eb.path))
+    });
+    dated.truncate(FEED_MAX);
+    let absolute = site.config.base_url.starts_with("http");
+    let id_of = |path: &str| {
+        if absolute {
+            site.config.permalink(&encode_path(path))
+        } else {
+            format!(
+                "urn:handbok:{}:{}",
+                slugify(&site.config.title),
+                path.trim_end_matches('/').replace('/', ":")
+            )
+        }
+    };
+    let updated = dated
+        .iter()
+        .filter_map(|id| {
+            let f = &site.entries[*id].source.front;
+            f.updated.as_ref().or(f.date.as_ref())
+        })
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(&d.iso));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape_xml(&site.config.language)
+    ));
+    xml.push_str(&format!(
+        "  <title>{}</title>\n",
+        escape_xml(&site.config.title)
+    ));
+    if let Some(d) = &site.config.description {
+        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(d)));
+    }
+    xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&id_of(""))));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        escape_xml(&site.config.permalink("atom.xml"))
+    ));
+    xml.push_str(&format!(
+        "  <link href=\"{}\"/>\n",
+        escape_xml(&site.config.base_url)
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape_xml(&site.config.title)
+    ));
+    for id in dated {
+        let e = &site.entries[id];
+        let f = &e.source.front;
+        let Some(date) = &f.date else { continue };
+        let changed = f.updated.as_ref().unwrap_or(date);
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", escape_xml(e.title())));
+        xml.push_str(&format!(
+            "    <link href=\"{}\"/>\n",
+            escape_xml(&site.config.permalink(&encode_path(&e.path)))
+        ));
+        xml.push_str(&format!("    <id>{}</id>\n", escape_xml(&id_of(&e.path))));
+        xml.push_str(&format!(
+            "    <published>{}</published>\n",
+            timestamp(&date.iso)
+        ));
+        xml.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            timestamp(&changed.iso)
+        ));
+        if let Some(summary) = f.description.as_deref() {
+            xml.push_str(&format!("    <summary>{}</summary>\n", escape_xml(summary)));
+        } else if let Some(html) = e.rendered.summary.as_deref() {
+            xml.push_str(&format!(
+                "    <summary type=\"html\">{}</summary>\n",
+                escape_xml(html)
+            ));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// An RFC 3339 timestamp: dates become midnight UTC, date-times are kept.
+fn timestamp(iso: &str) -> String {
+    if iso.len() == 10 {
+        format!("{iso}T00:00:00Z")
+    } else {
+        iso.to_string()
+    }
+}

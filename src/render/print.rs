@@ -1,0 +1,101 @@
+//! A section's print page: the section and everything below it as one document, with
+//! links made relative to the print page, headings moved one level down and ids
+//! prefixed per part so that they stay unique.
+
+use serde::Serialize;
+
+use crate::error::Diagnostic;
+use crate::site::Site;
+use crate::templates::views::{self, Context};
+use crate::templates::Templates;
+
+/// Markers around the content block in `page.html` and `section.html`; the print page
+/// takes what a template renders between them, so that template-rendered data (like an
+/// action plan's focus areas) is printed too.
+const START: &str = "<!-- handbok:content -->";
+const END: &str = "<!-- /handbok:content -->";
+
+/// One entry on a print page.
+#[derive(Debug, Serialize)]
+pub struct PrintPart<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    /// The entry's own site path.
+    pub path: &'a str,
+    /// Id of the part's heading on the print page.
+    pub anchor: String,
+    /// The entry's content, ready for the print page.
+    pub content: String,
+    /// `page` or `section`.
+    pub kind: &'static str,
+}
+
+/// The parts of section `id`'s print page. `base` is a context for the print page's
+/// path; each part is rendered with its own template there, so links fit the print page.
+pub fn parts<'a>(
+    site: &'a Site,
+    templates: &Templates,
+    id: usize,
+    base: &Context<'a>,
+) -> Result<Vec<PrintPart<'a>>, Diagnostic> {
+    let mut out = Vec::new();
+    for (n, part) in site.print_entries(id).into_iter().enumerate() {
+        let e = &site.entries[part];
+        let prefix = format!("del-{}", n + 1);
+        let markdown = site.render_entry(part, base.current_path).html;
+        let mut view = views::entry(site, part);
+        view.content = &markdown;
+        let mut ctx = base.common();
+        if e.is_section() {
+            ctx.section = Some(view);
+        } else {
+            ctx.page = Some(view);
+        }
+        let html = templates.render(
+            super::template_name(site, part),
+            &ctx,
+            &e.source.display_path(),
+        )?;
+        let content = match (html.find(START), html.find(END)) {
+            (Some(a), Some(b)) if a < b => &html[a + START.len()..b],
+            _ => markdown.as_str(),
+        };
+        out.push(PrintPart {
+            title: e.title(),
+            description: e.source.front.description.as_deref(),
+            path: &e.path,
+            content: demote_and_prefix(content, &prefix),
+            anchor: prefix,
+            kind: if e.is_section() { "section" } else { "page" },
+        });
+    }
+    Ok(out)
+}
+
+/// Moves headings one level down (h1→h2 … h5→h6; h6 stays) and prefixes every `id` and
+/// in-page `href="#…"` with `prefix-`.
+pub fn demote_and_prefix(html: &str, prefix: &str) -> String {
+    let mut out = html.to_string();
+    for level in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out.replace(" id=\"", &format!(" id=\"{prefix}-"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_move_down_and_ids_stay_unique() {
+        let html = "<h2 id=\"mandat\">M</h2><h6 id=\"x\">x</h6><p><a href=\"#mandat\">m</a> <a href=\"../a/#b\">b</a></p>";
+        let out = demote_and_prefix(html, "del-2");
+        assert_eq!(
+            out,
+            "<h3 id=\"del-2-mandat\">M</h3><h6 id=\"del-2-x\">x</h6><p><a href=\"#del-2-mandat\">m</a> <a href=\"../a/#b\">b</a></p>"
+        );
+    }
+}
