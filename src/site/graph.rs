@@ -1,8 +1,6 @@
 //! The link graph and what is derived from it: backlinks (every link form counts, each
 //! linking page once) and related pages (shared taxonomy terms, not already linked).
 
-use std::collections::{HashMap, HashSet};
-
 use rayon::prelude::*;
 
 use super::Site;
@@ -11,15 +9,30 @@ use crate::slug::swedish_sort_key;
 /// How many related pages a page lists at most.
 pub const RELATED_MAX: usize = 5;
 
+/// Per-thread scratch space for counting shared terms without hashing.
+struct Scratch {
+    shared: Vec<u32>,
+    touched: Vec<usize>,
+    linked: Vec<bool>,
+}
+
 impl Site {
     /// Fills `backlinks` and `related` of every entry from the rendered links and terms.
     pub(super) fn derive_graph(&mut self) {
-        let titles: Vec<Vec<u32>> = self
+        let n = self.entries.len();
+        // Position of each entry in Swedish title order: one sort, then cheap comparisons.
+        let mut by_title: Vec<usize> = (0..n).collect();
+        let keys: Vec<Vec<u32>> = self
             .entries
             .iter()
             .map(|e| swedish_sort_key(e.title()))
             .collect();
-        let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); self.entries.len()];
+        by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
+        let mut rank = vec![0u32; n];
+        for (position, id) in by_title.iter().enumerate() {
+            rank[*id] = position as u32;
+        }
+        let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (from, e) in self.entries.iter().enumerate() {
             for target in e.rendered.links.iter().filter_map(|l| l.target) {
                 if target != from {
@@ -28,13 +41,20 @@ impl Site {
             }
         }
         for list in &mut backlinks {
-            list.sort_unstable();
+            list.sort_unstable_by_key(|id| rank[*id]);
             list.dedup();
-            list.sort_by(|a, b| titles[*a].cmp(&titles[*b]).then(a.cmp(b)));
         }
-        let related: Vec<Vec<usize>> = (0..self.entries.len())
+        let site = &*self;
+        let related: Vec<Vec<usize>> = (0..n)
             .into_par_iter()
-            .map(|id| self.related_of(id, &backlinks[id], &titles))
+            .map_init(
+                || Scratch {
+                    shared: vec![0; n],
+                    touched: Vec::new(),
+                    linked: vec![false; n],
+                },
+                |scratch, id| site.related_of(id, &rank, scratch),
+            )
             .collect();
         for ((e, b), r) in self.entries.iter_mut().zip(backlinks).zip(related) {
             e.backlinks = b;
@@ -43,16 +63,22 @@ impl Site {
     }
 
     /// Entries sharing terms with `id`, most shared terms first, then by title; leaving out
-    /// the entry itself and every entry it links to or is linked from.
-    fn related_of(&self, id: usize, backlinks: &[usize], titles: &[Vec<u32>]) -> Vec<usize> {
+    /// the entry itself and the entries its text already links to.
+    fn related_of(&self, id: usize, rank: &[u32], scratch: &mut Scratch) -> Vec<usize> {
         let e = &self.entries[id];
         if e.source.front.terms.is_empty() {
             return Vec::new();
         }
-        let mut linked: HashSet<usize> = e.rendered.links.iter().filter_map(|l| l.target).collect();
-        linked.extend(backlinks.iter().copied());
-        linked.insert(id);
-        let mut shared: HashMap<usize, u32> = HashMap::new();
+        let linked: Vec<usize> = e
+            .rendered
+            .links
+            .iter()
+            .filter_map(|l| l.target)
+            .chain(std::iter::once(id))
+            .collect();
+        for l in &linked {
+            scratch.linked[*l] = true;
+        }
         for t in &self.taxonomies {
             for name in e
                 .source
@@ -65,21 +91,28 @@ impl Site {
                 let Some(term) = t.term_by_name(name) else {
                     continue;
                 };
-                for other in term.entries.iter().filter(|o| !linked.contains(o)) {
-                    *shared.entry(*other).or_default() += 1;
+                for &other in term.entries.iter().filter(|o| !scratch.linked[**o]) {
+                    if scratch.shared[other] == 0 {
+                        scratch.touched.push(other);
+                    }
+                    scratch.shared[other] += 1;
                 }
             }
         }
-        let mut ranked: Vec<(u32, usize)> = shared.into_iter().map(|(o, n)| (n, o)).collect();
-        ranked.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| titles[a.1].cmp(&titles[b.1]))
-                .then(a.1.cmp(&b.1))
-        });
-        ranked
-            .into_iter()
-            .take(RELATED_MAX)
-            .map(|(_, o)| o)
-            .collect()
+        // Most shared first, then title order: one u64 key per candidate.
+        let key = |o: usize| (u64::from(u32::MAX - scratch.shared[o]) << 32) | u64::from(rank[o]);
+        let mut by_key: Vec<(u64, usize)> = scratch.touched.iter().map(|o| (key(*o), *o)).collect();
+        if by_key.len() > RELATED_MAX {
+            by_key.select_nth_unstable(RELATED_MAX - 1);
+            by_key.truncate(RELATED_MAX);
+        }
+        by_key.sort_unstable();
+        for o in scratch.touched.drain(..) {
+            scratch.shared[o] = 0;
+        }
+        for l in linked {
+            scratch.linked[l] = false;
+        }
+        by_key.into_iter().map(|(_, o)| o).collect()
     }
 }

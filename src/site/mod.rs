@@ -27,6 +27,10 @@ pub use taxonomy::{Taxonomy, Term};
 /// The last URL segment of a section's print page: `natverk/utskrift/`.
 pub const PRINT_SEGMENT: &str = "utskrift";
 
+/// Sections with more entries below them than this get no print page: a print document
+/// of hundreds of pages helps nobody and would cost as much as the rest of the build.
+pub const PRINT_MAX_ENTRIES: usize = 100;
+
 /// A page or a section.
 #[derive(Debug)]
 pub struct Entry {
@@ -405,11 +409,31 @@ impl Site {
         }
     }
 
-    /// Site path of a section's print page (the whole section as one document), if it has one.
+    /// Site path of a section's print page (the whole section as one document), if it has
+    /// one: every section but the start page with at least one and at most
+    /// [`PRINT_MAX_ENTRIES`] entries below it.
     pub fn print_path(&self, id: usize) -> Option<String> {
         let e = &self.entries[id];
-        (e.is_section() && id != self.root && !e.children.is_empty())
-            .then(|| format!("{}{PRINT_SEGMENT}/", e.path))
+        let printable = e.is_section()
+            && id != self.root
+            && !e.children.is_empty()
+            && self.descendants_at_most(id, PRINT_MAX_ENTRIES);
+        printable.then(|| format!("{}{PRINT_SEGMENT}/", e.path))
+    }
+
+    fn descendants_at_most(&self, id: usize, limit: usize) -> bool {
+        let mut count = 0;
+        let mut stack = vec![id];
+        while let Some(s) = stack.pop() {
+            for c in &self.entries[s].children {
+                count += 1;
+                if count > limit {
+                    return false;
+                }
+                stack.push(*c);
+            }
+        }
+        true
     }
 
     /// The entries a section's print page shows: the section, then everything below it

@@ -84,6 +84,10 @@ pub struct EntryView<'a> {
     /// Sections only: their pages and sub-sections, in display order.
     pub pages: Vec<LinkView<'a>>,
     pub subsections: Vec<LinkView<'a>>,
+    /// Sections only: the pages and sub-sections that the section's own text does not
+    /// link to (listings show these, so a text that presents its pages is not repeated).
+    pub unlinked_pages: Vec<LinkView<'a>>,
+    pub unlinked_subsections: Vec<LinkView<'a>>,
     /// Pages only: neighbours in the section's order.
     pub previous: Option<LinkView<'a>>,
     pub next: Option<LinkView<'a>>,
@@ -270,6 +274,8 @@ pub fn entry(site: &Site, id: usize) -> EntryView<'_> {
             .iter()
             .map(|p| link(&site.entries[*p]))
             .collect(),
+        unlinked_pages: unlinked(site, e, &e.pages),
+        unlinked_subsections: unlinked(site, e, &e.subsections),
         previous: e.previous.map(|p| link(&site.entries[p])),
         next: e.next.map(|p| link(&site.entries[p])),
         backlinks: e
@@ -313,6 +319,16 @@ pub fn term_view<'a>(site: &'a Site, term: &'a Term, with_pages: bool) -> TermVi
             Vec::new()
         },
     }
+}
+
+/// The entries of `ids` that `e`'s text does not link to.
+fn unlinked<'a>(site: &'a Site, e: &Entry, ids: &[usize]) -> Vec<LinkView<'a>> {
+    let linked: std::collections::HashSet<usize> =
+        e.rendered.links.iter().filter_map(|l| l.target).collect();
+    ids.iter()
+        .filter(|id| !linked.contains(id))
+        .map(|id| link(&site.entries[*id]))
+        .collect()
 }
 
 fn count_headings(toc: &[TocEntry]) -> usize {
