@@ -755,3 +755,47 @@ fn resolve_handles_relative_root_and_fragment_links() {
     assert_eq!(resolve("a/index.html", "https://example.org/"), None);
     assert_eq!(resolve("a/index.html", "mailto:x@example.org"), None);
 }
+
+/// Issue 4: every content page shows breadcrumbs (but the start page), the sidebar with the
+/// page marked current, backlinks (but the start page), and a table of contents exactly when
+/// its text has three headings or more; every page that carries taxonomy terms shared with a
+/// page it does not link to shows related pages.
+#[test]
+fn every_content_page_has_its_navigation() {
+    let mut missing = Vec::new();
+    for page in content_pages().keys() {
+        let doc = read_page(page);
+        let is_start = page == "index.html";
+        let count = |s: &str| doc.select(&sel(s)).count();
+        if !is_start && count("nav.breadcrumbs [aria-current=page]") != 1 {
+            missing.push(format!("{page}: breadcrumbs"));
+        }
+        if !is_start && count("nav.sidebar a[aria-current=page]") != 1 {
+            missing.push(format!("{page}: sidebar with the current page marked"));
+        }
+        if !is_start && count("section.backlinks li a") == 0 {
+            missing.push(format!("{page}: backlinks"));
+        }
+        let headings = count("article .content h2, article .content h3, article .content h4");
+        if !is_start && (headings >= 3) != (count("nav.toc") == 1) {
+            missing.push(format!("{page}: table of contents with {headings} headings"));
+        }
+    }
+    assert!(missing.is_empty(), "missing navigation:\n{}", missing.join("\n"));
+    // Related pages on the documents and examples that share terms with unlinked pages.
+    for page in [
+        "natverken/social-hallbarhet/index.html",
+        "natverken/ekologisk-hallbarhet/index.html",
+        "styrgrupp/anvisningar/index.html",
+        "strategi/internremiss/index.html",
+        "handlingsplaner/socialnamnden/index.html",
+        "exempel/bashe-och-teffik-okar-trivseln-i-vivalla/index.html",
+        "exempel/biogas-ger-hallbara-transporter-i-norra-sverige/index.html",
+    ] {
+        let doc = read_page(page);
+        assert!(
+            doc.select(&sel("section.related li a")).count() > 0,
+            "{page} has no related pages"
+        );
+    }
+}
