@@ -82,6 +82,7 @@ pub fn render(
     if let Some(marking) = marking {
         events = glossary::mark(events, marking);
     }
+    wrap_tables(&mut events);
     let summary = summary_end(&events).map(|end| to_html(&events[..end]));
     let word_count = events
         .iter()
@@ -99,6 +100,33 @@ pub fn render(
         links,
         diagnostics,
     }
+}
+
+/// Wraps every table in a focusable, labelled scroll container, so that a wide table
+/// scrolls inside the page (reflow at 320 px) and can be scrolled with the keyboard.
+fn wrap_tables(events: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) {
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(pulldown_cmark::Tag::Table(_))))
+    {
+        return;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    for (e, r) in events.drain(..) {
+        match &e {
+            Event::Start(pulldown_cmark::Tag::Table(_)) => {
+                let open = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\">\n";
+                out.push((Event::Html(open.into()), r.clone()));
+                out.push((e, r));
+            }
+            Event::End(pulldown_cmark::TagEnd::Table) => {
+                out.push((e, r.clone()));
+                out.push((Event::Html("</div>\n".into()), r));
+            }
+            _ => out.push((e, r)),
+        }
+    }
+    *events = out;
 }
 
 fn to_html(events: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
@@ -145,7 +173,7 @@ mod tests {
     #[test]
     fn extensions_are_on() {
         let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n- [x] klar\n\n[^1]: Not.\n");
-        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\">\n<table>"));
         assert!(r.html.contains("<del>x</del>"));
         assert!(r.html.contains("type=\"checkbox\""));
         assert!(r.html.contains("footnote-definition"));
