@@ -778,10 +778,16 @@ fn every_content_page_has_its_navigation() {
         }
         let headings = count("article .content h2, article .content h3, article .content h4");
         if !is_start && (headings >= 3) != (count("nav.toc") == 1) {
-            missing.push(format!("{page}: table of contents with {headings} headings"));
+            missing.push(format!(
+                "{page}: table of contents with {headings} headings"
+            ));
         }
     }
-    assert!(missing.is_empty(), "missing navigation:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing navigation:\n{}",
+        missing.join("\n")
+    );
     // Related pages on the documents and examples that share terms with unlinked pages.
     for page in [
         "natverken/social-hallbarhet/index.html",

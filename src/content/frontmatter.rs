@@ -379,7 +379,11 @@ fn alias_path(alias: &str) -> Result<String, Diagnostic> {
         }
     }
     let mut path = segments.join("/");
-    path.push('/');
+    // `/gammal/sida.html` stays a file, as the old server had it; other paths are folders.
+    let is_file = [".html", ".htm"].iter().any(|ext| path.ends_with(ext));
+    if !is_file {
+        path.push('/');
+    }
     Ok(path)
 }
 

@@ -58,6 +58,8 @@ pub fn mark<'a>(
             Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
                 blocked = blocked.saturating_sub(1)
             }
+            // Raw inline HTML an editor wrote: links, code and the like are left alone.
+            Event::InlineHtml(html) => blocked = inline_html_depth(html, blocked),
             Event::Text(text) if blocked == 0 && used.contains(&false) => {
                 split_text(text, matcher, marking, &mut used, &range, &mut out);
                 continue;
@@ -111,6 +113,36 @@ fn split_text<'a>(
     }
 }
 
+/// Elements inside which nothing is marked, when written as raw HTML.
+const PROTECTED: &[&str] = &[
+    "a", "code", "kbd", "samp", "pre", "abbr", "script", "style", "button", "label",
+];
+
+/// Updates the blocking depth for a raw inline HTML tag such as `<a href=…>` or `</code>`.
+fn inline_html_depth(html: &str, depth: usize) -> usize {
+    let tag = html.trim();
+    let (closing, rest) = match tag.strip_prefix("</") {
+        Some(rest) => (true, rest),
+        None => match tag.strip_prefix('<') {
+            Some(rest) => (false, rest),
+            None => return depth,
+        },
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !PROTECTED.contains(&name.as_str()) || tag.ends_with("/>") {
+        return depth;
+    }
+    if closing {
+        depth.saturating_sub(1)
+    } else {
+        depth + 1
+    }
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -147,5 +179,13 @@ mod tests {
         assert_eq!(html.matches("<abbr").count(), 2, "{html}");
         assert!(html.contains("<p><a class=\"glossary\" href=\"../ordlista/#nsh\"><abbr title=\"Nätverk för social hållbarhet\">NSH</abbr></a> arbetar. NSH igen, <a class=\"glossary\" href=\"../ordlista/#ks\">"), "{html}");
         assert!(html.contains("<h1>NSH</h1>"));
+    }
+
+    #[test]
+    fn raw_html_links_and_code_are_left_alone() {
+        let html = render("Se <a href=\"https://x.se/\">NSH</a> och <code>KS</code>, sedan NSH.\n");
+        assert!(html.contains("<a href=\"https://x.se/\">NSH</a>"), "{html}");
+        assert!(html.contains("<code>KS</code>"), "{html}");
+        assert!(html.contains("sedan <a class=\"glossary\""), "{html}");
     }
 }

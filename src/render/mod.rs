@@ -172,6 +172,9 @@ impl<'a> Base<'a> {
             }
             Listing::Alias(i) => {
                 let (alias, id) = &site.aliases[i];
+                if !alias.ends_with('/') {
+                    return self.alias_file(alias, *id);
+                }
                 let mut ctx = self.context(alias);
                 ctx.redirect_to = Some(views::link(&site.entries[*id]));
                 ("alias.html", alias, ctx)
@@ -182,6 +185,23 @@ impl<'a> Base<'a> {
         let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
         self.sink
             .write(&format!("{path}index.html"), html.as_bytes())
+    }
+
+    /// An alias that names a file (`gammal/sida.html`): the redirect is written as that file.
+    fn alias_file(&self, alias: &str, id: usize) -> Result<(), Diagnostic> {
+        let dir = crate::content::parent_of(alias);
+        let dir = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        let mut ctx = self.context(&dir);
+        ctx.current_path = alias;
+        ctx.redirect_to = Some(views::link(&self.site.entries[id]));
+        let html = self
+            .templates
+            .render("alias.html", &ctx, &format!("/{alias}"))?;
+        self.sink.write(alias, html.as_bytes())
     }
 
     /// A section's print page: `print.html` with `section` and `print_parts`.
