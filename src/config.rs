@@ -29,7 +29,75 @@ struct RawConfig {
     #[serde(default)]
     glossary: Option<GlossaryConfig>,
     #[serde(default)]
+    document_types: Option<Vec<String>>,
+    #[serde(default)]
+    review: ReviewConfig,
+    #[serde(default)]
+    action_plans: ActionPlansConfig,
+    #[serde(default)]
     extra: Option<serde_yaml::Value>,
+}
+
+/// The document types a `document: type:` may name, unless the config lists its own.
+pub const DEFAULT_DOCUMENT_TYPES: &[&str] = &[
+    "uppdragsbeskrivning",
+    "anvisning",
+    "strategi",
+    "handlingsplan",
+    "remissvar",
+    "artikel",
+    "policy",
+    "riktlinje",
+    "rutin",
+    "program",
+    "plan",
+    "reglemente",
+];
+
+/// Review dates of governing documents: the report and its page.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewConfig {
+    /// Site path of the page "Dokument att se över".
+    pub path: String,
+    /// Documents due within this many days are listed as due soon.
+    pub warn_days: i64,
+    /// Whether a passed review or validity date is a `warning` or an `error`.
+    pub past_due: PastDue,
+}
+
+impl Default for ReviewConfig {
+    fn default() -> Self {
+        Self {
+            path: "dokument-att-se-over".to_string(),
+            warn_days: 60,
+            past_due: PastDue::Warning,
+        }
+    }
+}
+
+/// How a passed review date is reported.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PastDue {
+    Warning,
+    Error,
+}
+
+/// Where the focus-area matrix and its pages go.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ActionPlansConfig {
+    /// Site path of the matrix page; focus-area pages and `aktiviteter.csv` go below it.
+    pub path: String,
+}
+
+impl Default for ActionPlansConfig {
+    fn default() -> Self {
+        Self {
+            path: "fokusomraden".to_string(),
+        }
+    }
 }
 
 /// Where the glossary's data and page are.
@@ -88,6 +156,12 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     pub markdown: MarkdownConfig,
     pub glossary: Option<GlossaryConfig>,
+    pub document_types: Vec<String>,
+    pub review: ReviewConfig,
+    pub action_plans: ActionPlansConfig,
+    /// The date builds compare review dates and meetings with (`--today`, else
+    /// `SOURCE_DATE_EPOCH`, else the system date).
+    pub today: chrono::NaiveDate,
     pub extra: serde_json::Value,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
@@ -98,6 +172,51 @@ pub struct Config {
 pub struct Overrides {
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// The date to compare review dates and meetings with.
+    pub today: Option<chrono::NaiveDate>,
+    /// Overrides `review: warn_days`.
+    pub review_days: Option<i64>,
+}
+
+/// Today's date: from `SOURCE_DATE_EPOCH` (seconds, for reproducible builds) when set,
+/// else from the system clock (local time).
+pub fn today_from_environment() -> chrono::NaiveDate {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map_or_else(|| chrono::Local::now().date_naive(), |dt| dt.date_naive())
+}
+
+fn validate_review(text: &str, mut review: ReviewConfig) -> Result<ReviewConfig> {
+    review.path = site_path(text, "review", &review.path)?;
+    if review.warn_days < 0 {
+        return Err(config_error(
+            Diagnostic::error("`review: warn_days` must not be negative")
+                .in_file(CONFIG_FILE)
+                .at_line(find_line(text, "warn_days").unwrap_or(1))
+                .with_hint(
+                    "write the number of days before a review date to start listing it, e.g. 60",
+                ),
+        ));
+    }
+    Ok(review)
+}
+
+/// A configured site path: slug segments, normalised to `a/b/`.
+fn site_path(text: &str, key: &str, path: &str) -> Result<String> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() || segments.iter().any(|s| slugify(s) != *s) {
+        return Err(config_error(
+            Diagnostic::error(format!(
+                "`{key}: path` `{path}` is not a site path of lower-case slugs"
+            ))
+            .in_file(CONFIG_FILE)
+            .at_line(key_line(text, key).unwrap_or(1))
+            .with_hint("write e.g. `path: handlingsplaner/fokusomraden`"),
+        ));
+    }
+    Ok(format!("{}/", segments.join("/")))
 }
 
 impl Config {
@@ -158,6 +277,23 @@ impl Config {
             taxonomies,
             markdown: raw.markdown,
             glossary: raw.glossary,
+            document_types: raw.document_types.unwrap_or_else(|| {
+                DEFAULT_DOCUMENT_TYPES
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            }),
+            review: validate_review(
+                text,
+                ReviewConfig {
+                    warn_days: overrides.review_days.unwrap_or(raw.review.warn_days),
+                    ..raw.review
+                },
+            )?,
+            action_plans: ActionPlansConfig {
+                path: site_path(text, "action_plans", &raw.action_plans.path)?,
+            },
+            today: overrides.today.unwrap_or_else(today_from_environment),
             extra,
             drafts: overrides.drafts,
         })

@@ -64,6 +64,24 @@ pub struct Report {
     pub terms: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    /// Governing documents whose review or validity date has passed or is near.
+    pub review: Vec<ReviewEntry>,
+    /// The date the review was made for.
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// One line of the review report (`handbok check --review`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewEntry {
+    pub file: String,
+    pub line: usize,
+    pub title: String,
+    pub owner: Option<String>,
+    /// `review_by` or `valid_until`.
+    pub field: &'static str,
+    pub date: chrono::NaiveDate,
+    /// Days from today; negative when the date has passed.
+    pub days: i64,
 }
 
 /// Builds the site into the output folder, atomically.
@@ -139,6 +157,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
         Err(e) => return Err(e),
     };
     diagnostics.extend(site.render_markdown());
+    diagnostics.extend(site::governance::overdue_diagnostics(&site));
     let staging = match output {
         Some(dir) => Some(Staging::create(dir)?),
         None => None,
@@ -161,11 +180,34 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
         s.commit()?;
     }
     let sections = site.entries.iter().filter(|e| e.is_section()).count();
+    let review = site::governance::review_items(&site)
+        .into_iter()
+        .filter(|i| i.status != site::governance::ReviewStatus::Later)
+        .map(|i| {
+            let e = &site.entries[i.entry];
+            ReviewEntry {
+                file: e.source.display_path(),
+                line: site::document_line(e, i.field),
+                title: e.title().to_string(),
+                owner: e
+                    .source
+                    .front
+                    .document
+                    .as_ref()
+                    .and_then(|d| d.owner.clone()),
+                field: i.field,
+                date: i.date,
+                days: i.days,
+            }
+        })
+        .collect();
     Ok(Report {
         pages: site.entries.len() - sections,
         sections,
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
         files: rendered.files,
         warnings: diagnostics,
+        review,
+        today: Some(site.config.today),
     })
 }

@@ -32,6 +32,12 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// List governing documents whose review or validity date has passed or is near.
+        #[arg(long)]
+        review: bool,
+        /// With --review: how many days ahead count as near (default: review.warn_days).
+        #[arg(long, requires = "review")]
+        days: Option<i64>,
     },
 }
 
@@ -46,16 +52,27 @@ struct SiteArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// The date to compare review dates and meetings with, YYYY-MM-DD (default: today, or
+    /// SOURCE_DATE_EPOCH when set).
+    #[arg(long, value_parser = parse_date)]
+    today: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
 }
 
 impl SiteArgs {
-    fn options(self, output: Option<PathBuf>) -> BuildOptions {
+    fn options(self, output: Option<PathBuf>, review_days: Option<i64>) -> BuildOptions {
         BuildOptions {
             root: self.root,
             output,
             overrides: Overrides {
                 base_url: self.base_url,
                 drafts: self.drafts,
+                today: self.today,
+                review_days,
             },
         }
     }
@@ -63,20 +80,28 @@ impl SiteArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (result, verb) = match cli.command {
+    let (result, verb, show_review) = match cli.command {
         Command::Build { site, output } => {
-            let options = site.options(output);
+            let options = site.options(output, None);
             let out = options.output_dir();
             (
                 handbok::build(&options),
                 format!("built into {}", out.display()),
+                false,
             )
         }
-        Command::Check { site } => (handbok::check(&site.options(None)), "checked".to_string()),
+        Command::Check { site, review, days } => (
+            handbok::check(&site.options(None, days)),
+            "checked".to_string(),
+            review,
+        ),
     };
     match result {
         Ok(report) => {
             print_all(&report.warnings);
+            if show_review {
+                print_review(&report);
+            }
             println!("{}", summary(&report, &verb));
             ExitCode::SUCCESS
         }
@@ -96,6 +121,32 @@ fn main() -> ExitCode {
 fn print_all(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
+    }
+}
+
+fn print_review(r: &Report) {
+    let today = r.today.map(|d| d.to_string()).unwrap_or_default();
+    if r.review.is_empty() {
+        println!("review ({today}): no document is past or near its review or validity date");
+        return;
+    }
+    println!("review ({today}): {} date(s) past or near", r.review.len());
+    for e in &r.review {
+        let what = if e.field == "review_by" {
+            "review by"
+        } else {
+            "valid until"
+        };
+        let when = if e.days < 0 {
+            format!("{} days ago", -e.days)
+        } else {
+            format!("in {} days", e.days)
+        };
+        let owner = e.owner.as_deref().unwrap_or("no owner");
+        println!(
+            "  {}:{}: {what} {} ({when}): {} (owner: {owner})",
+            e.file, e.line, e.date, e.title
+        );
     }
 }
 

@@ -22,6 +22,9 @@ pub const FIELDS: &[&str] = &[
     "aliases",
     "template",
     "extra",
+    "document",
+    "action_plan",
+    "meeting",
 ];
 
 /// A date from front matter: a calendar date, optionally with a time and offset.
@@ -48,6 +51,12 @@ pub struct FrontMatter {
     /// Taxonomy name → terms, in the order written.
     pub terms: BTreeMap<String, Vec<String>>,
     pub extra: serde_json::Value,
+    /// Document control metadata (`document:`).
+    pub document: Option<super::document::DocumentControl>,
+    /// A committee's action plan (`action_plan:`).
+    pub action_plan: Option<super::action_plan::ActionPlan>,
+    /// A network meeting (`meeting:`).
+    pub meeting: Option<super::meeting::Meeting>,
     /// Line in the file of each key, for later errors (e.g. unknown template).
     pub lines: BTreeMap<String, usize>,
 }
@@ -134,6 +143,24 @@ pub fn parse(
         };
         let line = key_line(yaml, &key).map_or(line_offset + 1, |l| l + line_offset);
         fm.lines.insert(key.clone(), line);
+        if matches!(key.as_str(), "document" | "action_plan" | "meeting") {
+            let block = super::fields::Block {
+                yaml,
+                offset: line_offset,
+                parent: &key,
+            };
+            let result = match key.as_str() {
+                "document" => {
+                    super::document::parse(&block, value, config).map(|d| fm.document = Some(d))
+                }
+                "action_plan" => {
+                    super::action_plan::parse(&block, value).map(|p| fm.action_plan = Some(p))
+                }
+                _ => super::meeting::parse(&block, value).map(|m| fm.meeting = Some(m)),
+            };
+            errors.extend(result.err().into_iter().flatten());
+            continue;
+        }
         let at = |d: Diagnostic| d.at_line(line);
         if let Err(d) = apply_field(&mut fm, &key, value, config) {
             errors.push(at(d));
@@ -333,6 +360,12 @@ fn date(key: &str, value: Value) -> Result<DateValue, Diagnostic> {
     parse_date(raw.trim()).ok_or_else(|| {
         Diagnostic::error(format!("`{key}` is not a valid date: `{raw}`")).with_hint(hint)
     })
+}
+
+impl serde::Serialize for DateValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso)
+    }
 }
 
 /// Parses `YYYY-MM-DD`, or an RFC 3339 date-time (`2021-12-09T10:00:00+01:00`).

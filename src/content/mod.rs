@@ -1,8 +1,12 @@
 //! Stage 2: load content. Walks `content/`, classifies files (sections, pages,
 //! page bundles, assets), reads them in parallel and validates their front matter.
 
+pub mod action_plan;
+pub mod document;
+mod fields;
 pub mod frontmatter;
 pub mod glossary;
+pub mod meeting;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,9 @@
 //! build leaves the previous output untouched.
 
 pub mod feed;
+pub mod ical;
 pub mod sitemap;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 

@@ -21,6 +21,12 @@ pub fn sitemap(site: &Site) -> String {
         urls.push((t.path.clone(), None));
         urls.extend(t.terms.iter().map(|term| (term.path.clone(), None)));
     }
+    urls.extend(
+        site.generated_paths()
+            .into_iter()
+            .filter(|(p, _)| p.ends_with('/'))
+            .map(|(p, _)| (p, None)),
+    );
     urls.sort();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, lastmod) in urls {

@@ -6,13 +6,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 
+mod calendar;
 mod print;
 
 pub use print::PrintPart;
 
 use crate::error::{did_you_mean, Diagnostic};
-use crate::output::{feed, sitemap, Sink};
+use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{html_ids, paths, Site};
+use crate::templates::governance_views;
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{collect_static, FileSource, Templates};
 
@@ -83,6 +85,9 @@ enum Listing {
     Term(usize, usize),
     Alias(usize),
     Print(usize),
+    Review,
+    Matrix,
+    FocusArea(usize),
 }
 
 fn listing_jobs(site: &Site) -> Vec<Listing> {
@@ -97,6 +102,13 @@ fn listing_jobs(site: &Site) -> Vec<Listing> {
             .filter(|id| site.print_path(*id).is_some())
             .map(Listing::Print),
     );
+    if site.has_documents() {
+        jobs.push(Listing::Review);
+    }
+    if !site.matrix.is_empty() {
+        jobs.push(Listing::Matrix);
+        jobs.extend((0..site.matrix.focus_areas.len()).map(Listing::FocusArea));
+    }
     jobs
 }
 
@@ -113,6 +125,10 @@ impl<'a> Base<'a> {
             term: None,
             redirect_to: None,
             print_parts: None,
+            today: self.site.config.today.to_string(),
+            review: None,
+            matrix: None,
+            focus_area: None,
         }
     }
 
@@ -180,6 +196,24 @@ impl<'a> Base<'a> {
                 ("alias.html", alias, ctx)
             }
             Listing::Print(id) => return self.print_page(id),
+            Listing::Review => {
+                let path = &site.config.review.path;
+                let mut ctx = self.context(path);
+                ctx.review = Some(governance_views::review(site));
+                ("review.html", path, ctx)
+            }
+            Listing::Matrix => {
+                let path = &site.config.action_plans.path;
+                let mut ctx = self.context(path);
+                ctx.matrix = Some(governance_views::matrix(site));
+                ("matrix.html", path, ctx)
+            }
+            Listing::FocusArea(i) => {
+                let path = &site.matrix.focus_areas[i].path;
+                let mut ctx = self.context(path);
+                ctx.focus_area = Some(governance_views::focus_area(site, i));
+                ("focus_area.html", path, ctx)
+            }
         };
         ctx.current_path = path;
         let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
@@ -240,6 +274,28 @@ impl<'a> Base<'a> {
                 .err(),
         );
         *count += 3;
+        if !self.site.matrix.is_empty() {
+            let path = format!(
+                "{}{}",
+                self.site.config.action_plans.path,
+                crate::site::CSV_FILE
+            );
+            match table::activities_csv(self.site) {
+                Ok(bytes) => diagnostics.extend(self.sink.write(&path, &bytes).err()),
+                Err(e) => diagnostics.push(Diagnostic::error(format!("cannot write {path}: {e}"))),
+            }
+            *count += 1;
+        }
+        for (network, meetings) in &self.site.meetings {
+            let path = format!(
+                "{}{}",
+                self.site.entries[*network].path,
+                crate::site::ICS_FILE
+            );
+            let ics = calendar::network_calendar(self.site, *network, meetings);
+            diagnostics.extend(self.sink.write(&path, ics.as_bytes()).err());
+            *count += 1;
+        }
         let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
         if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
             diagnostics.extend(e.diagnostics());

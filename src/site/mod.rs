@@ -3,6 +3,7 @@
 //! Also: taxonomies, assets, aliases, and the link graph after Markdown rendering.
 
 mod check;
+pub mod governance;
 mod graph;
 pub mod paths;
 mod resolve;
@@ -31,6 +32,12 @@ pub const PRINT_SEGMENT: &str = "utskrift";
 /// of hundreds of pages helps nobody and would cost as much as the rest of the build.
 pub const PRINT_MAX_ENTRIES: usize = 100;
 
+/// The file name of the activities export, below `action_plans: path`.
+pub const CSV_FILE: &str = "aktiviteter.csv";
+
+/// The file name of a network's calendar, below its page.
+pub const ICS_FILE: &str = "moten.ics";
+
 /// A page or a section.
 #[derive(Debug)]
 pub struct Entry {
@@ -54,6 +61,8 @@ pub struct Entry {
     pub backlinks: Vec<usize>,
     /// Entries sharing taxonomy terms, not already linked either way, best first.
     pub related: Vec<usize>,
+    /// Meetings only: the network page and agenda links, resolved.
+    pub meeting_links: governance::MeetingLinks,
 }
 
 impl Entry {
@@ -105,6 +114,12 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Old site path → entry it redirects to.
     pub aliases: Vec<(String, usize)>,
+    /// Action plans cross-tabulated by focus area.
+    pub matrix: governance::Matrix,
+    /// Network page → its meetings, by date and time.
+    pub meetings: HashMap<usize, Vec<usize>>,
+    /// Site paths of generated pages (taxonomies, terms, review, matrix) that Markdown may link.
+    pub generated: HashSet<String>,
 }
 
 impl Site {
@@ -130,6 +145,9 @@ impl Site {
             ),
             glossary: content.glossary,
             glossary_page: None,
+            matrix: Default::default(),
+            meetings: HashMap::new(),
+            generated: HashSet::new(),
             taxonomies: Vec::new(),
             aliases: Vec::new(),
             config,
@@ -139,7 +157,14 @@ impl Site {
         site.add_assets(content.assets);
         site.taxonomies = taxonomy::collect(&site);
         site.find_glossary_page(&mut errors);
+        site.matrix = governance::Matrix::build(&site, &mut errors);
         site.check_claims(&mut errors);
+        site.generated = site.generated_paths().into_iter().map(|(p, _)| p).collect();
+        for t in &site.taxonomies {
+            site.generated.insert(t.path.clone());
+            site.generated
+                .extend(t.terms.iter().map(|term| term.path.clone()));
+        }
         if errors.iter().any(Diagnostic::is_error) {
             return Err(Error::Site(errors));
         }
@@ -214,6 +239,7 @@ impl Site {
                 rendered: Rendered::default(),
                 backlinks: Vec::new(),
                 related: Vec::new(),
+                meeting_links: Default::default(),
             });
         }
     }
@@ -311,6 +337,17 @@ impl Site {
         for e in &self.entries {
             claim(&e.path, entry_claim(e, "slug"));
         }
+        let generated = self.generated_paths();
+        for (path, who) in &generated {
+            claim(
+                path,
+                Claim {
+                    who: who.clone(),
+                    file: None,
+                    line: None,
+                },
+            );
+        }
         for t in &self.taxonomies {
             let who = format!(
                 "the taxonomy `{}` in {}",
@@ -352,10 +389,27 @@ impl Site {
             .into_par_iter()
             .map(|id| site.render_entry(id, &site.entries[id].path))
             .collect();
+        let meetings: Vec<(usize, governance::MeetingLinks, Vec<Diagnostic>)> =
+            (0..site.entries.len())
+                .filter(|id| site.entries[*id].source.front.meeting.is_some())
+                .map(|id| {
+                    let resolver = resolve::PageResolver {
+                        site,
+                        from: id,
+                        base: &site.entries[id].path,
+                    };
+                    let (links, errors) = governance::resolve_meeting(site, id, &resolver);
+                    (id, links, errors)
+                })
+                .collect();
         let mut diagnostics = Vec::new();
         for (e, mut r) in self.entries.iter_mut().zip(rendered) {
             diagnostics.append(&mut r.diagnostics);
             e.rendered = r;
+        }
+        for (id, links, mut errors) in meetings {
+            diagnostics.append(&mut errors);
+            self.add_meeting(id, links);
         }
         self.derive_graph();
         diagnostics
@@ -393,6 +447,43 @@ impl Site {
         r
     }
 
+    /// Paths of pages handbok generates from data: the review page and the matrix pages.
+    pub fn generated_paths(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if self.has_documents() {
+            out.push((
+                self.config.review.path.clone(),
+                "the review page (`review: path`)".to_string(),
+            ));
+        }
+        if !self.matrix.is_empty() {
+            let base = &self.config.action_plans.path;
+            out.push((
+                base.clone(),
+                "the focus-area matrix (`action_plans: path`)".to_string(),
+            ));
+            out.push((
+                format!("{base}{CSV_FILE}"),
+                "the activities CSV".to_string(),
+            ));
+            for a in &self.matrix.focus_areas {
+                out.push((
+                    a.path.clone(),
+                    format!("the page of focus area {}", a.number),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Whether any entry is a governing document (has a `document:` block): only then does
+    /// the site get the review page.
+    pub fn has_documents(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.source.front.document.is_some())
+    }
+
     /// Finds the content page named by `glossary: page:` in the config.
     fn find_glossary_page(&mut self, errors: &mut Vec<Diagnostic>) {
         let Some(g) = &self.config.glossary else {
@@ -407,6 +498,43 @@ impl Site {
                     .with_hint("set `glossary: page:` to a page in content/, e.g. ordlista.md"),
             );
         }
+    }
+
+    /// Records a meeting's resolved links: agenda links join the link graph (backlinks,
+    /// anchor checks) and the meeting is listed on its network's page.
+    fn add_meeting(&mut self, id: usize, links: governance::MeetingLinks) {
+        let Some(m) = &self.entries[id].source.front.meeting else {
+            return;
+        };
+        let lines = m.lines.clone();
+        let mut new_links = Vec::new();
+        for (i, r) in links.agenda.iter().enumerate() {
+            let Some(r) = r else { continue };
+            new_links.push(markdown::OutLink {
+                target: r.target,
+                anchor: r.anchor.clone(),
+                position: crate::error::Position::new(
+                    lines.agenda.get(i).copied().unwrap_or(lines.network),
+                    1,
+                ),
+                written: m.agenda[i].link.clone().unwrap_or_default(),
+            });
+        }
+        self.entries[id].rendered.links.extend(new_links);
+        if let Some(network) = links.network {
+            let list = self.meetings.entry(network).or_default();
+            list.push(id);
+            let entries = &self.entries;
+            list.sort_by_key(|m| {
+                let meeting = entries[*m].source.front.meeting.as_ref();
+                (
+                    meeting.map(|x| x.date.clone()),
+                    meeting.and_then(|x| x.start.clone()),
+                    *m,
+                )
+            });
+        }
+        self.entries[id].meeting_links = links;
     }
 
     /// Site path of a section's print page (the whole section as one document), if it has
@@ -504,6 +632,17 @@ fn claim_path<'s>(
         d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
     }
     errors.push(d);
+}
+
+/// File line of a field of the entry's `document:` block (the block's line if absent).
+pub fn document_line(e: &Entry, field: &str) -> usize {
+    let block = e.source.front.lines.get("document").copied().unwrap_or(1);
+    e.source
+        .front
+        .document
+        .as_ref()
+        .and_then(|d| d.lines.get(field).copied())
+        .unwrap_or(block)
 }
 
 fn last_segment(path: &str) -> &str {

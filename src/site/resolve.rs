@@ -22,6 +22,8 @@ pub struct PageResolver<'a> {
 enum Found {
     Entry(usize),
     Asset(String),
+    /// A page handbok generates (taxonomy, term, review, matrix): no anchors to check.
+    Generated(String),
 }
 
 impl LinkResolver for PageResolver<'_> {
@@ -75,6 +77,11 @@ impl LinkResolver for PageResolver<'_> {
                 href: with_anchor(relative_href(self.base, &self.site.entries[id].path)),
                 target: Some(id),
                 anchor,
+            }),
+            Found::Generated(path) => Ok(Resolved {
+                href: with_anchor(relative_href(self.base, &path)),
+                target: None,
+                anchor: None,
             }),
             Found::Asset(path) => Ok(Resolved {
                 // A file's fragment (`dok.pdf#page=2`) is kept as written.
@@ -130,7 +137,15 @@ impl PageResolver<'_> {
                 } else {
                     format!("{normal}/")
                 };
-                site.by_path.get(&prefix).copied().map(Found::Entry)
+                site.by_path
+                    .get(&prefix)
+                    .copied()
+                    .map(Found::Entry)
+                    .or_else(|| {
+                        site.generated
+                            .contains(&prefix)
+                            .then_some(Found::Generated(prefix))
+                    })
             })
     }
 

@@ -2,6 +2,7 @@
 //! binary < `themes/<name>/` < the site's own `templates/`. Also the theme's static files
 //! and its interface strings (`i18n/<language>.yaml`).
 
+pub mod governance_views;
 pub mod views;
 
 use std::collections::BTreeMap;

@@ -23,6 +23,10 @@ pub struct SiteView<'a> {
     pub glossary: &'a [crate::content::glossary::GlossaryTerm],
     /// Site path of the glossary page, if one is configured.
     pub glossary_path: Option<&'a str>,
+    /// Site path of the review page "Dokument att se över", when the site has governing documents.
+    pub review_path: Option<&'a str>,
+    /// Site path of the focus-area matrix, when the site has action plans.
+    pub matrix_path: Option<&'a str>,
 }
 
 /// A link to a page or section, with what a listing shows.
@@ -97,6 +101,9 @@ pub struct EntryView<'a> {
     pub related: Vec<LinkView<'a>>,
     /// The section tree for the sidebar, as seen from this entry.
     pub nav: Vec<NavItem<'a>>,
+    /// Document control, action plan, meeting, and a network's meetings.
+    #[serde(flatten)]
+    pub governance: super::governance_views::EntryGovernance<'a>,
 }
 
 /// A taxonomy in the site-wide list.
@@ -150,6 +157,17 @@ pub struct Context<'a> {
     /// Alias pages: the site path redirected to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_to: Option<LinkView<'a>>,
+    /// The date review dates and meetings are compared with (`YYYY-MM-DD`).
+    pub today: String,
+    /// The review page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::governance_views::ReviewView<'a>>,
+    /// The focus-area matrix page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<super::governance_views::MatrixView<'a>>,
+    /// A focus area's page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus_area: Option<super::governance_views::FocusAreaView<'a>>,
     /// Print pages: the section's entries, each with its content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub print_parts: Option<Vec<crate::render::PrintPart<'a>>>,
@@ -169,6 +187,10 @@ impl<'a> Context<'a> {
             term: None,
             redirect_to: None,
             print_parts: None,
+            today: self.today.clone(),
+            review: None,
+            matrix: None,
+            focus_area: None,
         }
     }
 }
@@ -201,6 +223,11 @@ impl<'a> SiteView<'a> {
                 .collect(),
             glossary: &site.glossary,
             glossary_path: site.glossary_page.map(|g| site.entries[g].path.as_str()),
+            review_path: site
+                .has_documents()
+                .then_some(site.config.review.path.as_str()),
+            matrix_path: (!site.matrix.is_empty())
+                .then_some(site.config.action_plans.path.as_str()),
         }
     }
 }
@@ -284,6 +311,7 @@ pub fn entry(site: &Site, id: usize) -> EntryView<'_> {
             .map(|p| link(&site.entries[*p]))
             .collect(),
         related: e.related.iter().map(|p| link(&site.entries[*p])).collect(),
+        governance: super::governance_views::entry_governance(site, id),
         nav: nav(site, id),
     }
 }

@@ -1,0 +1,154 @@
+//! Action plans (`action_plan:` in front matter): a committee's strategic positions and
+//! activities per numbered focus area, as data that the site cross-tabulates.
+
+use serde::Serialize;
+use serde_yaml::{Mapping, Value};
+
+use super::fields::Block;
+use crate::error::Diagnostic;
+
+const PLAN_FIELDS: &[&str] = &["committee", "focus_areas"];
+const AREA_FIELDS: &[&str] = &["number", "name", "positions", "activities"];
+
+/// One committee's (or department's) action plan.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ActionPlan {
+    /// The committee or department, e.g. `Socialnämnden`.
+    pub committee: String,
+    pub focus_areas: Vec<FocusAreaPlan>,
+}
+
+/// What a plan says under one focus area.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FocusAreaPlan {
+    pub number: u32,
+    pub name: String,
+    /// Strategic positions (strategiska ställningstaganden).
+    pub positions: Vec<String>,
+    /// Activities or measures (aktiviteter/åtgärder).
+    pub activities: Vec<String>,
+}
+
+/// Parses an `action_plan:` block.
+pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnostic>> {
+    let map = block
+        .mapping(value, "committee: Socialnämnden")
+        .map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    block.check_keys(&map, PLAN_FIELDS, 0, &mut errors);
+    let committee = match block.text(&map, "committee", 0) {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            errors.push(block.error(
+                "action_plan",
+                0,
+                "the action plan has no `committee`".to_string(),
+                "add `committee: Socialnämnden` (the committee or department whose plan it is)",
+            ));
+            String::new()
+        }
+        Err(d) => {
+            errors.push(d);
+            String::new()
+        }
+    };
+    let areas = match map.get("focus_areas") {
+        Some(Value::Sequence(items)) => items.clone(),
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => {
+            errors.push(block.error(
+                "focus_areas",
+                0,
+                "`focus_areas` must be a list".into(),
+                "start each focus area with `- number: 1`",
+            ));
+            Vec::new()
+        }
+    };
+    let mut focus_areas = Vec::new();
+    for (i, item) in areas.into_iter().enumerate() {
+        match item {
+            Value::Mapping(m) => match area(block, &m, i) {
+                Ok(a) => focus_areas.push(a),
+                Err(mut d) => errors.append(&mut d),
+            },
+            _ => errors.push(block.error(
+                "number",
+                i,
+                "each focus area must be a group of fields".into(),
+                "write `- number: 1` then `  name: …`",
+            )),
+        }
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    for (i, a) in focus_areas.iter().enumerate() {
+        if seen.contains(&a.number) {
+            errors.push(block.error(
+                "number",
+                i,
+                format!("focus area {} appears twice in the plan", a.number),
+                "merge the two entries into one",
+            ));
+        }
+        seen.push(a.number);
+    }
+    if errors.is_empty() {
+        Ok(ActionPlan {
+            committee,
+            focus_areas,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn area(block: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    block.check_keys(m, AREA_FIELDS, i, &mut errors);
+    let number = match m.get("number").and_then(Value::as_u64) {
+        Some(n) if (1..=999).contains(&n) => n as u32,
+        _ => {
+            errors.push(block.error(
+                "number",
+                i,
+                "a focus area needs a `number` (a whole number from 1)".into(),
+                "write e.g. `- number: 7`",
+            ));
+            0
+        }
+    };
+    let name = match block.text(m, "name", i) {
+        Ok(Some(n)) => n,
+        Ok(None) => {
+            errors.push(block.error(
+                "number",
+                i,
+                format!("focus area {number} has no `name`"),
+                "add e.g. `name: Jämlikhet och jämställdhet`",
+            ));
+            String::new()
+        }
+        Err(d) => {
+            errors.push(d);
+            String::new()
+        }
+    };
+    let positions = block.texts(m, "positions", i).unwrap_or_else(|d| {
+        errors.push(d);
+        Vec::new()
+    });
+    let activities = block.texts(m, "activities", i).unwrap_or_else(|d| {
+        errors.push(d);
+        Vec::new()
+    });
+    if errors.is_empty() {
+        Ok(FocusAreaPlan {
+            number,
+            name,
+            positions,
+            activities,
+        })
+    } else {
+        Err(errors)
+    }
+}
