@@ -17,6 +17,7 @@ pub mod error;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod templates;

@@ -86,6 +86,7 @@ enum Listing {
     Alias(usize),
     Print(usize),
     Review,
+    Search,
     Matrix,
     FocusArea(usize),
 }
@@ -105,6 +106,7 @@ fn listing_jobs(site: &Site) -> Vec<Listing> {
     if site.has_documents() {
         jobs.push(Listing::Review);
     }
+    jobs.push(Listing::Search);
     if !site.matrix.is_empty() {
         jobs.push(Listing::Matrix);
         jobs.extend((0..site.matrix.focus_areas.len()).map(Listing::FocusArea));
@@ -202,6 +204,12 @@ impl<'a> Base<'a> {
                 ctx.review = Some(governance_views::review(site));
                 ("review.html", path, ctx)
             }
+            Listing::Search => {
+                let path = crate::search::SEARCH_PATH;
+                let ctx = self.context(path);
+                let html = self.templates.render("search.html", &ctx, "the search page")?;
+                return self.sink.write(&format!("{path}index.html"), html.as_bytes());
+            }
             Listing::Matrix => {
                 let path = &site.config.action_plans.path;
                 let mut ctx = self.context(path);
@@ -296,6 +304,11 @@ impl<'a> Base<'a> {
             diagnostics.extend(self.sink.write(&path, ics.as_bytes()).err());
             *count += 1;
         }
+        let index = crate::search::build(self.site);
+        *count += index.len();
+        let written: Vec<Option<Diagnostic>> =
+            index.par_iter().map(|(path, bytes)| self.sink.write(path, bytes).err()).collect();
+        diagnostics.extend(written.into_iter().flatten());
         let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
         if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
             diagnostics.extend(e.diagnostics());

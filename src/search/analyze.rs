@@ -1,0 +1,152 @@
+//! Text analysis for search, shared by the index builder and the query evaluator:
+//! tokenising, Swedish stop words, Snowball stemming, and decompounding against the
+//! site's own vocabulary ("hållbarhetsstrategi" also counts as "hållbarhet" and "strategi").
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Swedish stop words (the Snowball list): too common to help a search.
+pub const STOP_WORDS: &[&str] = &[
+    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så",
+    "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin", "nu",
+    "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något",
+    "från", "ut", "när", "efter", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här",
+    "ha", "mot", "alla", "under", "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta",
+    "åt", "utan", "varit", "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras",
+    "blir", "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
+    "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars", "vårt",
+    "våra", "ert", "era", "vilkas",
+];
+
+/// Shortest part a compound is split into, in characters.
+pub const MIN_PART: usize = 4;
+/// Shortest word that is tried as a compound.
+pub const MIN_COMPOUND: usize = 8;
+
+/// Splits text into lower-case words of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The analyser: a Swedish stemmer, the stop words, and (for the index) the vocabulary.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    stop: HashSet<&'static str>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self { stemmer: Stemmer::create(Algorithm::Swedish), stop: STOP_WORDS.iter().copied().collect() }
+    }
+}
+
+impl Analyzer {
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// The stem of a lower-case word.
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
+    /// The stems a query's words are looked up by (stop words dropped, unless the query has
+    /// nothing else).
+    pub fn query_stems(&self, query: &str) -> Vec<String> {
+        let all: Vec<String> = words(query).collect();
+        let kept: Vec<&String> = all.iter().filter(|w| !self.is_stop(w)).collect();
+        let chosen: Vec<&String> = if kept.is_empty() { all.iter().collect() } else { kept };
+        let mut stems: Vec<String> = chosen.into_iter().map(|w| self.stem(w)).collect();
+        stems.dedup();
+        stems
+    }
+}
+
+/// Decompounds words against a vocabulary of words that occur on their own in the site.
+pub struct Decompounder {
+    vocabulary: HashSet<String>,
+    cache: HashMap<String, Vec<String>>,
+}
+
+impl Decompounder {
+    /// `vocabulary`: every word of the site, lower case.
+    pub fn new<I: IntoIterator<Item = String>>(vocabulary: I, analyzer: &Analyzer) -> Self {
+        let vocabulary = vocabulary
+            .into_iter()
+            .filter(|w| w.chars().count() >= MIN_PART && !analyzer.is_stop(w))
+            .collect();
+        Self { vocabulary, cache: HashMap::new() }
+    }
+
+    /// The parts of `word` (each a vocabulary word, compounds split again), or nothing when
+    /// it is not a compound of known words. Swedish linking `s` is allowed between parts:
+    /// `klimatanpassningsplan` → `klimatanpassning`, `klimat`, `anpassning`, `plan`.
+    pub fn parts(&mut self, word: &str) -> Vec<String> {
+        if let Some(p) = self.cache.get(word) {
+            return p.clone();
+        }
+        let mut out = Vec::new();
+        if let Some((left, right)) = self.split(word) {
+            for part in [left, right] {
+                let sub = self.parts(&part);
+                out.push(part);
+                out.extend(sub);
+            }
+            out.sort();
+            out.dedup();
+        }
+        self.cache.insert(word.to_string(), out.clone());
+        out
+    }
+
+    /// The best split into two known parts: the longest known left part whose rest (after
+    /// an optional linking `s`) is known or itself a compound.
+    fn split(&self, word: &str) -> Option<(String, String)> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < MIN_COMPOUND {
+            return None;
+        }
+        for i in (MIN_PART..=chars.len() - MIN_PART).rev() {
+            let at = chars[i].0;
+            let left = &word[..at];
+            if !self.vocabulary.contains(left) {
+                continue;
+            }
+            let rest = &word[at..];
+            let candidates = [rest, rest.strip_prefix('s').unwrap_or("")];
+            for right in candidates {
+                if right.chars().count() >= MIN_PART && (self.vocabulary.contains(right) || self.split(right).is_some()) {
+                    return Some((left.to_string(), right.to_string()));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_stems_join_inflections() {
+        let a = Analyzer::default();
+        assert_eq!(a.stem("hållbara"), a.stem("hållbarhet"));
+        assert_eq!(a.stem("kommunerna"), a.stem("kommun"));
+        assert_eq!(a.query_stems("Hållbara och strategi"), vec![a.stem("hållbara"), a.stem("strategi")]);
+    }
+
+    #[test]
+    fn compounds_split_against_the_vocabulary() {
+        let a = Analyzer::default();
+        let vocab = ["klimat", "anpassning", "plan", "hållbarhet", "strategi", "klimatanpassning"];
+        let mut d = Decompounder::new(vocab.iter().map(|s| s.to_string()), &a);
+        assert_eq!(d.parts("klimatanpassningsplan"), ["anpassning", "klimat", "klimatanpassning", "plan"]);
+        assert_eq!(d.parts("hållbarhetsstrategi"), ["hållbarhet", "strategi"]);
+        assert!(d.parts("planering").is_empty());
+        assert!(d.parts("klimat").is_empty());
+    }
+}

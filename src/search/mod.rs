@@ -1,0 +1,275 @@
+//! The search index, built by `handbok build` from the rendered pages: Swedish stems and
+//! decompounded parts, BM25 scores computed at build time, cut into small files so that a
+//! query downloads only the chunks it needs. The browser client is `search.js` in the theme;
+//! [`query`] evaluates queries the same way in Rust (tests, `handbok search`).
+//!
+//! Files below `sok/` (next to the search page):
+//! - `index.json`: manifest (document count, first term of every chunk, stop words);
+//! - `i/N.json`: postings, `{stem: [doc, score, section, doc, score, section, …]}`;
+//! - `p/N.json`: page metadata, 100 documents a file: `[title, path, section title, description]`;
+//! - `f/DOC.json`: a document's sections, `{"h": [[anchor, heading], …], "x": [text, …]}`;
+//! - `filters.json`: filter values, `[{label, values: [[name, [doc ids]]]}]`.
+
+pub mod analyze;
+pub mod query;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::site::Site;
+use analyze::{words, Analyzer, Decompounder};
+
+/// Where the search page and its index live.
+pub const SEARCH_PATH: &str = "sok/";
+/// Documents per page-metadata file.
+pub const PAGES_PER_FILE: usize = 100;
+/// A postings file is closed once it holds this many bytes.
+const CHUNK_BYTES: usize = 24_000;
+/// Characters of one section's text kept for excerpts.
+const SECTION_CHARS: usize = 1_500;
+
+/// Field weights: a word in the title counts as much as ten in the text.
+const W_TITLE: f32 = 10.0;
+const W_HEADING: f32 = 4.0;
+const W_DESCRIPTION: f32 = 3.0;
+const W_TERMS: f32 = 3.0;
+const W_TEXT: f32 = 1.0;
+/// A part of a compound counts half as much as the word itself.
+const W_PART: f32 = 0.5;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// One searchable page.
+struct Doc {
+    entry: usize,
+    sections: Vec<text::Section>,
+}
+
+/// Weighted term frequencies of one document: stem → (weight, section where it weighs most).
+type Counts = HashMap<String, (f32, usize)>;
+
+/// Builds every file of the search index: (site path, bytes).
+pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let analyzer = Analyzer::default();
+    let docs: Vec<Doc> = (0..site.entries.len())
+        .into_par_iter()
+        .map(|entry| Doc { entry, sections: text::sections(&site.entries[entry]) })
+        .collect();
+    let vocabulary: HashSet<String> = docs
+        .par_iter()
+        .map(|d| {
+            let mut set = HashSet::new();
+            for s in &d.sections {
+                set.extend(words(&s.text));
+                set.extend(words(&s.heading));
+            }
+            set
+        })
+        .reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let mut decompounder = Decompounder::new(vocabulary.iter().cloned(), &analyzer);
+    let mut compounds: Vec<&String> = vocabulary.iter().filter(|w| w.chars().count() >= analyze::MIN_COMPOUND).collect();
+    compounds.sort();
+    let parts: HashMap<String, Vec<String>> = compounds
+        .into_iter()
+        .filter_map(|w| {
+            let p = decompounder.parts(w);
+            (!p.is_empty()).then(|| (w.clone(), p.iter().map(|x| analyzer.stem(x)).collect()))
+        })
+        .collect();
+    let counted: Vec<(Counts, f32)> = docs.par_iter().map(|d| count(site, d, &analyzer, &parts)).collect();
+    let mut files = Vec::new();
+    files.extend(postings(&counted));
+    files.extend(metadata(site, &docs));
+    files.push((format!("{SEARCH_PATH}filters.json"), filters(site, &docs)));
+    files
+}
+
+/// Counts the weighted stems of a document; returns them with the document's length.
+fn count(site: &Site, d: &Doc, analyzer: &Analyzer, parts: &HashMap<String, Vec<String>>) -> (Counts, f32) {
+    let e = &site.entries[d.entry];
+    let f = &e.source.front;
+    let mut by_section: HashMap<(String, usize), f32> = HashMap::new();
+    let mut length = 0.0;
+    let mut add = |text: &str, weight: f32, section: usize| {
+        for w in words(text) {
+            if analyzer.is_stop(&w) {
+                continue;
+            }
+            length += 1.0;
+            *by_section.entry((analyzer.stem(&w), section)).or_default() += weight;
+            for p in parts.get(&w).into_iter().flatten() {
+                *by_section.entry((p.clone(), section)).or_default() += weight * W_PART;
+            }
+        }
+    };
+    add(e.title(), W_TITLE, 0);
+    add(f.description.as_deref().unwrap_or(""), W_DESCRIPTION, 0);
+    for terms in f.terms.values() {
+        add(&terms.join(" "), W_TERMS, 0);
+    }
+    for (i, s) in d.sections.iter().enumerate() {
+        add(&s.heading, W_HEADING, i);
+        add(&s.text, W_TEXT, i);
+    }
+    let mut counts: Counts = HashMap::new();
+    let mut best: HashMap<String, f32> = HashMap::new();
+    let mut entries: Vec<((String, usize), f32)> = by_section.into_iter().collect();
+    entries.sort_by(|a, b| a.0 .1.cmp(&b.0 .1));
+    for ((stem, section), weight) in entries {
+        let slot = counts.entry(stem.clone()).or_insert((0.0, section));
+        slot.0 += weight;
+        let top = best.entry(stem).or_insert(0.0);
+        // Section 0 holds title, description and terms: a heading's section wins over it.
+        let own = if section == 0 { weight.min(W_TEXT) } else { weight };
+        if own > *top {
+            *top = own;
+            slot.1 = section;
+        }
+    }
+    (counts, length)
+}
+
+/// BM25 scores per stem and document, written in chunks of sorted stems.
+fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
+    let n = counted.len().max(1) as f32;
+    let avg = counted.iter().map(|(_, l)| *l).sum::<f32>() / n;
+    let mut by_stem: BTreeMap<&str, Vec<(usize, f32, usize)>> = BTreeMap::new();
+    for (doc, (counts, _)) in counted.iter().enumerate() {
+        for (stem, (tf, section)) in counts {
+            by_stem.entry(stem.as_str()).or_default().push((doc, *tf, *section));
+        }
+    }
+    let mut files = Vec::new();
+    let mut firsts: Vec<String> = Vec::new();
+    let mut chunk = serde_json::Map::new();
+    let mut bytes = 0;
+    for (stem, mut list) in by_stem {
+        list.sort_by_key(|p| p.0);
+        let df = list.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let mut flat = Vec::with_capacity(list.len() * 3);
+        for (doc, tf, section) in list {
+            let length = counted[doc].1.max(1.0);
+            let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
+            flat.extend([doc as u64, (score * 100.0).round().max(1.0) as u64, section as u64]);
+        }
+        if chunk.is_empty() {
+            firsts.push(stem.to_string());
+        }
+        bytes += stem.len() + flat.len() * 4 + 6;
+        chunk.insert(stem.to_string(), json!(flat));
+        if bytes >= CHUNK_BYTES {
+            files.push((format!("{SEARCH_PATH}i/{}.json", files.len()), to_bytes(&chunk)));
+            chunk = serde_json::Map::new();
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        files.push((format!("{SEARCH_PATH}i/{}.json", files.len()), to_bytes(&chunk)));
+    }
+    let manifest = json!({
+        "version": 1,
+        "docs": counted.len(),
+        "pages_per_file": PAGES_PER_FILE,
+        "chunks": firsts,
+        "stop": analyze::STOP_WORDS,
+    });
+    files.push((format!("{SEARCH_PATH}index.json"), to_bytes(&manifest)));
+    files
+}
+
+/// Page metadata files and one fragment file per document.
+fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = docs
+        .chunks(PAGES_PER_FILE)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let rows: Vec<serde_json::Value> = chunk
+                .iter()
+                .map(|d| {
+                    let e = &site.entries[d.entry];
+                    let section = top_section(site, d.entry).map_or("", |s| site.entries[s].title());
+                    json!([e.title(), e.path, section, e.source.front.description.as_deref().unwrap_or("")])
+                })
+                .collect();
+            (format!("{SEARCH_PATH}p/{i}.json"), to_bytes(&rows))
+        })
+        .collect();
+    let fragments: Vec<(String, Vec<u8>)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let headings: Vec<[&str; 2]> = d.sections.iter().map(|s| [s.anchor.as_str(), s.heading.as_str()]).collect();
+            let texts: Vec<String> = d.sections.iter().map(|s| truncate(&s.text, SECTION_CHARS)).collect();
+            (format!("{SEARCH_PATH}f/{i}.json"), to_bytes(&json!({ "h": headings, "x": texts })))
+        })
+        .collect();
+    files.extend(fragments);
+    files
+}
+
+/// Filter values: top-level section, every taxonomy, and document type.
+fn filters(site: &Site, docs: &[Doc]) -> Vec<u8> {
+    let mut groups = Vec::new();
+    let mut sections: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut types: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(top) = top_section(site, d.entry) {
+            sections.entry(top).or_default().push(i);
+        }
+        if let Some(t) = site.entries[d.entry].source.front.document.as_ref().and_then(|x| x.doc_type.clone()) {
+            types.entry(t).or_default().push(i);
+        }
+    }
+    let top_order: Vec<usize> = site.entries[site.root].subsections.clone();
+    let section_values: Vec<serde_json::Value> =
+        top_order.iter().filter_map(|s| sections.get(s).map(|ids| json!([site.entries[*s].title(), ids]))).collect();
+    groups.push(json!({ "key": "avsnitt", "label": "Avsnitt", "values": section_values }));
+    let doc_of: HashMap<usize, usize> = docs.iter().enumerate().map(|(i, d)| (d.entry, i)).collect();
+    for t in &site.taxonomies {
+        let values: Vec<serde_json::Value> = t
+            .terms
+            .iter()
+            .map(|term| {
+                let ids: Vec<usize> = term.entries.iter().filter_map(|e| doc_of.get(e).copied()).collect();
+                json!([term.name, ids])
+            })
+            .collect();
+        groups.push(json!({ "key": t.config.name, "label": t.config.plural, "values": values }));
+    }
+    if !types.is_empty() {
+        let values: Vec<serde_json::Value> = types.into_iter().map(|(k, v)| json!([k, v])).collect();
+        groups.push(json!({ "key": "dokumenttyp", "label": "Dokumenttyp", "values": values }));
+    }
+    to_bytes(&groups)
+}
+
+/// The top-level section an entry belongs to (itself, if it is one).
+fn top_section(site: &Site, id: usize) -> Option<usize> {
+    if id == site.root {
+        return None;
+    }
+    let chain = site.ancestors(id);
+    match chain.get(1) {
+        Some(top) => Some(*top),
+        None if site.entries[id].is_section() => Some(id),
+        None => None,
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn to_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}

@@ -1,0 +1,154 @@
+//! The searchable text of an entry: its rendered HTML split at headings into sections
+//! (anchor, heading, plain text), plus what templates render from data (action plans).
+
+use crate::site::Entry;
+
+/// One part of a page between two headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's id (`""` for the text before the first heading).
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The sections of an entry: the intro, one per heading, and the action plan's focus areas.
+pub fn sections(e: &Entry) -> Vec<Section> {
+    let mut out = split_html(&e.rendered.html);
+    if let Some(plan) = &e.source.front.action_plan {
+        for a in &plan.focus_areas {
+            let mut text = a.positions.join(" ");
+            text.push(' ');
+            text.push_str(&a.activities.join(" "));
+            out.push(Section {
+                anchor: format!("fokusomrade-{}", a.number),
+                heading: format!("Fokusområde {} {}", a.number, a.name),
+                text,
+            });
+        }
+    }
+    if let Some(m) = &e.source.front.meeting {
+        let agenda: Vec<&str> = m.agenda.iter().map(|a| a.text.as_str()).collect();
+        let mut text = m.theme.clone().unwrap_or_default();
+        text.push(' ');
+        text.push_str(&agenda.join(" "));
+        out[0].text.push(' ');
+        out[0].text.push_str(&text);
+    }
+    out
+}
+
+/// Splits HTML at `<h1>`–`<h6>` elements with an id; tags are dropped, entities decoded.
+pub fn split_html(html: &str) -> Vec<Section> {
+    let mut out = vec![Section { anchor: String::new(), heading: String::new(), text: String::new() }];
+    let mut in_heading = false;
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt], in_heading);
+        let Some(gt) = rest[lt..].find('>') else { break };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let is_heading = name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit();
+        if is_heading && !tag.starts_with('/') {
+            let anchor = attribute(tag, "id").unwrap_or_default();
+            out.push(Section { anchor, heading: String::new(), text: String::new() });
+            in_heading = true;
+        } else if is_heading {
+            in_heading = false;
+        } else if is_block(&name) {
+            push_text(&mut out, " ", in_heading);
+        }
+    }
+    push_text(&mut out, rest, in_heading);
+    for s in &mut out {
+        s.heading = squeeze(&s.heading);
+        s.text = squeeze(&s.text);
+    }
+    out
+}
+
+fn push_text(out: &mut [Section], raw: &str, in_heading: bool) {
+    if raw.is_empty() {
+        return;
+    }
+    let decoded = decode(raw);
+    if let Some(last) = out.last_mut() {
+        if in_heading {
+            last.heading.push_str(&decoded);
+        } else {
+            last.text.push_str(&decoded);
+        }
+    }
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(name, "p" | "li" | "br" | "td" | "th" | "tr" | "div" | "dt" | "dd" | "blockquote" | "pre" | "ul" | "ol" | "table")
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let end = tag[start..].find('"')? + start;
+    Some(decode(&tag[start..end]))
+}
+
+/// Decodes the entities our HTML writers produce, and numeric ones.
+fn decode(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| entity(&after[1..e]));
+        match (end, decoded) {
+            (Some(e), Some(c)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" | "#39" => Some('\''),
+        "nbsp" => Some(' '),
+        n => {
+            let code = n.strip_prefix("#x").map(|h| u32::from_str_radix(h, 16)).or_else(|| n.strip_prefix('#').map(str::parse))?;
+            code.ok().and_then(char::from_u32)
+        }
+    }
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_headings_with_ids_and_decodes() {
+        let s = split_html("<p>Intro &amp; mer</p>\n<h2 id=\"mandat\">Mandat</h2>\n<ul><li>Ett</li><li>Två</li></ul><h3 id=\"x\">X &lt;y&gt;</h3><p>slut</p>");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].text, "Intro & mer");
+        assert_eq!((s[1].anchor.as_str(), s[1].heading.as_str(), s[1].text.as_str()), ("mandat", "Mandat", "Ett Två"));
+        assert_eq!(s[2].heading, "X <y>");
+    }
+}

@@ -1,0 +1,269 @@
+// handbok search client: Swedish stemming (Snowball), chunked index, filters, excerpts.
+// Mirrors src/search/query.rs. No external requests; works under any base path.
+(function () {
+  "use strict";
+
+  // ---- Swedish Snowball stemmer (same algorithm as rust-stemmers' Swedish) ----
+  var VOWELS = "aeiouyäåö";
+  var S_ENDING = "bcdfghjklmnoprtvy";
+  var MAIN = ["heterna", "hetens", "arnas", "ernas", "ornas", "andes", "arens", "andet", "anden",
+    "heten", "heter", "arna", "erna", "orna", "ande", "arne", "aste", "aren", "ades", "erns",
+    "ade", "are", "ern", "ens", "het", "ast", "ad", "en", "ar", "er", "or", "as", "es", "at",
+    "a", "e", "s"];
+  var PAIRS = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
+  var OTHER = ["fullt", "löst", "lig", "els", "ig"];
+
+  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+
+  function endsAt(chars, suffix, p1) {
+    var s = Array.from(suffix);
+    var start = chars.length - s.length;
+    if (start < p1) { return false; }
+    for (var i = 0; i < s.length; i++) { if (chars[start + i] !== s[i]) { return false; } }
+    return true;
+  }
+
+  function stem(word) {
+    var c = Array.from(word);
+    var p1 = c.length;
+    for (var i = 1; i < c.length; i++) {
+      if (!isVowel(c[i]) && isVowel(c[i - 1])) { p1 = i + 1; break; }
+    }
+    if (p1 < 3) { p1 = 3; }
+    if (p1 > c.length) { p1 = c.length; }
+    for (var m = 0; m < MAIN.length; m++) {
+      if (endsAt(c, MAIN[m], p1)) {
+        if (MAIN[m] === "s") {
+          if (c.length >= 2 && S_ENDING.indexOf(c[c.length - 2]) >= 0) { c.pop(); }
+        } else {
+          c.length -= Array.from(MAIN[m]).length;
+        }
+        break;
+      }
+    }
+    for (var q = 0; q < PAIRS.length; q++) {
+      if (endsAt(c, PAIRS[q], p1)) { c.pop(); break; }
+    }
+    for (var o = 0; o < OTHER.length; o++) {
+      if (endsAt(c, OTHER[o], p1)) {
+        if (OTHER[o] === "löst" || OTHER[o] === "fullt") { c.pop(); } else { c.length -= Array.from(OTHER[o]).length; }
+        break;
+      }
+    }
+    return c.join("");
+  }
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
+  }
+
+  // ---- index access ----
+  var cache = {};
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(path).then(function (r) {
+        if (!r.ok) { throw new Error(path + ": " + r.status); }
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+
+  function queryStems(query, stop) {
+    var all = words(query);
+    var kept = all.filter(function (w) { return stop.indexOf(w) < 0; });
+    var chosen = kept.length ? kept : all;
+    var out = [];
+    chosen.forEach(function (w) { var s = stem(w); if (out.indexOf(s) < 0) { out.push(s); } });
+    return out;
+  }
+
+  function chunkOf(firsts, stem) {
+    var lo = 0, hi = firsts.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (firsts[mid] <= stem) { lo = mid + 1; } else { hi = mid; } }
+    return Math.max(0, lo - 1);
+  }
+
+  function search(query, allowed) {
+    return load("index.json").then(function (manifest) {
+      var stems = queryStems(query, manifest.stop);
+      var found = {};
+      var steps = stems.map(function (s, n) {
+        var at = chunkOf(manifest.chunks, s);
+        var wantNext = at + 1 < manifest.chunks.length && manifest.chunks[at + 1].indexOf(s) === 0;
+        var files = [load("i/" + at + ".json")];
+        if (wantNext) { files.push(load("i/" + (at + 1) + ".json")); }
+        return Promise.all(files).then(function (chunks) {
+          var lists = chunks[0][s] ? [chunks[0][s]] : [];
+          if (!lists.length && n === stems.length - 1 && Array.from(s).length >= 3) {
+            chunks.forEach(function (chunk, ci) {
+              Object.keys(chunk).forEach(function (k) {
+                if (k.indexOf(s) === 0 && (ci === 0 || wantNext)) { lists.push(chunk[k]); }
+              });
+            });
+          }
+          return lists;
+        });
+      });
+      return Promise.all(steps).then(function (perStem) {
+        perStem.forEach(function (lists) {
+          var seen = {};
+          lists.forEach(function (flat) {
+            for (var i = 0; i + 2 < flat.length; i += 3) {
+              var doc = flat[i], score = flat[i + 1], section = flat[i + 2];
+              var slot = found[doc] || (found[doc] = { doc: doc, matched: 0, score: 0, section: section, best: 0 });
+              if (!seen[doc]) { seen[doc] = true; slot.matched += 1; }
+              slot.score += score;
+              if (score > slot.best) { slot.best = score; slot.section = section; }
+            }
+          });
+        });
+        var hits = Object.keys(found).map(function (k) { return found[k]; });
+        if (allowed) { hits = hits.filter(function (h) { return allowed.has(h.doc); }); }
+        hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+        return { stems: stems, hits: hits, perFile: manifest.pages_per_file };
+      });
+    });
+  }
+
+  // ---- results ----
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function excerpt(text, stems) {
+    var tokens = text.split(/(\s+)/);
+    var hit = -1;
+    var marked = tokens.map(function (t, i) {
+      var ws = words(t);
+      var match = ws.some(function (w) {
+        var s = stem(w);
+        return stems.some(function (q) { return s === q || s.indexOf(q) === 0 || w.indexOf(q) >= 0; });
+      });
+      if (match && hit < 0) { hit = i; }
+      return match ? "<mark>" + escapeHtml(t) + "</mark>" : escapeHtml(t);
+    });
+    var from = Math.max(0, (hit < 0 ? 0 : hit) - 24);
+    var to = Math.min(marked.length, from + 60);
+    return (from > 0 ? "… " : "") + marked.slice(from, to).join("") + (to < marked.length ? " …" : "");
+  }
+
+  var form = document.querySelector("form.search-form");
+  if (!form) { return; }
+  var root = form.getAttribute("data-search-root") || "../";
+  var input = form.querySelector("input[type=search]");
+  var status = document.getElementById("sok-status");
+  var list = document.getElementById("sok-resultat");
+  var filterBox = document.getElementById("sok-filter");
+  var texts = JSON.parse(form.getAttribute("data-texts") || "{}");
+  var selected = {};
+  var pending = 0;
+
+  function allowedDocs() {
+    var groups = Object.keys(selected).filter(function (g) { return selected[g].size > 0; });
+    if (!groups.length) { return null; }
+    var sets = groups.map(function (g) {
+      var s = new Set();
+      selected[g].forEach(function (ids) { ids.forEach(function (id) { s.add(id); }); });
+      return s;
+    });
+    var first = sets[0];
+    return new Set(Array.from(first).filter(function (id) { return sets.every(function (s) { return s.has(id); }); }));
+  }
+
+  function render(query, result) {
+    var top = result.hits.slice(0, 20);
+    var loads = top.map(function (h) {
+      return Promise.all([load("p/" + Math.floor(h.doc / result.perFile) + ".json"), load("f/" + h.doc + ".json")])
+        .then(function (r) { return { hit: h, meta: r[0][h.doc % result.perFile], frag: r[1] }; });
+    });
+    return Promise.all(loads).then(function (rows) {
+      list.innerHTML = "";
+      rows.forEach(function (row) {
+        var meta = row.meta, frag = row.frag, s = row.hit.section;
+        var anchor = frag.h[s] && frag.h[s][0] ? "#" + frag.h[s][0] : "";
+        var text = frag.x[s] || meta[3] || frag.x.join(" ");
+        var li = document.createElement("li");
+        var heading = s > 0 && frag.h[s] && frag.h[s][1] ? " › " + escapeHtml(frag.h[s][1]) : "";
+        li.innerHTML = "<a href=\"" + escapeHtml(root + meta[1]) + anchor + "\">" + escapeHtml(meta[0]) + heading + "</a>" +
+          (meta[2] ? "<p class=\"result-section\">" + escapeHtml(meta[2]) + "</p>" : "") +
+          "<p class=\"result-excerpt\">" + excerpt(text, result.stems) + "</p>";
+        list.appendChild(li);
+      });
+      var n = result.hits.length;
+      status.textContent = n === 0 ? (texts.none || "Inga träffar") + " för ”" + query + "”."
+        : n + " " + (n === 1 ? (texts.one || "träff") : (texts.many || "träffar")) + " för ”" + query + "”" +
+          (n > top.length ? " (" + (texts.shown || "visar") + " " + top.length + ")" : "") + ".";
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var url = new URL(window.location.href);
+    if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
+    window.history.replaceState(null, "", url);
+    if (!query) { list.innerHTML = ""; status.textContent = ""; return; }
+    var ticket = ++pending;
+    search(query, allowedDocs()).then(function (result) {
+      if (ticket === pending) { return render(query, result); }
+    }).catch(function () { status.textContent = texts.error || "Sökningen misslyckades."; });
+  }
+
+  function loadFilters() {
+    if (filterBox.childElementCount) { return; }
+    load("filters.json").then(function (groups) {
+      groups.forEach(function (g, gi) {
+        if (!g.values.length) { return; }
+        var fs = document.createElement("fieldset");
+        var legend = document.createElement("legend");
+        legend.textContent = g.label;
+        fs.appendChild(legend);
+        g.values.forEach(function (v, vi) {
+          var id = "filter-" + gi + "-" + vi;
+          var wrap = document.createElement("div");
+          var box = document.createElement("input");
+          box.type = "checkbox";
+          box.id = id;
+          box.addEventListener("change", function () {
+            var set = selected[g.key] || (selected[g.key] = new Set());
+            if (box.checked) { set.add(v[1]); } else { set.delete(v[1]); }
+            run();
+          });
+          var label = document.createElement("label");
+          label.htmlFor = id;
+          label.textContent = v[0] + " (" + v[1].length + ")";
+          wrap.appendChild(box);
+          wrap.appendChild(label);
+          fs.appendChild(wrap);
+        });
+        filterBox.appendChild(fs);
+      });
+    });
+  }
+
+  var timer = 0;
+  input.addEventListener("input", function () { window.clearTimeout(timer); timer = window.setTimeout(run, 120); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); window.clearTimeout(timer); run(); });
+  var details = form.querySelector("details");
+  if (details) { details.addEventListener("toggle", function () { if (details.open) { loadFilters(); } }); }
+
+  // Keyboard: arrow down from the box into the results, up and down between them,
+  // Escape back to the box.
+  function links() { return Array.from(list.querySelectorAll("a")); }
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
+  });
+  list.addEventListener("keydown", function (e) {
+    var all = links(), i = all.indexOf(document.activeElement);
+    if (i < 0) { return; }
+    if (e.key === "ArrowDown" && i + 1 < all.length) { e.preventDefault(); all[i + 1].focus(); }
+    if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? all[i - 1] : input).focus(); }
+    if (e.key === "Escape") { e.preventDefault(); input.focus(); }
+  });
+
+  window.handbokSearch = { stem: stem, search: search, words: words };
+  var initial = new URL(window.location.href).searchParams.get("q");
+  if (initial) { input.value = initial; run(); }
+})();
