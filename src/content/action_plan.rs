@@ -16,6 +16,9 @@ pub struct ActionPlan {
     /// The committee or department, e.g. `Socialnämnden`.
     pub committee: String,
     pub focus_areas: Vec<FocusAreaPlan>,
+    /// File line of `committee:`, for messages.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// What a plan says under one focus area.
@@ -27,6 +30,9 @@ pub struct FocusAreaPlan {
     pub positions: Vec<String>,
     /// Activities or measures (aktiviteter/åtgärder).
     pub activities: Vec<String>,
+    /// File line of this focus area's `name:`, for messages.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// Parses an `action_plan:` block.
@@ -72,9 +78,9 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
                 Ok(a) => focus_areas.push(a),
                 Err(mut d) => errors.append(&mut d),
             },
-            _ => errors.push(block.error(
+            _ => errors.push(block.for_item("focus_areas", i).error(
                 "number",
-                i,
+                0,
                 "each focus area must be a group of fields".into(),
                 "write `- number: 1` then `  name: …`",
             )),
@@ -83,9 +89,9 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
     let mut seen: Vec<u32> = Vec::new();
     for (i, a) in focus_areas.iter().enumerate() {
         if seen.contains(&a.number) {
-            errors.push(block.error(
+            errors.push(block.for_item("focus_areas", i).error(
                 "number",
-                i,
+                0,
                 format!("focus area {} appears twice in the plan", a.number),
                 "merge the two entries into one",
             ));
@@ -96,33 +102,35 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
         Ok(ActionPlan {
             committee,
             focus_areas,
+            line: block.line("committee", 0),
         })
     } else {
         Err(errors)
     }
 }
 
-fn area(block: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Diagnostic>> {
+fn area(plan: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Diagnostic>> {
+    let block = &plan.for_item("focus_areas", i);
     let mut errors = Vec::new();
-    block.check_keys(m, AREA_FIELDS, i, &mut errors);
+    block.check_keys(m, AREA_FIELDS, 0, &mut errors);
     let number = match m.get("number").and_then(Value::as_u64) {
         Some(n) if (1..=999).contains(&n) => n as u32,
         _ => {
             errors.push(block.error(
                 "number",
-                i,
+                0,
                 "a focus area needs a `number` (a whole number from 1)".into(),
                 "write e.g. `- number: 7`",
             ));
             0
         }
     };
-    let name = match block.text(m, "name", i) {
+    let name = match block.text(m, "name", 0) {
         Ok(Some(n)) => n,
         Ok(None) => {
             errors.push(block.error(
                 "number",
-                i,
+                0,
                 format!("focus area {number} has no `name`"),
                 "add e.g. `name: Jämlikhet och jämställdhet`",
             ));
@@ -133,11 +141,11 @@ fn area(block: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<D
             String::new()
         }
     };
-    let positions = block.texts(m, "positions", i).unwrap_or_else(|d| {
+    let positions = block.texts(m, "positions", 0).unwrap_or_else(|d| {
         errors.push(d);
         Vec::new()
     });
-    let activities = block.texts(m, "activities", i).unwrap_or_else(|d| {
+    let activities = block.texts(m, "activities", 0).unwrap_or_else(|d| {
         errors.push(d);
         Vec::new()
     });
@@ -147,6 +155,7 @@ fn area(block: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<D
             name,
             positions,
             activities,
+            line: block.line("name", 0),
         })
     } else {
         Err(errors)

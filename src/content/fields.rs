@@ -6,7 +6,8 @@ use serde_yaml::{Mapping, Value};
 use super::frontmatter::{parse_date, DateValue};
 use crate::error::{did_you_mean, Diagnostic};
 
-/// A nested mapping under a top-level front matter key.
+/// A nested mapping under a top-level front matter key, or one item of a list in it.
+#[derive(Clone, Copy)]
 pub struct Block<'a> {
     /// The front matter YAML text.
     pub yaml: &'a str,
@@ -14,11 +15,33 @@ pub struct Block<'a> {
     pub offset: usize,
     /// The top-level key holding the block, e.g. `document`.
     pub parent: &'a str,
+    /// When set: the block is item `n` of the list under this key (`focus_areas`, `agenda`).
+    pub item: Option<(&'a str, usize)>,
 }
 
-impl Block<'_> {
-    /// File line of the `n`th (0-based) `key:` inside the block; the parent's line if absent.
-    pub fn line(&self, key: &str, n: usize) -> usize {
+/// Whether a YAML line holds `key:` (also as the first key of a list item, `- key:`).
+fn holds_key(line: &str, key: &str) -> bool {
+    let t = line.trim_start().trim_start_matches("- ").trim_start();
+    t.strip_prefix(key)
+        .is_some_and(|r| r.trim_start().starts_with(':'))
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+impl<'a> Block<'a> {
+    /// A block for item `n` of the list under `list` in this block.
+    pub fn for_item(&self, list: &'a str, n: usize) -> Block<'a> {
+        Block {
+            item: Some((list, n)),
+            ..*self
+        }
+    }
+
+    /// The 0-based YAML line range `[start, end)` this block covers; `start` is the line
+    /// of its key (or of its item's `-`).
+    fn range(&self) -> (usize, usize) {
         let lines: Vec<&str> = self.yaml.lines().collect();
         let start = lines
             .iter()
@@ -27,21 +50,48 @@ impl Block<'_> {
                     .is_some_and(|r| r.trim_start().starts_with(':'))
             })
             .unwrap_or(0);
-        let found = lines
-            .iter()
-            .enumerate()
-            .skip(start + 1)
-            .take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '\t', '#', '-']))
-            .filter(|(_, l)| {
-                let t = l.trim_start().trim_start_matches("- ").trim_start();
-                t.strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with(':'))
+        let end = (start + 1..lines.len())
+            .find(|i| !(lines[*i].is_empty() || lines[*i].starts_with([' ', '\t', '#', '-'])))
+            .unwrap_or(lines.len());
+        let Some((list, n)) = self.item else {
+            return (start, end);
+        };
+        let Some(list_line) = (start + 1..end).find(|i| holds_key(lines[*i], list)) else {
+            return (start, end);
+        };
+        let list_indent = indent(lines[list_line]);
+        let list_end = (list_line + 1..end)
+            .find(|i| {
+                let l = lines[*i];
+                !l.trim().is_empty() && indent(l) <= list_indent && !l.trim_start().starts_with('-')
             })
-            .nth(n)
-            .map(|(i, _)| i);
-        found.unwrap_or(start) + 1 + self.offset
+            .unwrap_or(end);
+        let items: Vec<usize> = (list_line + 1..list_end)
+            .filter(|i| lines[*i].trim_start().starts_with('-'))
+            .collect();
+        let item_indent = items.iter().map(|i| indent(lines[*i])).min().unwrap_or(0);
+        let starts: Vec<usize> = items
+            .into_iter()
+            .filter(|i| indent(lines[*i]) == item_indent)
+            .collect();
+        match starts.get(n) {
+            Some(s) => (*s, starts.get(n + 1).copied().unwrap_or(list_end)),
+            None => (list_line, list_end),
+        }
     }
 
+    /// File line of the `n`th (0-based) `key:` inside the block; the block's own line if absent.
+    pub fn line(&self, key: &str, n: usize) -> usize {
+        let lines: Vec<&str> = self.yaml.lines().collect();
+        let (start, end) = self.range();
+        let from = if self.item.is_some() {
+            start
+        } else {
+            start + 1
+        };
+        let found = (from..end).filter(|i| holds_key(lines[*i], key)).nth(n);
+        found.unwrap_or(start) + 1 + self.offset
+    }
     /// An error at `key`'s line.
     pub fn error(
         &self,

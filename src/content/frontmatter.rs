@@ -148,6 +148,7 @@ pub fn parse(
                 yaml,
                 offset: line_offset,
                 parent: &key,
+                item: None,
             };
             let result = match key.as_str() {
                 "document" => {

@@ -131,7 +131,9 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
     let agenda = agenda(block, map.get("agenda"), &mut errors);
     let lines = MeetingLines {
         network: block.line("network", 0),
-        agenda: (0..agenda.len()).map(|i| block.line("text", i)).collect(),
+        agenda: (0..agenda.len())
+            .map(|i| block.for_item("agenda", i).line("link", 0))
+            .collect(),
     };
     match (network, date) {
         (Some(network), Some(date)) if errors.is_empty() => Ok(Meeting {
@@ -174,11 +176,12 @@ fn agenda(
                 link: None,
             }),
             Value::Mapping(m) => {
-                block.check_keys(m, AGENDA_FIELDS, i, errors);
-                match (block.text(m, "text", i), block.text(m, "link", i)) {
+                let item = block.for_item("agenda", i);
+                item.check_keys(m, AGENDA_FIELDS, 0, errors);
+                match (item.text(m, "text", 0), item.text(m, "link", 0)) {
                     (Ok(Some(text)), Ok(link)) => out.push(AgendaItem { text, link }),
-                    (Ok(None), _) => errors.push(block.error(
-                        "agenda",
+                    (Ok(None), _) => errors.push(item.error(
+                        "text",
                         0,
                         format!("agenda item {} has no `text`", i + 1),
                         "write `- text: …`",
@@ -186,8 +189,8 @@ fn agenda(
                     (Err(d), _) | (_, Err(d)) => errors.push(d),
                 }
             }
-            _ => errors.push(block.error(
-                "agenda",
+            _ => errors.push(block.for_item("agenda", i).error(
+                "text",
                 0,
                 format!("agenda item {} is not text", i + 1),
                 "write `- text: …`",

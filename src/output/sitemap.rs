@@ -24,7 +24,7 @@ pub fn sitemap(site: &Site) -> String {
     urls.extend(
         site.generated_paths()
             .into_iter()
-            .filter(|(p, _)| p.ends_with('/'))
+            .filter(|(p, _)| p.ends_with('/') && p != crate::search::SEARCH_PATH)
             .map(|(p, _)| (p, None)),
     );
     urls.sort();

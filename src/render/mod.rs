@@ -207,8 +207,12 @@ impl<'a> Base<'a> {
             Listing::Search => {
                 let path = crate::search::SEARCH_PATH;
                 let ctx = self.context(path);
-                let html = self.templates.render("search.html", &ctx, "the search page")?;
-                return self.sink.write(&format!("{path}index.html"), html.as_bytes());
+                let html = self
+                    .templates
+                    .render("search.html", &ctx, "the search page")?;
+                return self
+                    .sink
+                    .write(&format!("{path}index.html"), html.as_bytes());
             }
             Listing::Matrix => {
                 let path = &site.config.action_plans.path;
@@ -306,8 +310,10 @@ impl<'a> Base<'a> {
         }
         let index = crate::search::build(self.site);
         *count += index.len();
-        let written: Vec<Option<Diagnostic>> =
-            index.par_iter().map(|(path, bytes)| self.sink.write(path, bytes).err()).collect();
+        let written: Vec<Option<Diagnostic>> = index
+            .par_iter()
+            .map(|(path, bytes)| self.sink.write(path, bytes).err())
+            .collect();
         diagnostics.extend(written.into_iter().flatten());
         let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
         if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {

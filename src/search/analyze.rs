@@ -8,15 +8,16 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// Swedish stop words (the Snowball list): too common to help a search.
 pub const STOP_WORDS: &[&str] = &[
-    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så",
-    "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin", "nu",
-    "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något",
-    "från", "ut", "när", "efter", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här",
-    "ha", "mot", "alla", "under", "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta",
-    "åt", "utan", "varit", "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras",
-    "blir", "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
-    "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars", "vårt",
-    "våra", "ert", "era", "vilkas",
+    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig",
+    "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du",
+    "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min",
+    "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem", "vara",
+    "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under", "någon",
+    "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit",
+    "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir",
+    "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
+    "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars",
+    "vårt", "våra", "ert", "era", "vilkas",
 ];
 
 /// Shortest part a compound is split into, in characters.
@@ -39,7 +40,10 @@ pub struct Analyzer {
 
 impl Default for Analyzer {
     fn default() -> Self {
-        Self { stemmer: Stemmer::create(Algorithm::Swedish), stop: STOP_WORDS.iter().copied().collect() }
+        Self {
+            stemmer: Stemmer::create(Algorithm::Swedish),
+            stop: STOP_WORDS.iter().copied().collect(),
+        }
     }
 }
 
@@ -58,7 +62,11 @@ impl Analyzer {
     pub fn query_stems(&self, query: &str) -> Vec<String> {
         let all: Vec<String> = words(query).collect();
         let kept: Vec<&String> = all.iter().filter(|w| !self.is_stop(w)).collect();
-        let chosen: Vec<&String> = if kept.is_empty() { all.iter().collect() } else { kept };
+        let chosen: Vec<&String> = if kept.is_empty() {
+            all.iter().collect()
+        } else {
+            kept
+        };
         let mut stems: Vec<String> = chosen.into_iter().map(|w| self.stem(w)).collect();
         stems.dedup();
         stems
@@ -68,17 +76,50 @@ impl Analyzer {
 /// Decompounds words against a vocabulary of words that occur on their own in the site.
 pub struct Decompounder {
     vocabulary: HashSet<String>,
+    /// Stems of the vocabulary: an inflected part (`planen`) is known by its stem (`plan`).
+    stems: HashSet<String>,
+    stemmer: Stemmer,
     cache: HashMap<String, Vec<String>>,
 }
 
 impl Decompounder {
     /// `vocabulary`: every word of the site, lower case.
     pub fn new<I: IntoIterator<Item = String>>(vocabulary: I, analyzer: &Analyzer) -> Self {
-        let vocabulary = vocabulary
+        let vocabulary: HashSet<String> = vocabulary
             .into_iter()
             .filter(|w| w.chars().count() >= MIN_PART && !analyzer.is_stop(w))
             .collect();
-        Self { vocabulary, cache: HashMap::new() }
+        let stems = vocabulary
+            .iter()
+            .map(|w| analyzer.stem(w))
+            .filter(|s| s.chars().count() >= MIN_PART)
+            .collect();
+        Self {
+            vocabulary,
+            stems,
+            stemmer: Stemmer::create(Algorithm::Swedish),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The form a part is known by: the part itself or, for an inflected part
+    /// (`strategin`, `planen`), the shorter word or stem of the site it starts with.
+    fn known(&self, part: &str) -> Option<String> {
+        let chars: Vec<(usize, char)> = part.char_indices().collect();
+        for cut in 0..=3usize.min(chars.len().saturating_sub(MIN_PART)) {
+            let end = if cut == 0 {
+                part.len()
+            } else {
+                chars[chars.len() - cut].0
+            };
+            let form = &part[..end];
+            if self.vocabulary.contains(form) || self.stems.contains(form) {
+                return Some(form.to_string());
+            }
+        }
+        let stem = self.stemmer.stem(part);
+        (stem.chars().count() >= MIN_PART && self.stems.contains(stem.as_ref()))
+            .then(|| stem.into_owned())
     }
 
     /// The parts of `word` (each a vocabulary word, compounds split again), or nothing when
@@ -103,7 +144,9 @@ impl Decompounder {
     }
 
     /// The best split into two known parts: the longest known left part whose rest (after
-    /// an optional linking `s`) is known or itself a compound.
+    /// an optional linking `s`) is known or itself a compound. Parts are known as words of
+    /// the site or by their stem, so `klimatanpassningsplanen` splits at `plan(en)` when the
+    /// site says `planer` somewhere.
     fn split(&self, word: &str) -> Option<(String, String)> {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < MIN_COMPOUND {
@@ -112,13 +155,22 @@ impl Decompounder {
         for i in (MIN_PART..=chars.len() - MIN_PART).rev() {
             let at = chars[i].0;
             let left = &word[..at];
-            if !self.vocabulary.contains(left) {
+            // `klimatanpassnings|plan` is `klimatanpassning` + linking `s` + `plan`.
+            let linking = left
+                .strip_suffix('s')
+                .is_some_and(|l| self.vocabulary.contains(l) || self.stems.contains(l));
+            if linking || !(self.vocabulary.contains(left) || self.stems.contains(left)) {
                 continue;
             }
             let rest = &word[at..];
-            let candidates = [rest, rest.strip_prefix('s').unwrap_or("")];
-            for right in candidates {
-                if right.chars().count() >= MIN_PART && (self.vocabulary.contains(right) || self.split(right).is_some()) {
+            for right in [rest, rest.strip_prefix('s').unwrap_or("")] {
+                if right.chars().count() < MIN_PART {
+                    continue;
+                }
+                if let Some(form) = self.known(right) {
+                    return Some((left.to_string(), form));
+                }
+                if self.split(right).is_some() {
                     return Some((left.to_string(), right.to_string()));
                 }
             }
@@ -136,15 +188,33 @@ mod tests {
         let a = Analyzer::default();
         assert_eq!(a.stem("hållbara"), a.stem("hållbarhet"));
         assert_eq!(a.stem("kommunerna"), a.stem("kommun"));
-        assert_eq!(a.query_stems("Hållbara och strategi"), vec![a.stem("hållbara"), a.stem("strategi")]);
+        assert_eq!(
+            a.query_stems("Hållbara och strategi"),
+            vec![a.stem("hållbara"), a.stem("strategi")]
+        );
     }
 
     #[test]
     fn compounds_split_against_the_vocabulary() {
         let a = Analyzer::default();
-        let vocab = ["klimat", "anpassning", "plan", "hållbarhet", "strategi", "klimatanpassning"];
+        let vocab = [
+            "klimat",
+            "anpassning",
+            "planer",
+            "hållbarhet",
+            "strategi",
+            "klimatanpassning",
+        ];
         let mut d = Decompounder::new(vocab.iter().map(|s| s.to_string()), &a);
-        assert_eq!(d.parts("klimatanpassningsplan"), ["anpassning", "klimat", "klimatanpassning", "plan"]);
+        assert_eq!(
+            d.parts("klimatanpassningsplan"),
+            ["anpassning", "klimat", "klimatanpassning", "plan"]
+        );
+        assert_eq!(
+            d.parts("klimatanpassningsplanen"),
+            ["anpassning", "klimat", "klimatanpassning", "plan"]
+        );
+        assert_eq!(d.parts("hållbarhetsstrategin"), ["hållbarhet", "strategi"]);
         assert_eq!(d.parts("hållbarhetsstrategi"), ["hållbarhet", "strategi"]);
         assert!(d.parts("planering").is_empty());
         assert!(d.parts("klimat").is_empty());

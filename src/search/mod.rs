@@ -27,7 +27,7 @@ pub const SEARCH_PATH: &str = "sok/";
 /// Documents per page-metadata file.
 pub const PAGES_PER_FILE: usize = 100;
 /// A postings file is closed once it holds this many bytes.
-const CHUNK_BYTES: usize = 24_000;
+const CHUNK_BYTES: usize = 16_000;
 /// Characters of one section's text kept for excerpts.
 const SECTION_CHARS: usize = 1_500;
 
@@ -56,12 +56,17 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
     let analyzer = Analyzer::default();
     let docs: Vec<Doc> = (0..site.entries.len())
         .into_par_iter()
-        .map(|entry| Doc { entry, sections: text::sections(&site.entries[entry]) })
+        .map(|entry| Doc {
+            entry,
+            sections: text::sections(&site.entries[entry]),
+        })
         .collect();
     let vocabulary: HashSet<String> = docs
         .par_iter()
         .map(|d| {
-            let mut set = HashSet::new();
+            let f = &site.entries[d.entry].source.front;
+            let mut set: HashSet<String> = words(site.entries[d.entry].title()).collect();
+            set.extend(words(f.description.as_deref().unwrap_or("")));
             for s in &d.sections {
                 set.extend(words(&s.text));
                 set.extend(words(&s.heading));
@@ -73,7 +78,10 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
             a
         });
     let mut decompounder = Decompounder::new(vocabulary.iter().cloned(), &analyzer);
-    let mut compounds: Vec<&String> = vocabulary.iter().filter(|w| w.chars().count() >= analyze::MIN_COMPOUND).collect();
+    let mut compounds: Vec<&String> = vocabulary
+        .iter()
+        .filter(|w| w.chars().count() >= analyze::MIN_COMPOUND)
+        .collect();
     compounds.sort();
     let parts: HashMap<String, Vec<String>> = compounds
         .into_iter()
@@ -82,7 +90,10 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
             (!p.is_empty()).then(|| (w.clone(), p.iter().map(|x| analyzer.stem(x)).collect()))
         })
         .collect();
-    let counted: Vec<(Counts, f32)> = docs.par_iter().map(|d| count(site, d, &analyzer, &parts)).collect();
+    let counted: Vec<(Counts, f32)> = docs
+        .par_iter()
+        .map(|d| count(site, d, &analyzer, &parts))
+        .collect();
     let mut files = Vec::new();
     files.extend(postings(&counted));
     files.extend(metadata(site, &docs));
@@ -91,7 +102,12 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Counts the weighted stems of a document; returns them with the document's length.
-fn count(site: &Site, d: &Doc, analyzer: &Analyzer, parts: &HashMap<String, Vec<String>>) -> (Counts, f32) {
+fn count(
+    site: &Site,
+    d: &Doc,
+    analyzer: &Analyzer,
+    parts: &HashMap<String, Vec<String>>,
+) -> (Counts, f32) {
     let e = &site.entries[d.entry];
     let f = &e.source.front;
     let mut by_section: HashMap<(String, usize), f32> = HashMap::new();
@@ -120,13 +136,17 @@ fn count(site: &Site, d: &Doc, analyzer: &Analyzer, parts: &HashMap<String, Vec<
     let mut counts: Counts = HashMap::new();
     let mut best: HashMap<String, f32> = HashMap::new();
     let mut entries: Vec<((String, usize), f32)> = by_section.into_iter().collect();
-    entries.sort_by(|a, b| a.0 .1.cmp(&b.0 .1));
+    entries.sort_by_key(|e| e.0 .1);
     for ((stem, section), weight) in entries {
         let slot = counts.entry(stem.clone()).or_insert((0.0, section));
         slot.0 += weight;
         let top = best.entry(stem).or_insert(0.0);
         // Section 0 holds title, description and terms: a heading's section wins over it.
-        let own = if section == 0 { weight.min(W_TEXT) } else { weight };
+        let own = if section == 0 {
+            weight.min(W_TEXT)
+        } else {
+            weight
+        };
         if own > *top {
             *top = own;
             slot.1 = section;
@@ -142,7 +162,10 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
     let mut by_stem: BTreeMap<&str, Vec<(usize, f32, usize)>> = BTreeMap::new();
     for (doc, (counts, _)) in counted.iter().enumerate() {
         for (stem, (tf, section)) in counts {
-            by_stem.entry(stem.as_str()).or_default().push((doc, *tf, *section));
+            by_stem
+                .entry(stem.as_str())
+                .or_default()
+                .push((doc, *tf, *section));
         }
     }
     let mut files = Vec::new();
@@ -157,7 +180,11 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
         for (doc, tf, section) in list {
             let length = counted[doc].1.max(1.0);
             let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
-            flat.extend([doc as u64, (score * 100.0).round().max(1.0) as u64, section as u64]);
+            flat.extend([
+                doc as u64,
+                (score * 100.0).round().max(1.0) as u64,
+                section as u64,
+            ]);
         }
         if chunk.is_empty() {
             firsts.push(stem.to_string());
@@ -165,13 +192,19 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
         bytes += stem.len() + flat.len() * 4 + 6;
         chunk.insert(stem.to_string(), json!(flat));
         if bytes >= CHUNK_BYTES {
-            files.push((format!("{SEARCH_PATH}i/{}.json", files.len()), to_bytes(&chunk)));
+            files.push((
+                format!("{SEARCH_PATH}i/{}.json", files.len()),
+                to_bytes(&chunk),
+            ));
             chunk = serde_json::Map::new();
             bytes = 0;
         }
     }
     if !chunk.is_empty() {
-        files.push((format!("{SEARCH_PATH}i/{}.json", files.len()), to_bytes(&chunk)));
+        files.push((
+            format!("{SEARCH_PATH}i/{}.json", files.len()),
+            to_bytes(&chunk),
+        ));
     }
     let manifest = json!({
         "version": 1,
@@ -194,8 +227,14 @@ fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 .iter()
                 .map(|d| {
                     let e = &site.entries[d.entry];
-                    let section = top_section(site, d.entry).map_or("", |s| site.entries[s].title());
-                    json!([e.title(), e.path, section, e.source.front.description.as_deref().unwrap_or("")])
+                    let section =
+                        top_section(site, d.entry).map_or("", |s| site.entries[s].title());
+                    json!([
+                        e.title(),
+                        e.path,
+                        section,
+                        e.source.front.description.as_deref().unwrap_or("")
+                    ])
                 })
                 .collect();
             (format!("{SEARCH_PATH}p/{i}.json"), to_bytes(&rows))
@@ -205,9 +244,20 @@ fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let headings: Vec<[&str; 2]> = d.sections.iter().map(|s| [s.anchor.as_str(), s.heading.as_str()]).collect();
-            let texts: Vec<String> = d.sections.iter().map(|s| truncate(&s.text, SECTION_CHARS)).collect();
-            (format!("{SEARCH_PATH}f/{i}.json"), to_bytes(&json!({ "h": headings, "x": texts })))
+            let headings: Vec<[&str; 2]> = d
+                .sections
+                .iter()
+                .map(|s| [s.anchor.as_str(), s.heading.as_str()])
+                .collect();
+            let texts: Vec<String> = d
+                .sections
+                .iter()
+                .map(|s| truncate(&s.text, SECTION_CHARS))
+                .collect();
+            (
+                format!("{SEARCH_PATH}f/{i}.json"),
+                to_bytes(&json!({ "h": headings, "x": texts })),
+            )
         })
         .collect();
     files.extend(fragments);
@@ -223,28 +273,46 @@ fn filters(site: &Site, docs: &[Doc]) -> Vec<u8> {
         if let Some(top) = top_section(site, d.entry) {
             sections.entry(top).or_default().push(i);
         }
-        if let Some(t) = site.entries[d.entry].source.front.document.as_ref().and_then(|x| x.doc_type.clone()) {
+        if let Some(t) = site.entries[d.entry]
+            .source
+            .front
+            .document
+            .as_ref()
+            .and_then(|x| x.doc_type.clone())
+        {
             types.entry(t).or_default().push(i);
         }
     }
     let top_order: Vec<usize> = site.entries[site.root].subsections.clone();
-    let section_values: Vec<serde_json::Value> =
-        top_order.iter().filter_map(|s| sections.get(s).map(|ids| json!([site.entries[*s].title(), ids]))).collect();
+    let section_values: Vec<serde_json::Value> = top_order
+        .iter()
+        .filter_map(|s| {
+            sections
+                .get(s)
+                .map(|ids| json!([site.entries[*s].title(), ids]))
+        })
+        .collect();
     groups.push(json!({ "key": "avsnitt", "label": "Avsnitt", "values": section_values }));
-    let doc_of: HashMap<usize, usize> = docs.iter().enumerate().map(|(i, d)| (d.entry, i)).collect();
+    let doc_of: HashMap<usize, usize> =
+        docs.iter().enumerate().map(|(i, d)| (d.entry, i)).collect();
     for t in &site.taxonomies {
         let values: Vec<serde_json::Value> = t
             .terms
             .iter()
             .map(|term| {
-                let ids: Vec<usize> = term.entries.iter().filter_map(|e| doc_of.get(e).copied()).collect();
+                let ids: Vec<usize> = term
+                    .entries
+                    .iter()
+                    .filter_map(|e| doc_of.get(e).copied())
+                    .collect();
                 json!([term.name, ids])
             })
             .collect();
         groups.push(json!({ "key": t.config.name, "label": t.config.plural, "values": values }));
     }
     if !types.is_empty() {
-        let values: Vec<serde_json::Value> = types.into_iter().map(|(k, v)| json!([k, v])).collect();
+        let values: Vec<serde_json::Value> =
+            types.into_iter().map(|(k, v)| json!([k, v])).collect();
         groups.push(json!({ "key": "dokumenttyp", "label": "Dokumenttyp", "values": values }));
     }
     to_bytes(&groups)

@@ -40,19 +40,34 @@ pub fn sections(e: &Entry) -> Vec<Section> {
 
 /// Splits HTML at `<h1>`–`<h6>` elements with an id; tags are dropped, entities decoded.
 pub fn split_html(html: &str) -> Vec<Section> {
-    let mut out = vec![Section { anchor: String::new(), heading: String::new(), text: String::new() }];
+    let mut out = vec![Section {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    }];
     let mut in_heading = false;
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         push_text(&mut out, &rest[..lt], in_heading);
-        let Some(gt) = rest[lt..].find('>') else { break };
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let is_heading = name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let is_heading =
+            name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit();
         if is_heading && !tag.starts_with('/') {
             let anchor = attribute(tag, "id").unwrap_or_default();
-            out.push(Section { anchor, heading: String::new(), text: String::new() });
+            out.push(Section {
+                anchor,
+                heading: String::new(),
+                text: String::new(),
+            });
             in_heading = true;
         } else if is_heading {
             in_heading = false;
@@ -83,7 +98,22 @@ fn push_text(out: &mut [Section], raw: &str, in_heading: bool) {
 }
 
 fn is_block(name: &str) -> bool {
-    matches!(name, "p" | "li" | "br" | "td" | "th" | "tr" | "div" | "dt" | "dd" | "blockquote" | "pre" | "ul" | "ol" | "table")
+    matches!(
+        name,
+        "p" | "li"
+            | "br"
+            | "td"
+            | "th"
+            | "tr"
+            | "div"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "ul"
+            | "ol"
+            | "table"
+    )
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -129,7 +159,10 @@ fn entity(name: &str) -> Option<char> {
         "apos" | "#39" => Some('\''),
         "nbsp" => Some(' '),
         n => {
-            let code = n.strip_prefix("#x").map(|h| u32::from_str_radix(h, 16)).or_else(|| n.strip_prefix('#').map(str::parse))?;
+            let code = n
+                .strip_prefix("#x")
+                .map(|h| u32::from_str_radix(h, 16))
+                .or_else(|| n.strip_prefix('#').map(str::parse))?;
             code.ok().and_then(char::from_u32)
         }
     }
@@ -148,7 +181,14 @@ mod tests {
         let s = split_html("<p>Intro &amp; mer</p>\n<h2 id=\"mandat\">Mandat</h2>\n<ul><li>Ett</li><li>Två</li></ul><h3 id=\"x\">X &lt;y&gt;</h3><p>slut</p>");
         assert_eq!(s.len(), 3);
         assert_eq!(s[0].text, "Intro & mer");
-        assert_eq!((s[1].anchor.as_str(), s[1].heading.as_str(), s[1].text.as_str()), ("mandat", "Mandat", "Ett Två"));
+        assert_eq!(
+            (
+                s[1].anchor.as_str(),
+                s[1].heading.as_str(),
+                s[1].text.as_str()
+            ),
+            ("mandat", "Mandat", "Ett Två")
+        );
         assert_eq!(s[2].heading, "X <y>");
     }
 }

@@ -141,6 +141,29 @@ impl Matrix {
             })
             .collect();
         plans.sort_by_cached_key(|(c, id)| (crate::slug::swedish_sort_key(c), *id));
+        for pair in plans.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                let (first, second) = (&site.entries[pair[0].1], &site.entries[pair[1].1]);
+                let line = second
+                    .source
+                    .front
+                    .action_plan
+                    .as_ref()
+                    .map_or(1, |p| p.line);
+                errors.push(
+                    Diagnostic::error(format!(
+                        "{} has a second action plan here; the first is {}",
+                        pair[1].0,
+                        first.source.display_path()
+                    ))
+                    .in_file(second.source.display_path())
+                    .at_line(line)
+                    .with_hint(
+                        "keep one plan per committee: merge the two files, or correct `committee:`",
+                    ),
+                );
+            }
+        }
         let mut areas: BTreeMap<u32, FocusArea> = BTreeMap::new();
         for (ci, (_, id)) in plans.iter().enumerate() {
             let e = &site.entries[*id];
@@ -166,14 +189,7 @@ impl Matrix {
                             first.source.display_path()
                         ))
                         .in_file(e.source.display_path())
-                        .at_line(
-                            e.source
-                                .front
-                                .lines
-                                .get("action_plan")
-                                .copied()
-                                .unwrap_or(1),
-                        )
+                        .at_line(a.line)
                         .with_hint(
                             "use the same name for the same focus area in every action plan",
                         ),

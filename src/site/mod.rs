@@ -449,7 +449,10 @@ impl Site {
 
     /// Paths of pages handbok generates from data: the review page and the matrix pages.
     pub fn generated_paths(&self) -> Vec<(String, String)> {
-        let mut out = vec![(crate::search::SEARCH_PATH.to_string(), "the search page".to_string())];
+        let mut out = vec![(
+            crate::search::SEARCH_PATH.to_string(),
+            "the search page".to_string(),
+        )];
         if self.has_documents() {
             out.push((
                 self.config.review.path.clone(),
