@@ -18,8 +18,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{assert_same_tree, files, resolve_href, Run, Site};
-use scraper::{ElementRef, Html, Selector};
+use common::{assert_same_tree, files, resolve_href, sel, text_of, Run, Site};
+use scraper::{ElementRef, Html};
 
 /// The date every build compares review dates and meetings with.
 const TODAY: &str = "2025-06-01";
@@ -44,18 +44,6 @@ fn build() -> Site {
     let site = Site::from_fixture("governance");
     site.build_ok(&["--today", TODAY]);
     site
-}
-
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
-}
-
-fn text_of(e: ElementRef) -> String {
-    e.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn document(site: &Site, path: &str) -> Html {

@@ -12,8 +12,8 @@ mod common;
 
 use std::collections::{BTreeMap, HashSet};
 
-use common::{files, resolve_href, Page, Site};
-use scraper::{ElementRef, Html, Selector};
+use common::{files, resolve_href, sel, text_of, Page, Site};
+use scraper::{ElementRef, Html};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -37,18 +37,6 @@ fn page(site: &Site, path: &str) -> Page {
 
 fn document(site: &Site, path: &str) -> Html {
     Html::parse_document(&site.read_string(&html_file(path)))
-}
-
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
-}
-
-fn text_of(e: ElementRef) -> String {
-    e.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `href` as written on the page at `page_path`, resolved to a site path, keeping `#fragment`.

@@ -371,3 +371,17 @@ pub fn resolve_href(page_path: &str, href: &str) -> Option<String> {
     }
     Some(path)
 }
+
+/// A CSS selector; panics with the selector on a typo (a test bug).
+pub fn sel(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
+}
+
+/// The text of an element with white space collapsed.
+pub fn text_of(e: scraper::ElementRef) -> String {
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
