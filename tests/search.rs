@@ -209,3 +209,16 @@ fn a_large_site_gets_an_index_in_small_files() {
         ["plan/sida-417/"]
     );
 }
+
+/// `tests/browser/stems.json` (the words of the handbook and their stems) is what the browser
+/// test checks the JavaScript stemmer against; it must be what the index uses.
+#[test]
+fn the_browser_stem_list_matches_the_index_stemmer() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/stems.json");
+    let stems: BTreeMap<String, String> =
+        serde_json::from_slice(&std::fs::read(&path).expect("stems.json")).expect("stems.json is JSON");
+    assert!(stems.len() > 1000, "a real vocabulary: {}", stems.len());
+    let analyzer = handbok::search::analyze::Analyzer::default();
+    let wrong: Vec<&String> = stems.iter().filter(|(w, s)| analyzer.stem(w) != **s).map(|(w, _)| w).collect();
+    assert!(wrong.is_empty(), "stems.json disagrees with the index stemmer for {wrong:?}");
+}
