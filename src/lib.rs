@@ -69,6 +69,31 @@ pub struct Report {
     pub review: Vec<ReviewEntry>,
     /// The date the review was made for.
     pub today: Option<chrono::NaiveDate>,
+    /// How long each stage took, in order.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Stage timings of one build.
+struct Timings {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Self {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+}
+
+impl Timings {
+    fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// One line of the review report (`handbok check --review`).
@@ -144,9 +169,12 @@ pub fn check(options: &BuildOptions) -> Result<Report> {
 }
 
 fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
+    let mut timings = Timings::default();
     let config = Config::load(&options.root, &options.overrides)?;
     let templates = Templates::load(&config)?;
+    timings.lap("configuration and templates");
     let mut content = content::load(&config)?;
+    timings.lap("loading content");
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
     let mut site = match Site::build(config, content) {
         Ok(site) => site,
@@ -157,6 +185,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
         }
         Err(e) => return Err(e),
     };
+    timings.lap("site model");
     diagnostics.extend(site.render_markdown());
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
     let staging = match output {
@@ -167,8 +196,13 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
         Some(s) => s,
         None => &NullSink,
     };
+    timings.lap("markdown and links");
     let rendered = render::render_site(&site, &templates, sink);
+    timings.lap("templates and writing");
+    let (index_problems, index_files) = render::write_search_index(&site, sink);
+    timings.lap("search index");
     diagnostics.extend(rendered.diagnostics);
+    diagnostics.extend(index_problems);
     diagnostics.extend(site::check_anchors(&site, &rendered.ids));
     error::sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -180,6 +214,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
     if let Some(s) = staging {
         s.commit()?;
     }
+    timings.lap("swap into place");
     let sections = site.entries.iter().filter(|e| e.is_section()).count();
     let review = site::governance::review_items(&site)
         .into_iter()
@@ -206,9 +241,10 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
         pages: site.entries.len() - sections,
         sections,
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        files: rendered.files,
+        files: rendered.files + index_files,
         warnings: diagnostics,
         review,
         today: Some(site.config.today),
+        timings: timings.laps,
     })
 }

@@ -56,6 +56,9 @@ struct SiteArgs {
     /// SOURCE_DATE_EPOCH when set).
     #[arg(long, value_parser = parse_date)]
     today: Option<chrono::NaiveDate>,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -80,27 +83,38 @@ impl SiteArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (result, verb, show_review) = match cli.command {
+    let (result, verb, show_review, show_timings) = match cli.command {
         Command::Build { site, output } => {
+            let timings = site.timings;
             let options = site.options(output, None);
             let out = options.output_dir();
             (
                 handbok::build(&options),
                 format!("built into {}", out.display()),
                 false,
+                timings,
             )
         }
-        Command::Check { site, review, days } => (
-            handbok::check(&site.options(None, days)),
-            "checked".to_string(),
-            review,
-        ),
+        Command::Check { site, review, days } => {
+            let timings = site.timings;
+            (
+                handbok::check(&site.options(None, days)),
+                "checked".to_string(),
+                review,
+                timings,
+            )
+        }
     };
     match result {
         Ok(report) => {
             print_all(&report.warnings);
             if show_review {
                 print_review(&report);
+            }
+            if show_timings {
+                for (stage, took) in &report.timings {
+                    eprintln!("timing: {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                }
             }
             println!("{}", summary(&report, &verb));
             ExitCode::SUCCESS

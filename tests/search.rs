@@ -216,9 +216,17 @@ fn a_large_site_gets_an_index_in_small_files() {
 fn the_browser_stem_list_matches_the_index_stemmer() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/stems.json");
     let stems: BTreeMap<String, String> =
-        serde_json::from_slice(&std::fs::read(&path).expect("stems.json")).expect("stems.json is JSON");
+        serde_json::from_slice(&std::fs::read(&path).expect("stems.json"))
+            .expect("stems.json is JSON");
     assert!(stems.len() > 1000, "a real vocabulary: {}", stems.len());
     let analyzer = handbok::search::analyze::Analyzer::default();
-    let wrong: Vec<&String> = stems.iter().filter(|(w, s)| analyzer.stem(w) != **s).map(|(w, _)| w).collect();
-    assert!(wrong.is_empty(), "stems.json disagrees with the index stemmer for {wrong:?}");
+    let wrong: Vec<&String> = stems
+        .iter()
+        .filter(|(w, s)| analyzer.stem(w) != **s)
+        .map(|(w, _)| w)
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "stems.json disagrees with the index stemmer for {wrong:?}"
+    );
 }

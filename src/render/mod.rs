@@ -18,6 +18,17 @@ use crate::templates::governance_views;
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{collect_static, FileSource, Templates};
 
+/// Builds the search index and hands its files to the sink; returns problems and the
+/// number of files.
+pub fn write_search_index(site: &Site, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
+    let index = crate::search::build(site);
+    let written: Vec<Option<Diagnostic>> = index
+        .par_iter()
+        .map(|(path, bytes)| sink.write(path, bytes).err())
+        .collect();
+    (written.into_iter().flatten().collect(), index.len())
+}
+
 /// What rendering produced besides the files.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -308,13 +319,6 @@ impl<'a> Base<'a> {
             diagnostics.extend(self.sink.write(&path, ics.as_bytes()).err());
             *count += 1;
         }
-        let index = crate::search::build(self.site);
-        *count += index.len();
-        let written: Vec<Option<Diagnostic>> = index
-            .par_iter()
-            .map(|(path, bytes)| self.sink.write(path, bytes).err())
-            .collect();
-        diagnostics.extend(written.into_iter().flatten());
         let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
         if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
             diagnostics.extend(e.diagnostics());

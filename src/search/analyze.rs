@@ -26,10 +26,14 @@ pub const MIN_PART: usize = 4;
 pub const MIN_COMPOUND: usize = 8;
 
 /// Splits text into lower-case words of letters and digits.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+pub fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
+        if w.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    })
 }
 
 /// The analyser: a Swedish stemmer, the stop words, and (for the index) the vocabulary.
@@ -60,7 +64,7 @@ impl Analyzer {
     /// The stems a query's words are looked up by (stop words dropped, unless the query has
     /// nothing else).
     pub fn query_stems(&self, query: &str) -> Vec<String> {
-        let all: Vec<String> = words(query).collect();
+        let all: Vec<String> = words(query).map(|w| w.into_owned()).collect();
         let kept: Vec<&String> = all.iter().filter(|w| !self.is_stop(w)).collect();
         let chosen: Vec<&String> = if kept.is_empty() {
             all.iter().collect()

@@ -14,7 +14,9 @@ pub mod analyze;
 pub mod query;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 use serde_json::json;
@@ -29,7 +31,7 @@ pub const PAGES_PER_FILE: usize = 100;
 /// A postings file is closed once it holds this many bytes.
 const CHUNK_BYTES: usize = 16_000;
 /// Characters of one section's text kept for excerpts.
-const SECTION_CHARS: usize = 1_500;
+const SECTION_CHARS: usize = 600;
 
 /// Field weights: a word in the title counts as much as ten in the text.
 const W_TITLE: f32 = 10.0;
@@ -49,51 +51,43 @@ struct Doc {
 }
 
 /// Weighted term frequencies of one document: stem → (weight, section where it weighs most).
-type Counts = HashMap<String, (f32, usize)>;
+type Counts = FxHashMap<String, (f32, usize)>;
+
+/// The words of one document, counted once: (word, section) → weight, and its length.
+struct RawCounts {
+    words: FxHashMap<(String, usize), f32>,
+    length: f32,
+}
 
 /// Builds every file of the search index: (site path, bytes).
 pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
     let analyzer = Analyzer::default();
     let docs: Vec<Doc> = (0..site.entries.len())
         .into_par_iter()
-        .map(|entry| Doc {
-            entry,
-            sections: text::sections(&site.entries[entry]),
-        })
+        .map(|entry| Doc { entry, sections: text::sections(&site.entries[entry]) })
         .collect();
-    let vocabulary: HashSet<String> = docs
+    // One pass over the text: every later step works on each document's distinct words.
+    let raw: Vec<RawCounts> = docs.par_iter().map(|d| raw_counts(site, d, &analyzer)).collect();
+    let vocabulary: FxHashSet<&str> = raw
         .par_iter()
-        .map(|d| {
-            let f = &site.entries[d.entry].source.front;
-            let mut set: HashSet<String> = words(site.entries[d.entry].title()).collect();
-            set.extend(words(f.description.as_deref().unwrap_or("")));
-            for s in &d.sections {
-                set.extend(words(&s.text));
-                set.extend(words(&s.heading));
-            }
-            set
-        })
-        .reduce(HashSet::new, |mut a, b| {
+        .map(|r| r.words.keys().map(|(w, _)| w.as_str()).collect::<FxHashSet<&str>>())
+        .reduce(FxHashSet::default, |mut a, b| {
             a.extend(b);
             a
         });
-    let mut decompounder = Decompounder::new(vocabulary.iter().cloned(), &analyzer);
-    let mut compounds: Vec<&String> = vocabulary
-        .iter()
-        .filter(|w| w.chars().count() >= analyze::MIN_COMPOUND)
-        .collect();
-    compounds.sort();
-    let parts: HashMap<String, Vec<String>> = compounds
+    let stems: FxHashMap<&str, String> = vocabulary.par_iter().map(|w| (*w, analyzer.stem(w))).collect();
+    let mut decompounder = Decompounder::new(vocabulary.iter().map(|w| w.to_string()), &analyzer);
+    let mut compounds: Vec<&str> =
+        vocabulary.iter().copied().filter(|w| w.chars().count() >= analyze::MIN_COMPOUND).collect();
+    compounds.sort_unstable();
+    let parts: FxHashMap<&str, Vec<String>> = compounds
         .into_iter()
         .filter_map(|w| {
             let p = decompounder.parts(w);
-            (!p.is_empty()).then(|| (w.clone(), p.iter().map(|x| analyzer.stem(x)).collect()))
+            (!p.is_empty()).then(|| (w, p.iter().map(|x| analyzer.stem(x)).collect()))
         })
         .collect();
-    let counted: Vec<(Counts, f32)> = docs
-        .par_iter()
-        .map(|d| count(site, d, &analyzer, &parts))
-        .collect();
+    let counted: Vec<(Counts, f32)> = raw.par_iter().map(|r| (stem_counts(r, &stems, &parts), r.length)).collect();
     let mut files = Vec::new();
     files.extend(postings(&counted));
     files.extend(metadata(site, &docs));
@@ -101,27 +95,18 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Counts the weighted stems of a document; returns them with the document's length.
-fn count(
-    site: &Site,
-    d: &Doc,
-    analyzer: &Analyzer,
-    parts: &HashMap<String, Vec<String>>,
-) -> (Counts, f32) {
+/// Counts a document's words by field weight and section.
+fn raw_counts(site: &Site, d: &Doc, analyzer: &Analyzer) -> RawCounts {
     let e = &site.entries[d.entry];
     let f = &e.source.front;
-    let mut by_section: HashMap<(String, usize), f32> = HashMap::new();
-    let mut length = 0.0;
+    let mut raw = RawCounts { words: FxHashMap::default(), length: 0.0 };
     let mut add = |text: &str, weight: f32, section: usize| {
         for w in words(text) {
             if analyzer.is_stop(&w) {
                 continue;
             }
-            length += 1.0;
-            *by_section.entry((analyzer.stem(&w), section)).or_default() += weight;
-            for p in parts.get(&w).into_iter().flatten() {
-                *by_section.entry((p.clone(), section)).or_default() += weight * W_PART;
-            }
+            raw.length += 1.0;
+            *raw.words.entry((w.into_owned(), section)).or_default() += weight;
         }
     };
     add(e.title(), W_TITLE, 0);
@@ -133,26 +118,37 @@ fn count(
         add(&s.heading, W_HEADING, i);
         add(&s.text, W_TEXT, i);
     }
-    let mut counts: Counts = HashMap::new();
-    let mut best: HashMap<String, f32> = HashMap::new();
-    let mut entries: Vec<((String, usize), f32)> = by_section.into_iter().collect();
-    entries.sort_by_key(|e| e.0 .1);
+    raw
+}
+
+/// Folds a document's words into stems (and compound parts, at half weight), keeping for
+/// each stem the section where it weighs most (section 0, which holds the title, description
+/// and terms, counts only as body text there).
+fn stem_counts(raw: &RawCounts, stems: &FxHashMap<&str, String>, parts: &FxHashMap<&str, Vec<String>>) -> Counts {
+    let mut by_section: FxHashMap<(&str, usize), f32> = FxHashMap::default();
+    for ((word, section), weight) in &raw.words {
+        if let Some(stem) = stems.get(word.as_str()) {
+            *by_section.entry((stem.as_str(), *section)).or_default() += weight;
+        }
+        for p in parts.get(word.as_str()).into_iter().flatten() {
+            *by_section.entry((p.as_str(), *section)).or_default() += weight * W_PART;
+        }
+    }
+    let mut entries: Vec<((&str, usize), f32)> = by_section.into_iter().collect();
+    entries.sort_by(|a, b| (a.0 .1, a.0 .0).cmp(&(b.0 .1, b.0 .0)));
+    let mut counts: Counts = FxHashMap::default();
+    let mut best: FxHashMap<&str, f32> = FxHashMap::default();
     for ((stem, section), weight) in entries {
-        let slot = counts.entry(stem.clone()).or_insert((0.0, section));
+        let slot = counts.entry(stem.to_string()).or_insert((0.0, section));
         slot.0 += weight;
         let top = best.entry(stem).or_insert(0.0);
-        // Section 0 holds title, description and terms: a heading's section wins over it.
-        let own = if section == 0 {
-            weight.min(W_TEXT)
-        } else {
-            weight
-        };
+        let own = if section == 0 { weight.min(W_TEXT) } else { weight };
         if own > *top {
             *top = own;
             slot.1 = section;
         }
     }
-    (counts, length)
+    counts
 }
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
