@@ -14,18 +14,12 @@ use handbok::search::query::{search, Hit};
 fn results(public: &Path, query: &str) -> Vec<String> {
     let read = |rel: &str| std::fs::read(public.join("sok").join(rel)).ok();
     let hits: Vec<Hit> = search(&read, query);
-    let mut pages: BTreeMap<usize, Vec<serde_json::Value>> = BTreeMap::new();
     hits.iter()
         .map(|h| {
-            let file = h.doc / 100;
-            let rows = pages.entry(file).or_insert_with(|| {
-                let bytes = read(&format!("p/{file}.json")).expect("page metadata file");
-                serde_json::from_slice(&bytes).expect("page metadata is JSON")
-            });
-            rows[h.doc % 100][1]
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
+            let bytes = read(&format!("f/{}.json", h.doc)).expect("fragment file");
+            let fragment: serde_json::Value =
+                serde_json::from_slice(&bytes).expect("fragment is JSON");
+            fragment["u"].as_str().unwrap_or_default().to_string()
         })
         .collect()
 }

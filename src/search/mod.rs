@@ -5,9 +5,10 @@
 //!
 //! Files below `sok/` (next to the search page):
 //! - `index.json`: manifest (document count, first term of every chunk, stop words);
-//! - `i/N.json`: postings, `{stem: [doc, score, section, doc, score, section, …]}`;
-//! - `p/N.json`: page metadata, 100 documents a file: `[title, path, section title, description]`;
-//! - `f/DOC.json`: a document's sections, `{"h": [[anchor, heading], …], "x": [text, …]}`;
+//! - `i/N.json`: postings, `{stem: [doc, score, section, …]}`, at most [`MAX_POSTINGS`] best
+//!   documents a stem (a word on more pages than that finds its best pages first anyway);
+//! - `f/DOC.json`: what a result shows, `{"t": title, "u": path, "s": section, "d": description,
+//!   "h": [[anchor, heading], …], "x": [text, …]}`;
 //! - `filters.json`: filter values, `[{label, values: [[name, [doc ids]]]}]`.
 
 pub mod analyze;
@@ -26,12 +27,12 @@ use analyze::{words, Analyzer, Decompounder};
 
 /// Where the search page and its index live.
 pub const SEARCH_PATH: &str = "sok/";
-/// Documents per page-metadata file.
-pub const PAGES_PER_FILE: usize = 100;
+/// The most documents kept for one stem, by score.
+pub const MAX_POSTINGS: usize = 1000;
 /// A postings file is closed once it holds this many bytes.
 const CHUNK_BYTES: usize = 16_000;
 /// Characters of one section's text kept for excerpts.
-const SECTION_CHARS: usize = 600;
+const SECTION_CHARS: usize = 400;
 
 /// Field weights: a word in the title counts as much as ten in the text.
 const W_TITLE: f32 = 10.0;
@@ -64,21 +65,38 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
     let analyzer = Analyzer::default();
     let docs: Vec<Doc> = (0..site.entries.len())
         .into_par_iter()
-        .map(|entry| Doc { entry, sections: text::sections(&site.entries[entry]) })
+        .map(|entry| Doc {
+            entry,
+            sections: text::sections(&site.entries[entry]),
+        })
         .collect();
     // One pass over the text: every later step works on each document's distinct words.
-    let raw: Vec<RawCounts> = docs.par_iter().map(|d| raw_counts(site, d, &analyzer)).collect();
+    let raw: Vec<RawCounts> = docs
+        .par_iter()
+        .map(|d| raw_counts(site, d, &analyzer))
+        .collect();
     let vocabulary: FxHashSet<&str> = raw
         .par_iter()
-        .map(|r| r.words.keys().map(|(w, _)| w.as_str()).collect::<FxHashSet<&str>>())
+        .map(|r| {
+            r.words
+                .keys()
+                .map(|(w, _)| w.as_str())
+                .collect::<FxHashSet<&str>>()
+        })
         .reduce(FxHashSet::default, |mut a, b| {
             a.extend(b);
             a
         });
-    let stems: FxHashMap<&str, String> = vocabulary.par_iter().map(|w| (*w, analyzer.stem(w))).collect();
+    let stems: FxHashMap<&str, String> = vocabulary
+        .par_iter()
+        .map(|w| (*w, analyzer.stem(w)))
+        .collect();
     let mut decompounder = Decompounder::new(vocabulary.iter().map(|w| w.to_string()), &analyzer);
-    let mut compounds: Vec<&str> =
-        vocabulary.iter().copied().filter(|w| w.chars().count() >= analyze::MIN_COMPOUND).collect();
+    let mut compounds: Vec<&str> = vocabulary
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= analyze::MIN_COMPOUND)
+        .collect();
     compounds.sort_unstable();
     let parts: FxHashMap<&str, Vec<String>> = compounds
         .into_iter()
@@ -87,7 +105,10 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
             (!p.is_empty()).then(|| (w, p.iter().map(|x| analyzer.stem(x)).collect()))
         })
         .collect();
-    let counted: Vec<(Counts, f32)> = raw.par_iter().map(|r| (stem_counts(r, &stems, &parts), r.length)).collect();
+    let counted: Vec<(Counts, f32)> = raw
+        .par_iter()
+        .map(|r| (stem_counts(r, &stems, &parts), r.length))
+        .collect();
     let mut files = Vec::new();
     files.extend(postings(&counted));
     files.extend(metadata(site, &docs));
@@ -99,7 +120,10 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
 fn raw_counts(site: &Site, d: &Doc, analyzer: &Analyzer) -> RawCounts {
     let e = &site.entries[d.entry];
     let f = &e.source.front;
-    let mut raw = RawCounts { words: FxHashMap::default(), length: 0.0 };
+    let mut raw = RawCounts {
+        words: FxHashMap::default(),
+        length: 0.0,
+    };
     let mut add = |text: &str, weight: f32, section: usize| {
         for w in words(text) {
             if analyzer.is_stop(&w) {
@@ -124,7 +148,11 @@ fn raw_counts(site: &Site, d: &Doc, analyzer: &Analyzer) -> RawCounts {
 /// Folds a document's words into stems (and compound parts, at half weight), keeping for
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
-fn stem_counts(raw: &RawCounts, stems: &FxHashMap<&str, String>, parts: &FxHashMap<&str, Vec<String>>) -> Counts {
+fn stem_counts(
+    raw: &RawCounts,
+    stems: &FxHashMap<&str, String>,
+    parts: &FxHashMap<&str, Vec<String>>,
+) -> Counts {
     let mut by_section: FxHashMap<(&str, usize), f32> = FxHashMap::default();
     for ((word, section), weight) in &raw.words {
         if let Some(stem) = stems.get(word.as_str()) {
@@ -142,7 +170,11 @@ fn stem_counts(raw: &RawCounts, stems: &FxHashMap<&str, String>, parts: &FxHashM
         let slot = counts.entry(stem.to_string()).or_insert((0.0, section));
         slot.0 += weight;
         let top = best.entry(stem).or_insert(0.0);
-        let own = if section == 0 { weight.min(W_TEXT) } else { weight };
+        let own = if section == 0 {
+            weight.min(W_TEXT)
+        } else {
+            weight
+        };
         if own > *top {
             *top = own;
             slot.1 = section;
@@ -172,16 +204,25 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
         list.sort_by_key(|p| p.0);
         let df = list.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut flat = Vec::with_capacity(list.len() * 3);
-        for (doc, tf, section) in list {
-            let length = counted[doc].1.max(1.0);
-            let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
-            flat.extend([
-                doc as u64,
-                (score * 100.0).round().max(1.0) as u64,
-                section as u64,
-            ]);
+        let mut scored: Vec<(u64, u64, u64)> = list
+            .into_iter()
+            .map(|(doc, tf, section)| {
+                let length = counted[doc].1.max(1.0);
+                let score =
+                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
+                (
+                    doc as u64,
+                    (score * 100.0).round().max(1.0) as u64,
+                    section as u64,
+                )
+            })
+            .collect();
+        if scored.len() > MAX_POSTINGS {
+            scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            scored.truncate(MAX_POSTINGS);
+            scored.sort_by_key(|p| p.0);
         }
+        let flat: Vec<u64> = scored.into_iter().flat_map(|(d, s, h)| [d, s, h]).collect();
         if chunk.is_empty() {
             firsts.push(stem.to_string());
         }
@@ -205,7 +246,6 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
     let manifest = json!({
         "version": 1,
         "docs": counted.len(),
-        "pages_per_file": PAGES_PER_FILE,
         "chunks": firsts,
         "stop": analyze::STOP_WORDS,
     });
@@ -213,33 +253,14 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Page metadata files and one fragment file per document.
+/// One fragment file per document: what a result shows (title, path, top section,
+/// description) and its sections for the excerpt.
 fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = docs
-        .chunks(PAGES_PER_FILE)
-        .enumerate()
-        .map(|(i, chunk)| {
-            let rows: Vec<serde_json::Value> = chunk
-                .iter()
-                .map(|d| {
-                    let e = &site.entries[d.entry];
-                    let section =
-                        top_section(site, d.entry).map_or("", |s| site.entries[s].title());
-                    json!([
-                        e.title(),
-                        e.path,
-                        section,
-                        e.source.front.description.as_deref().unwrap_or("")
-                    ])
-                })
-                .collect();
-            (format!("{SEARCH_PATH}p/{i}.json"), to_bytes(&rows))
-        })
-        .collect();
-    let fragments: Vec<(String, Vec<u8>)> = docs
-        .par_iter()
+    docs.par_iter()
         .enumerate()
         .map(|(i, d)| {
+            let e = &site.entries[d.entry];
+            let section = top_section(site, d.entry).map_or("", |s| site.entries[s].title());
             let headings: Vec<[&str; 2]> = d
                 .sections
                 .iter()
@@ -250,14 +271,17 @@ fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
                 .iter()
                 .map(|s| truncate(&s.text, SECTION_CHARS))
                 .collect();
-            (
-                format!("{SEARCH_PATH}f/{i}.json"),
-                to_bytes(&json!({ "h": headings, "x": texts })),
-            )
+            let fragment = json!({
+                "t": e.title(),
+                "u": e.path,
+                "s": section,
+                "d": e.source.front.description.as_deref().unwrap_or(""),
+                "h": headings,
+                "x": texts,
+            });
+            (format!("{SEARCH_PATH}f/{i}.json"), to_bytes(&fragment))
         })
-        .collect();
-    files.extend(fragments);
-    files
+        .collect()
 }
 
 /// Filter values: top-level section, every taxonomy, and document type.

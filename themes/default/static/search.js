@@ -121,7 +121,7 @@
         var hits = Object.keys(found).map(function (k) { return found[k]; });
         if (allowed) { hits = hits.filter(function (h) { return allowed.has(h.doc); }); }
         hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
-        return { stems: stems, hits: hits, perFile: manifest.pages_per_file };
+        return { stems: stems, hits: hits };
       });
     });
   }
@@ -157,6 +157,7 @@
   var status = document.getElementById("sok-status");
   var list = document.getElementById("sok-resultat");
   var filterBox = document.getElementById("sok-filter");
+  var more = document.getElementById("sok-fler");
   var texts = JSON.parse(form.getAttribute("data-texts") || "{}");
   var selected = {};
   var pending = 0;
@@ -173,29 +174,42 @@
     return new Set(Array.from(first).filter(function (id) { return sets.every(function (s) { return s.has(id); }); }));
   }
 
-  function render(query, result) {
-    var top = result.hits.slice(0, 20);
-    var loads = top.map(function (h) {
-      return Promise.all([load("p/" + Math.floor(h.doc / result.perFile) + ".json"), load("f/" + h.doc + ".json")])
-        .then(function (r) { return { hit: h, meta: r[0][h.doc % result.perFile], frag: r[1] }; });
+  var PAGE = 10;
+  var current = null;
+
+  function resultItem(row) {
+    var frag = row.frag, s = row.hit.section;
+    var anchor = frag.h[s] && frag.h[s][0] ? "#" + frag.h[s][0] : "";
+    var text = frag.x[s] || frag.d || frag.x.join(" ");
+    var li = document.createElement("li");
+    var heading = s > 0 && frag.h[s] && frag.h[s][1] ? " › " + escapeHtml(frag.h[s][1]) : "";
+    li.innerHTML = "<a href=\"" + escapeHtml(root + frag.u) + anchor + "\">" + escapeHtml(frag.t) + heading + "</a>" +
+      (frag.s ? "<p class=\"result-section\">" + escapeHtml(frag.s) + "</p>" : "") +
+      "<p class=\"result-excerpt\">" + excerpt(text, current.stems) + "</p>";
+    return li;
+  }
+
+  // Shows the next PAGE results; only their fragment files are downloaded.
+  function showMore() {
+    var from = list.children.length;
+    var next = current.hits.slice(from, from + PAGE);
+    var ticket = pending;
+    return Promise.all(next.map(function (h) {
+      return load("f/" + h.doc + ".json").then(function (frag) { return { hit: h, frag: frag }; });
+    })).then(function (rows) {
+      if (ticket !== pending) { return; }
+      rows.forEach(function (row) { list.appendChild(resultItem(row)); });
+      more.hidden = list.children.length >= current.hits.length;
     });
-    return Promise.all(loads).then(function (rows) {
-      list.innerHTML = "";
-      rows.forEach(function (row) {
-        var meta = row.meta, frag = row.frag, s = row.hit.section;
-        var anchor = frag.h[s] && frag.h[s][0] ? "#" + frag.h[s][0] : "";
-        var text = frag.x[s] || meta[3] || frag.x.join(" ");
-        var li = document.createElement("li");
-        var heading = s > 0 && frag.h[s] && frag.h[s][1] ? " › " + escapeHtml(frag.h[s][1]) : "";
-        li.innerHTML = "<a href=\"" + escapeHtml(root + meta[1]) + anchor + "\">" + escapeHtml(meta[0]) + heading + "</a>" +
-          (meta[2] ? "<p class=\"result-section\">" + escapeHtml(meta[2]) + "</p>" : "") +
-          "<p class=\"result-excerpt\">" + excerpt(text, result.stems) + "</p>";
-        list.appendChild(li);
-      });
+  }
+
+  function render(query, result) {
+    current = result;
+    list.innerHTML = "";
+    return showMore().then(function () {
       var n = result.hits.length;
       status.textContent = n === 0 ? (texts.none || "Inga träffar") + " för ”" + query + "”."
-        : n + " " + (n === 1 ? (texts.one || "träff") : (texts.many || "träffar")) + " för ”" + query + "”" +
-          (n > top.length ? " (" + (texts.shown || "visar") + " " + top.length + ")" : "") + ".";
+        : n + " " + (n === 1 ? (texts.one || "träff") : (texts.many || "träffar")) + " för ”" + query + "”.";
     });
   }
 
@@ -204,7 +218,7 @@
     var url = new URL(window.location.href);
     if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
     window.history.replaceState(null, "", url);
-    if (!query) { list.innerHTML = ""; status.textContent = ""; return; }
+    if (!query) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
     var ticket = ++pending;
     search(query, allowedDocs()).then(function (result) {
       if (ticket === pending) { return render(query, result); }
@@ -242,6 +256,14 @@
       });
     });
   }
+
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore().then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) { link.focus(); }
+    });
+  });
 
   var timer = 0;
   input.addEventListener("input", function () { window.clearTimeout(timer); timer = window.setTimeout(run, 120); });
