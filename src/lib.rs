@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod templates;

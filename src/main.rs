@@ -28,6 +28,17 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Build, serve on localhost, rebuild on every change and reload open pages.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The address to listen on; another interface than 127.0.0.1 must be chosen here.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Run every step and check without writing anything.
     Check {
         #[command(flatten)]
@@ -95,6 +106,7 @@ fn main() -> ExitCode {
                 timings,
             )
         }
+        Command::Serve { site, bind, port } => return serve(site, bind, port),
         Command::Check { site, review, days } => {
             let timings = site.timings;
             (
@@ -128,6 +140,24 @@ fn main() -> ExitCode {
                 Error::Site(_) => ExitCode::from(1),
                 Error::Config(_) | Error::Io { .. } => ExitCode::from(2),
             }
+        }
+    }
+}
+
+fn serve(mut site: SiteArgs, bind: String, port: u16) -> ExitCode {
+    // Served pages live at the root of localhost, whatever base_url the site has.
+    site.base_url.get_or_insert_with(|| "/".to_string());
+    let options = handbok::serve::ServeOptions {
+        build: site.options(None, None),
+        bind,
+        port,
+    };
+    let log: handbok::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
+    match handbok::serve::serve(options, log, None) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            print_all(&e.diagnostics());
+            ExitCode::from(2)
         }
     }
 }

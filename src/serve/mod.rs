@@ -1,0 +1,255 @@
+//! `handbok serve`: builds the site into a private folder, serves it on localhost, watches
+//! the sources with `notify` and rebuilds after a short quiet period. Open pages reload
+//! by themselves; a build that fails keeps the last good site and shows the errors in an
+//! overlay, which goes away when the next build succeeds.
+
+mod http;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::BuildOptions;
+
+/// The script every served page loads: reload on a new build, show errors in an overlay.
+pub const LIVERELOAD_JS: &str = include_str!("livereload.js");
+
+/// How long the sources must be quiet before a rebuild starts.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// What `handbok serve` needs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: String,
+    pub port: u16,
+}
+
+/// One line of news for the terminal.
+pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// The state the HTTP threads and the rebuild loop share.
+#[derive(Clone)]
+pub struct Shared {
+    /// The folder being served.
+    pub output: PathBuf,
+    inner: Arc<Mutex<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    /// The errors of the last build, if it failed.
+    errors: Option<Vec<Diagnostic>>,
+    generation: u64,
+    subscribers: Vec<Sender<String>>,
+}
+
+impl Shared {
+    fn new(output: PathBuf) -> Self {
+        Self {
+            output,
+            inner: Arc::new(Mutex::new(State::default())),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A receiver of the events of every later build.
+    pub fn subscribe(&self) -> Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        self.lock().subscribers.push(tx);
+        rx
+    }
+
+    /// The event that tells a new subscriber the current state.
+    pub fn current_event(&self) -> String {
+        let state = self.lock();
+        match &state.errors {
+            Some(errors) => error_event(errors),
+            None => format!("event: ready\ndata: {}\n\n", state.generation),
+        }
+    }
+
+    fn publish(&self, errors: Option<Vec<Diagnostic>>) {
+        let mut state = self.lock();
+        state.generation += 1;
+        let event = match &errors {
+            Some(e) => error_event(e),
+            None => format!("event: reload\ndata: {}\n\n", state.generation),
+        };
+        state.errors = errors;
+        state
+            .subscribers
+            .retain(|tx| tx.send(event.clone()).is_ok());
+    }
+}
+
+fn error_event(errors: &[Diagnostic]) -> String {
+    let list: Vec<serde_json::Value> = errors
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            serde_json::json!({
+                "file": d.file.as_ref().map(|f| f.display().to_string()),
+                "line": d.position.map(|p| p.line),
+                "column": d.position.map(|p| p.column),
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    format!("event: error\ndata: {}\n\n", serde_json::Value::Array(list))
+}
+
+/// Builds, serves and rebuilds until the process is stopped. `log` receives one line per
+/// event for the terminal; `ready` receives the address once the server listens.
+pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> Result<()> {
+    remove_stale_folders();
+    let folder = std::env::temp_dir().join(format!("handbok-serve-{}", std::process::id()));
+    let output = folder.join("public");
+    let mut build = options.build.clone();
+    build.output = Some(output.clone());
+    let shared = Shared::new(output.clone());
+    rebuild(&build, &shared, &log);
+    if !output.exists() {
+        // No good build yet: serve an empty site whose 404 page shows the overlay.
+        std::fs::create_dir_all(&output).map_err(|e| Error::io("cannot create", &output, e))?;
+    }
+    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
+        Error::Config(Box::new(
+            Diagnostic::error(format!(
+                "cannot listen on {}:{}: {e}",
+                options.bind, options.port
+            ))
+            .with_hint("choose another port with --port, or stop the program that uses it"),
+        ))
+    })?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot listen on", &folder, e))?;
+    let url = format!("http://{address}/");
+    log(&format!("serving {url} (stop with Ctrl+C)"));
+    if let Some(tx) = ready {
+        let _ = tx.send(url);
+    }
+    let http_shared = shared.clone();
+    std::thread::spawn(move || http::run(listener, http_shared));
+    watch(&build, &shared, &log)
+}
+
+/// Removes the serve folders of `handbok serve` processes that are gone (stopped with Ctrl+C).
+fn remove_stale_folders() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("handbok-serve-")
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists();
+        if pid != std::process::id() && !alive {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Runs a build into the serve folder and tells every open page.
+fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) {
+    let started = Instant::now();
+    match crate::build(build) {
+        Ok(report) => {
+            for w in &report.warnings {
+                log(&w.to_string());
+            }
+            log(&format!(
+                "rebuilt {} pages in {} ms",
+                report.pages + report.sections,
+                started.elapsed().as_millis()
+            ));
+            shared.publish(None);
+        }
+        Err(e) => {
+            let diagnostics = e.diagnostics();
+            for d in &diagnostics {
+                log(&d.to_string());
+            }
+            log("the build failed; still serving the last good site");
+            shared.publish(Some(diagnostics));
+        }
+    }
+}
+
+/// The folders and files whose changes trigger a rebuild.
+fn watched(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut out: Vec<(PathBuf, RecursiveMode)> = ["content", "themes", "templates", "static"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|p| p.is_dir())
+        .map(|p| (p, RecursiveMode::Recursive))
+        .collect();
+    out.push((root.to_path_buf(), RecursiveMode::NonRecursive));
+    out
+}
+
+fn watch(build: &BuildOptions, shared: &Shared, log: &Log) -> Result<()> {
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| watch_error(&build.root, e))?;
+    for (path, mode) in watched(&build.root) {
+        watcher
+            .watch(&path, mode)
+            .map_err(|e| watch_error(&path, e))?;
+    }
+    let root = build
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| build.root.clone());
+    loop {
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        let mut relevant = is_relevant(&root, &first);
+        // Debounce: wait until the sources have been quiet for a moment.
+        while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
+            relevant |= is_relevant(&root, &next);
+        }
+        if relevant {
+            rebuild(build, shared, log);
+        }
+    }
+}
+
+/// Changes in the site root itself count only for its own files (handbok.yaml and data
+/// files), not for editor swap files or the output folder.
+fn is_relevant(root: &Path, event: &notify::Result<notify::Event>) -> bool {
+    let Ok(event) = event else { return false };
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return false;
+    }
+    event.paths.iter().any(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let hidden = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp");
+        let top_level = p
+            .parent()
+            .and_then(|d| d.canonicalize().ok())
+            .is_some_and(|d| d == root);
+        !hidden && (!top_level || name.ends_with(".yaml") || name.ends_with(".yml"))
+    })
+}
+
+fn watch_error(path: &Path, e: notify::Error) -> Error {
+    Error::Config(Box::new(
+        Diagnostic::error(format!("cannot watch {} for changes: {e}", path.display()))
+            .with_hint("check that the folder exists and that the system allows more file watches"),
+    ))
+}

@@ -1,0 +1,186 @@
+//! `handbok serve` on a free port against a fixture site: pages are served with the
+//! live-reload script, an edit rebuilds and sends a reload event, a broken file keeps the
+//! last good site and sends the errors for the overlay, fixing it recovers, and nothing
+//! outside the output is ever served.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use common::Site;
+
+/// A running `handbok serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &Site) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start handbok serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+                let port = rest
+                    .split('/')
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .expect("port");
+                return Server { child, port };
+            }
+        }
+    }
+    panic!("handbok serve did not start");
+}
+
+/// A raw GET; returns (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
+    let mut response = String::new();
+    s.read_to_string(&mut response).expect("read");
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Subscribes to the live-reload events; each item is (event name, data).
+fn events(port: u16) -> Receiver<(String, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        s,
+        "GET /__handbok/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .expect("send");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut name = String::new();
+        for line in BufReader::new(s).lines().map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_string();
+            } else if let Some(d) = line.strip_prefix("data: ") {
+                if tx.send((name.clone(), d.to_string())).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    rx
+}
+
+fn next_event(rx: &Receiver<(String, String)>) -> (String, String) {
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("an event within 20 s")
+}
+
+#[test]
+fn edit_reload_break_overlay_fix_recover() {
+    let site = Site::from_fixture("basic");
+    let server = start(&site);
+    let (status, page) = get(server.port, "/natverk/social-hallbarhet/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("/__handbok/livereload.js"),
+        "the page loads the live-reload script"
+    );
+    let rx = events(server.port);
+    assert_eq!(next_event(&rx).0, "ready");
+
+    // An edit rebuilds and reloads, and the new text is served.
+    let file = "content/natverk/social-hållbarhet.md";
+    let original = site.read_string(file);
+    site.write(
+        file,
+        format!("{original}\nEn helt ny mening om cykelbanor.\n"),
+    );
+    assert_eq!(next_event(&rx).0, "reload");
+    assert!(get(server.port, "/natverk/social-hallbarhet/")
+        .1
+        .contains("cykelbanor"));
+
+    // A broken file: an error event naming file and line, the last good page still served.
+    site.write(file, original.replacen("title:", "titel:", 1));
+    let (name, data) = next_event(&rx);
+    assert_eq!(name, "error");
+    let errors: serde_json::Value = serde_json::from_str(&data).expect("errors as JSON");
+    let first = &errors[0];
+    assert_eq!(first["file"], "content/natverk/social-hållbarhet.md");
+    assert!(first["line"].as_u64().is_some(), "{first}");
+    assert!(get(server.port, "/natverk/social-hallbarhet/")
+        .1
+        .contains("cykelbanor"));
+    // A page opened now gets the current errors first.
+    assert_eq!(next_event(&events(server.port)).0, "error");
+
+    // Fixed: a reload, and the overlay's source of errors is gone.
+    site.write(file, &original);
+    assert_eq!(next_event(&rx).0, "reload");
+    assert_eq!(next_event(&events(server.port)).0, "ready");
+    assert!(!get(server.port, "/natverk/social-hallbarhet/")
+        .1
+        .contains("cykelbanor"));
+}
+
+#[test]
+fn nothing_outside_the_output_is_served() {
+    let site = Site::from_fixture("basic");
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("hemlig.txt"), "hemlig").expect("write");
+    let server = start(&site);
+    for path in [
+        "/../etc/passwd",
+        "/%2e%2e/etc/passwd",
+        "/natverk/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2fetc%2fpasswd",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("root:"), "{path}");
+    }
+    // A symbolic link in the output that leads out of it is not followed.
+    let served = std::env::temp_dir()
+        .join(format!("handbok-serve-{}", server.child.id()))
+        .join("public");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), served.join("ut")).expect("symlink");
+    let (status, body) = get(server.port, "/ut/hemlig.txt");
+    assert_eq!(status, 404);
+    assert!(!body.contains("hemlig"));
+    // Folders get their index.html, misses the 404 page, with the right content types.
+    assert_eq!(get(server.port, "/natverk").0, 301);
+    let (status, body) = get(server.port, "/finns-inte/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<h1>"), "the site's 404 page");
+}
