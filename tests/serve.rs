@@ -27,14 +27,15 @@ impl Drop for Server {
 }
 
 fn start(site: &Site) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
+    let child = Command::new(env!("CARGO_BIN_EXE_handbok"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.root())
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
         .expect("start handbok serve");
-    let stderr = child.stderr.take().expect("stderr");
+    let mut server = Server { child, port: 0 };
+    let stderr = server.child.stderr.take().expect("stderr");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -50,10 +51,12 @@ fn start(site: &Site) -> Server {
                     .next()
                     .and_then(|p| p.parse().ok())
                     .expect("port");
-                return Server { child, port };
+                server.port = port;
+                return server;
             }
         }
     }
+    drop(server);
     panic!("handbok serve did not start");
 }
 
