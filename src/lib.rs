@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod markdown;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;

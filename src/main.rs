@@ -39,6 +39,16 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Create a page from a page type's template (archetype), e.g. `new anvisning styrgrupp/ny.md`.
+    New {
+        /// The page type: sida, anvisning, handlingsplan, mote, artikel, or one in archetypes/.
+        kind: String,
+        /// The new file, relative to content/.
+        path: String,
+        /// The site folder.
+        #[arg(long, short, default_value = ".")]
+        root: PathBuf,
+    },
     /// Run every step and check without writing anything.
     Check {
         #[command(flatten)]
@@ -107,6 +117,7 @@ fn main() -> ExitCode {
             )
         }
         Command::Serve { site, bind, port } => return serve(site, bind, port),
+        Command::New { kind, path, root } => return new_page(&root, &kind, &path),
         Command::Check { site, review, days } => {
             let timings = site.timings;
             (
@@ -139,6 +150,25 @@ fn main() -> ExitCode {
             match e {
                 Error::Site(_) => ExitCode::from(1),
                 Error::Config(_) | Error::Io { .. } => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+fn new_page(root: &std::path::Path, kind: &str, path: &str) -> ExitCode {
+    match handbok::new::new_page(root, kind, path, handbok::config::today_from_environment()) {
+        Ok(file) => {
+            println!(
+                "handbok: created {}",
+                file.strip_prefix(root).unwrap_or(&file).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_all(&e.diagnostics());
+            match e {
+                Error::Site(_) => ExitCode::from(1),
+                _ => ExitCode::from(2),
             }
         }
     }

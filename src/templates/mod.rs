@@ -20,6 +20,26 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 /// The built-in theme's name.
 pub const DEFAULT_THEME_NAME: &str = "default";
 
+/// The built-in theme's archetypes (`archetypes/<type>.md`): (type, text).
+pub fn default_archetypes() -> Vec<(String, String)> {
+    DEFAULT_THEME
+        .get_dir("archetypes")
+        .map(|d| {
+            d.files()
+                .filter_map(|f| {
+                    let stem = f.path().file_stem()?.to_str()?.to_string();
+                    Some((stem, f.contents_utf8()?.to_string()))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A file of the built-in theme by its path in the theme folder.
+pub fn default_theme_file(path: &str) -> Option<&'static [u8]> {
+    DEFAULT_THEME.get_file(path).map(|f| f.contents())
+}
+
 /// Where a theme file comes from.
 #[derive(Debug, Clone)]
 pub enum FileSource {
