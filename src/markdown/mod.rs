@@ -5,6 +5,7 @@
 pub mod glossary;
 mod headings;
 mod links;
+pub mod lint;
 
 use pulldown_cmark::{Event, Options, Parser};
 use serde::Serialize;
@@ -78,7 +79,9 @@ pub fn render(
         let p = Position::from_offset(body, offset);
         Position::new(p.line + location.first_line - 1, p.column)
     };
-    let (links, diagnostics) = links::rewrite(&mut events, resolver, &position);
+    let mut warnings = lint::lint(&events, &position);
+    let (links, mut diagnostics) = links::rewrite(&mut events, resolver, &position);
+    diagnostics.append(&mut warnings);
     if let Some(marking) = marking {
         events = glossary::mark(events, marking);
     }
@@ -192,7 +195,7 @@ mod tests {
 
     #[test]
     fn broken_link_position_is_in_file_coordinates() {
-        let r = md("Text\n\nSe [här](saknas.md).\n");
+        let r = md("Text\n\nSe [planen](saknas.md).\n");
         assert_eq!(r.diagnostics.len(), 1);
         assert_eq!(r.diagnostics[0].position, Some(Position::new(7, 4)));
     }

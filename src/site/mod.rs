@@ -412,6 +412,7 @@ impl Site {
             self.add_meeting(id, links);
         }
         self.derive_graph();
+        diagnostics.extend(self.orphans());
         diagnostics
     }
 
@@ -538,6 +539,25 @@ impl Site {
             });
         }
         self.entries[id].meeting_links = links;
+    }
+
+    /// A warning for every page no other page's text links to (section listings and the
+    /// navigation do not count: an orphan is found only by browsing). Meetings and action
+    /// plans are linked from pages handbok makes for them.
+    fn orphans(&self) -> Vec<Diagnostic> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(id, e)| !e.is_section() && *id != self.root && e.backlinks.is_empty())
+            // Meetings are listed on their network's page, plans in the focus-area matrix.
+            .filter(|(_, e)| e.source.front.meeting.is_none() && e.source.front.action_plan.is_none())
+            .map(|(_, e)| {
+                Diagnostic::warning("no other page links to this page")
+                    .in_file(e.source.display_path())
+                    .at_line(1)
+                    .with_hint("link to it from a page on the same subject, or from its section's text (_index.md)")
+            })
+            .collect()
     }
 
     /// Site path of a section's print page (the whole section as one document), if it has

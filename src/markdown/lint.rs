@@ -1,0 +1,169 @@
+//! Pass: editor-facing accessibility and style warnings on the Markdown itself, with
+//! positions: images without alt text, vague or empty link text, headings that skip a level,
+//! and raw HTML images without `alt`.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use crate::error::{Diagnostic, Position};
+
+/// Link texts that say nothing about where the link goes (compared in lower case).
+pub const VAGUE_LINK_TEXTS: &[&str] = &[
+    "här",
+    "klicka här",
+    "klicka",
+    "läs mer",
+    "mer",
+    "länk",
+    "länken",
+    "denna länk",
+    "den här länken",
+    "se här",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+];
+
+/// Warnings for the events of one body; `position` turns a byte offset into a file position.
+pub fn lint(
+    events: &[(Event<'_>, Range<usize>)],
+    position: &dyn Fn(usize) -> Position,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut previous_level = 1u8;
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::Image { .. }) => {
+                let text = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Image)));
+                if text.trim().is_empty() {
+                    out.push(
+                        Diagnostic::warning("the image has no alt text")
+                            .at(position(range.start))
+                            .with_hint("describe the image between the brackets: ![Karta över Motala](karta.png)"),
+                    );
+                }
+            }
+            Event::Start(Tag::Link { .. }) => {
+                let text = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Link)));
+                let t = text
+                    .trim()
+                    .trim_end_matches(['.', '!', ':', '»', '›'])
+                    .trim()
+                    .to_lowercase();
+                let has_image = events[i..]
+                    .iter()
+                    .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Link)))
+                    .any(|(e, _)| matches!(e, Event::Start(Tag::Image { .. })));
+                if t.is_empty() && !has_image {
+                    out.push(
+                        Diagnostic::warning("the link has no text")
+                            .at(position(range.start))
+                            .with_hint("write what the link leads to between the brackets"),
+                    );
+                } else if VAGUE_LINK_TEXTS.contains(&t.as_str()) {
+                    out.push(
+                        Diagnostic::warning(format!("the link text “{}” does not say where the link goes", text.trim()))
+                            .at(position(range.start))
+                            .with_hint("use the name of the target as the link text, e.g. [styrgruppens mandat](…)"),
+                    );
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = heading_number(*level);
+                if level == 1 {
+                    out.push(
+                        Diagnostic::warning("a level-1 heading (#) in the text: the page title is the page's only h1")
+                            .at(position(range.start))
+                            .with_hint("use ## for the sections of the page"),
+                    );
+                } else if level > previous_level + 1 {
+                    out.push(
+                        Diagnostic::warning(format!(
+                            "the heading skips from level {previous_level} to level {level}"
+                        ))
+                        .at(position(range.start))
+                        .with_hint(format!(
+                            "use {} for this heading, or add the level between",
+                            "#".repeat(usize::from(previous_level) + 1)
+                        )),
+                    );
+                }
+                previous_level = level;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let lower = html.to_lowercase();
+                if lower.contains("<img") && !lower.contains("alt=") {
+                    out.push(
+                        Diagnostic::warning("an HTML image without an alt attribute")
+                            .at(position(range.start))
+                            .with_hint("add alt=\"…\" describing the image, or use Markdown: ![text](bild.png)"),
+                    );
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn text_until(
+    events: &[(Event<'_>, Range<usize>)],
+    start: usize,
+    end: impl Fn(&Event<'_>) -> bool,
+) -> String {
+    let mut text = String::new();
+    for (e, _) in &events[start + 1..] {
+        if end(e) {
+            break;
+        }
+        if let Event::Text(t) | Event::Code(t) = e {
+            text.push_str(t);
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::Parser;
+
+    fn warnings(md: &str) -> Vec<String> {
+        let events: Vec<_> = Parser::new(md).into_offset_iter().collect();
+        lint(&events, &|o| Position::from_offset(md, o))
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn finds_missing_alt_vague_links_and_skipped_headings() {
+        let w = warnings("## A\n\n#### B\n\n![](x.png) [Klicka här](a.md) [styrgruppens mandat](b.md) []()\n\n<img src=\"y.png\">\n");
+        assert_eq!(w.len(), 5, "{w:?}");
+        assert!(w[0].contains("skips from level 2 to level 4"));
+        assert!(w[1].contains("alt text"));
+        assert!(w[2].contains("Klicka här"));
+        assert!(w[3].contains("no text"));
+        assert!(w[4].contains("HTML image"));
+        assert!(
+            warnings("## A\n\n### B\n\n![Karta](x.png) [NSH:s arbetsområden](a.md)\n").is_empty()
+        );
+    }
+}
