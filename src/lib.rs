@@ -14,10 +14,12 @@
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod i18n;
 pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use handbok::i18n::Lang;
+use handbok::report::Format;
 use handbok::{BuildOptions, Diagnostic, Error, Overrides, Report};
 
 #[derive(Parser)]
@@ -16,6 +18,43 @@ use handbok::{BuildOptions, Diagnostic, Error, Overrides, Report};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: sv (default) or en; also from HANDBOK_LANG.
+    #[arg(long, global = true, env = "HANDBOK_LANG", default_value = "sv", value_parser = parse_lang)]
+    lang: Lang,
+    /// How problems are reported: text, json, github (workflow commands) or gitlab (code
+    /// quality report); json and gitlab go to standard output.
+    #[arg(long, global = true, default_value = "text", value_parser = parse_format)]
+    format: Format,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language; use sv or en"))
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a format; use text, json, github or gitlab"))
+}
+
+/// How the CLI reports.
+#[derive(Clone, Copy)]
+struct Out {
+    lang: Lang,
+    format: Format,
+}
+
+impl Out {
+    fn diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let text = handbok::report::render(diagnostics, self.format, self.lang);
+        match self.format {
+            Format::Text => eprint!("{text}"),
+            _ => print!("{text}"),
+        }
+    }
+
+    fn sv(&self) -> bool {
+        self.lang == Lang::Sv
+    }
 }
 
 #[derive(Subcommand)]
@@ -104,6 +143,10 @@ impl SiteArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let out = Out {
+        lang: cli.lang,
+        format: cli.format,
+    };
     let (result, verb, show_review, show_timings) = match cli.command {
         Command::Build { site, output } => {
             let timings = site.timings;
@@ -116,8 +159,8 @@ fn main() -> ExitCode {
                 timings,
             )
         }
-        Command::Serve { site, bind, port } => return serve(site, bind, port),
-        Command::New { kind, path, root } => return new_page(&root, &kind, &path),
+        Command::Serve { site, bind, port } => return serve(site, bind, port, out),
+        Command::New { kind, path, root } => return new_page(&root, &kind, &path, out),
         Command::Check { site, review, days } => {
             let timings = site.timings;
             (
@@ -130,7 +173,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(report) => {
-            print_all(&report.warnings);
+            out.diagnostics(&report.warnings);
             if show_review {
                 print_review(&report);
             }
@@ -139,14 +182,24 @@ fn main() -> ExitCode {
                     eprintln!("timing: {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
-            println!("{}", summary(&report, &verb));
+            if out.format == Format::Text {
+                println!("{}", summary(&report, &verb, out));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
             let diagnostics = e.diagnostics();
-            print_all(&diagnostics);
+            out.diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!("handbok: failed with {errors} error(s); the output folder was not changed");
+            if out.format == Format::Text {
+                if out.sv() {
+                    eprintln!("handbok: {errors} fel; webbplatsen i utdatamappen ändrades inte");
+                } else {
+                    eprintln!(
+                        "handbok: failed with {errors} error(s); the output folder was not changed"
+                    );
+                }
+            }
             match e {
                 Error::Site(_) => ExitCode::from(1),
                 Error::Config(_) | Error::Io { .. } => ExitCode::from(2),
@@ -155,7 +208,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn new_page(root: &std::path::Path, kind: &str, path: &str) -> ExitCode {
+fn new_page(root: &std::path::Path, kind: &str, path: &str, out: Out) -> ExitCode {
     match handbok::new::new_page(root, kind, path, handbok::config::today_from_environment()) {
         Ok(file) => {
             println!(
@@ -165,7 +218,7 @@ fn new_page(root: &std::path::Path, kind: &str, path: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            print_all(&e.diagnostics());
+            out.diagnostics(&e.diagnostics());
             match e {
                 Error::Site(_) => ExitCode::from(1),
                 _ => ExitCode::from(2),
@@ -174,27 +227,22 @@ fn new_page(root: &std::path::Path, kind: &str, path: &str) -> ExitCode {
     }
 }
 
-fn serve(mut site: SiteArgs, bind: String, port: u16) -> ExitCode {
+fn serve(mut site: SiteArgs, bind: String, port: u16, out: Out) -> ExitCode {
     // Served pages live at the root of localhost, whatever base_url the site has.
     site.base_url.get_or_insert_with(|| "/".to_string());
     let options = handbok::serve::ServeOptions {
         build: site.options(None, None),
         bind,
         port,
+        lang: out.lang,
     };
     let log: handbok::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
     match handbok::serve::serve(options, log, None) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            print_all(&e.diagnostics());
+            out.diagnostics(&e.diagnostics());
             ExitCode::from(2)
         }
-    }
-}
-
-fn print_all(diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprintln!("{d}");
     }
 }
 
@@ -224,7 +272,19 @@ fn print_review(r: &Report) {
     }
 }
 
-fn summary(r: &Report, verb: &str) -> String {
+fn summary(r: &Report, verb: &str, out: Out) -> String {
+    if out.sv() {
+        return format!(
+            "handbok: {}: {} sidor, {} avsnitt, {} termer, {} filer, {} varningar",
+            verb.replace("built into", "byggd i")
+                .replace("checked", "kontrollerad"),
+            r.pages,
+            r.sections,
+            r.terms,
+            r.files,
+            r.warnings.len()
+        );
+    }
     format!(
         "handbok: {verb}: {} pages, {} sections, {} terms, {} files, {} warning(s)",
         r.pages,

@@ -28,6 +28,8 @@ pub struct ServeOptions {
     pub build: BuildOptions,
     pub bind: String,
     pub port: u16,
+    /// Language of the messages in the terminal and the overlay.
+    pub lang: crate::i18n::Lang,
 }
 
 /// One line of news for the terminal.
@@ -38,6 +40,7 @@ pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
 pub struct Shared {
     /// The folder being served.
     pub output: PathBuf,
+    lang: crate::i18n::Lang,
     inner: Arc<Mutex<State>>,
 }
 
@@ -50,9 +53,10 @@ struct State {
 }
 
 impl Shared {
-    fn new(output: PathBuf) -> Self {
+    fn new(output: PathBuf, lang: crate::i18n::Lang) -> Self {
         Self {
             output,
+            lang,
             inner: Arc::new(Mutex::new(State::default())),
         }
     }
@@ -74,7 +78,7 @@ impl Shared {
     pub fn current_event(&self) -> String {
         let state = self.lock();
         match &state.errors {
-            Some(errors) => error_event(errors),
+            Some(errors) => error_event(errors, self.lang),
             None => format!("event: ready\ndata: {}\n\n", state.generation),
         }
     }
@@ -83,7 +87,7 @@ impl Shared {
         let mut state = self.lock();
         state.generation += 1;
         let event = match &errors {
-            Some(e) => error_event(e),
+            Some(e) => error_event(e, self.lang),
             None => format!("event: reload\ndata: {}\n\n", state.generation),
         };
         state.errors = errors;
@@ -93,10 +97,11 @@ impl Shared {
     }
 }
 
-fn error_event(errors: &[Diagnostic]) -> String {
+fn error_event(errors: &[Diagnostic], lang: crate::i18n::Lang) -> String {
     let list: Vec<serde_json::Value> = errors
         .iter()
         .filter(|d| d.is_error())
+        .map(|d| crate::i18n::translate(d, lang))
         .map(|d| {
             serde_json::json!({
                 "file": d.file.as_ref().map(|f| f.display().to_string()),
@@ -118,7 +123,7 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     let output = folder.join("public");
     let mut build = options.build.clone();
     build.output = Some(output.clone());
-    let shared = Shared::new(output.clone());
+    let shared = Shared::new(output.clone(), options.lang);
     rebuild(&build, &shared, &log);
     if !output.exists() {
         // No good build yet: serve an empty site whose 404 page shows the overlay.
@@ -171,8 +176,10 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) {
     let started = Instant::now();
     match crate::build(build) {
         Ok(report) => {
-            for w in &report.warnings {
-                log(&w.to_string());
+            let text =
+                crate::report::render(&report.warnings, crate::report::Format::Text, shared.lang);
+            for line in text.lines() {
+                log(line);
             }
             log(&format!(
                 "rebuilt {} pages in {} ms",
@@ -183,8 +190,10 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) {
         }
         Err(e) => {
             let diagnostics = e.diagnostics();
-            for d in &diagnostics {
-                log(&d.to_string());
+            let text =
+                crate::report::render(&diagnostics, crate::report::Format::Text, shared.lang);
+            for line in text.lines() {
+                log(line);
             }
             log("the build failed; still serving the last good site");
             shared.publish(Some(diagnostics));

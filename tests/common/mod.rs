@@ -197,6 +197,8 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
         .args(args)
         .current_dir(dir)
         .env_remove("RUST_BACKTRACE")
+        // Messages are asserted in English; tests of the Swedish ones pass --lang sv.
+        .env("HANDBOK_LANG", "en")
         .output()
         .expect("run the handbok binary");
     Run {

@@ -1,0 +1,180 @@
+//! Swedish (the default) and English for editor-facing messages. Diagnostics are written in
+//! English in the code; [`translate`] turns them into Swedish through a catalog of message
+//! patterns, where `{}` stands for a value taken over as it is. Messages without an entry
+//! stay in English.
+
+use crate::error::Diagnostic;
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// `sv` or `en`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_lowercase().as_str() {
+            "sv" | "sv-se" | "svenska" => Some(Lang::Sv),
+            "en" | "en-gb" | "en-us" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The words around a message: (error, warning, hint).
+    pub fn labels(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Lang::Sv => ("fel", "varning", "tips"),
+            Lang::En => ("error", "warning", "hint"),
+        }
+    }
+}
+
+/// (English pattern, Swedish pattern) for messages and hints; `{}` is a value.
+const CATALOG: &[(&str, &str)] = &[
+    ("unknown front matter field `{}`", "okänt fält `{}` i sidhuvudet"),
+    ("the front matter has no `title`", "sidhuvudet saknar `title` (sidans rubrik)"),
+    ("the front matter is never closed", "sidhuvudet avslutas aldrig"),
+    ("the file does not start with front matter (a line `---`)", "filen börjar inte med ett sidhuvud (en rad `---`)"),
+    ("the file is empty: a page needs front matter with at least a title", "filen är tom: en sida behöver ett sidhuvud med minst en rubrik (`title`)"),
+    ("`{}` is not a valid date: `{}`", "`{}` är inget giltigt datum: `{}`"),
+    ("`{}` must be {}, not {}", "`{}` ska vara {}, inte {}"),
+    ("`title` is empty", "`title` är tom"),
+    ("the link `{}` points to a file that does not exist ({})", "länken `{}` pekar på en fil som inte finns ({})"),
+    ("the link `{}` points to the heading `#{}`, which does not exist in {}", "länken `{}` pekar på rubriken `#{}`, som inte finns i {}"),
+    ("the link `{}` points outside the content folder", "länken `{}` pekar utanför mappen content"),
+    ("the link `{}` points to a draft, which is not published", "länken `{}` pekar på ett utkast, som inte publiceras"),
+    ("unsafe link `{}` is not allowed", "den osäkra länken `{}` är inte tillåten"),
+    ("the {} has no target", "länken eller bilden saknar mål"),
+    ("{} and {} both want the URL /{}", "{} och {} vill båda ha adressen /{}"),
+    ("template `{}` does not exist", "mallen `{}` finns inte"),
+    ("template error: {}", "mallfel: {}"),
+    ("the image has no alt text", "bilden saknar alternativtext"),
+    ("the link has no text", "länken saknar text"),
+    ("the link text “{}” does not say where the link goes", "länktexten ”{}” säger inte vart länken leder"),
+    ("the heading skips from level {} to level {}", "rubriken hoppar från nivå {} till nivå {}"),
+    ("a level-1 heading (#) in the text: the page title is the page's only h1", "en rubrik på nivå 1 (#) i texten: sidans titel är sidans enda rubrik på nivå 1"),
+    ("an HTML image without an alt attribute", "en HTML-bild utan alt-attribut"),
+    ("no other page links to this page", "ingen annan sida länkar hit"),
+    ("“{}” should have been reviewed {} ({} days ago; owner: {})", "”{}” skulle ha setts över senast {} (för {} dagar sedan; ägare: {})"),
+    ("“{}” was valid until {} ({} days ago; owner: {})", "”{}” gällde till {} (för {} dagar sedan; ägare: {})"),
+    ("the file is not valid UTF-8", "filen är inte sparad som UTF-8"),
+    ("the file is UTF-16 encoded", "filen är sparad som UTF-16"),
+    ("the file contains a NUL byte", "filen innehåller ett NUL-tecken"),
+    ("`{}` is not a diary number", "`{}` är inget diarienummer"),
+    ("unknown field `{}` in `{}`", "okänt fält `{}` i `{}`"),
+    ("unknown document type `{}`", "okänd dokumenttyp `{}`"),
+    ("`{}` ({}) is before `{}` ({})", "`{}` ({}) är före `{}` ({})"),
+    ("slug `{}` is not a valid URL segment", "`slug` `{}` går inte att använda i en adress"),
+    ("cannot read the file: {}", "filen kan inte läsas: {}"),
+    ("unknown field `{}`, expected one of {}", "okänt fält `{}`, tillåtna fält: {}"),
+    ("the meeting has no `{}`", "mötet saknar `{}`"),
+    // Hints.
+    ("did you mean `{}`? (free fields go under `extra:`)", "menade du `{}`? (egna fält skrivs under `extra:`)"),
+    ("did you mean `#{}`?", "menade du `#{}`?"),
+    ("did you mean `{}`?", "menade du `{}`?"),
+    ("add a line such as `title: Sidans rubrik` to the front matter", "lägg till en rad som `title: Sidans rubrik` i sidhuvudet"),
+    ("add a line with only `---` after the last front matter field", "lägg till en rad med bara `---` efter sidhuvudets sista fält"),
+    ("write the date as YYYY-MM-DD, e.g. `{}: {}`", "skriv datumet som ÅÅÅÅ-MM-DD, till exempel `{}: {}`"),
+    ("anchors are made from heading text: `## Mandat` gives `#mandat`", "ankare görs av rubrikens text: `## Mandat` ger `#mandat`"),
+    ("check the file name; links are relative to this file, or start with / for the content folder", "kontrollera filnamnet; länkar utgår från den här filen, eller från mappen content om de börjar med /"),
+    ("link to a file inside content/, e.g. ../natverk/_index.md", "länka till en fil i content/, till exempel ../natverk/_index.md"),
+    ("describe the image between the brackets: ![Karta över Motala](karta.png)", "beskriv bilden mellan hakparenteserna: ![Karta över Motala](karta.png)"),
+    ("use the name of the target as the link text, e.g. [styrgruppens mandat](…)", "använd målets namn som länktext, till exempel [styrgruppens mandat](…)"),
+    ("use {} for this heading, or add the level between", "använd {} för den här rubriken, eller lägg till nivån emellan"),
+    ("use ## for the sections of the page", "använd ## för sidans avsnitt"),
+    ("write what the link leads to between the brackets", "skriv vart länken leder mellan hakparenteserna"),
+    ("link to it from a page on the same subject, or from its section's text (_index.md)", "länka hit från en sida om samma ämne, eller från avsnittets text (_index.md)"),
+    ("rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o", "byt namn på en av dem eller ge den en annan `slug:`; adresser skiljer inte på stora och små bokstäver och gör å/ä/ö till a/a/o"),
+    ("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)", "spara filen som UTF-8 (i de flesta program: Spara som… → Kodning: UTF-8)"),
+    ("save the file as UTF-8; text pasted from other programs may carry another encoding", "spara filen som UTF-8; text som klistrats in från andra program kan ha en annan kodning"),
+    ("review the document and set a new date, or revise it", "se över dokumentet och sätt ett nytt datum, eller revidera det"),
+    ("write it as registry, year and number, e.g. `dnr: KS 2023/474`", "skriv diarienumret som registratur, år och nummer, till exempel `dnr: KS 2023/474`"),
+    ("check the template syntax and the variable names in the theme README (themes/default/README.md)", "kontrollera mallens syntax och variabelnamnen i temats README (themes/default/README.md)"),
+    ("start the file with a front matter block:\n  ---\n  title: Sidans rubrik\n  ---", "börja filen med ett sidhuvud:\n  ---\n  title: Sidans rubrik\n  ---"),
+    ("give the page a title", "ge sidan en rubrik"),
+    ("write `draft: true` or `draft: false`", "skriv `draft: true` eller `draft: false`"),
+    ("write e.g. `weight: 10`; lower numbers come first", "skriv till exempel `weight: 10`; lägre tal kommer först"),
+    ("check the dates: a document is revised, valid and reviewed after it was adopted", "kontrollera datumen: ett dokument revideras, gäller och ses över efter att det antagits"),
+];
+
+/// The diagnostic in `lang`: message and hint translated where the catalog knows them.
+pub fn translate(d: &Diagnostic, lang: Lang) -> Diagnostic {
+    if lang == Lang::En {
+        return d.clone();
+    }
+    let mut out = d.clone();
+    out.message = translate_text(&d.message);
+    out.hint = d.hint.as_deref().map(translate_text);
+    out
+}
+
+fn translate_text(text: &str) -> String {
+    CATALOG
+        .iter()
+        .find_map(|(en, sv)| matches(en, text).map(|values| fill(sv, &values)))
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// The values standing for `{}` when `text` fits `pattern`.
+fn matches(pattern: &str, text: &str) -> Option<Vec<String>> {
+    let pieces: Vec<&str> = pattern.split("{}").collect();
+    let mut rest = text.strip_prefix(pieces[0])?;
+    let mut values = Vec::new();
+    for (i, piece) in pieces.iter().enumerate().skip(1) {
+        let last = i == pieces.len() - 1;
+        let at = if last {
+            if !rest.ends_with(piece) {
+                return None;
+            }
+            rest.len() - piece.len()
+        } else if piece.is_empty() {
+            return None;
+        } else {
+            rest.find(piece)?
+        };
+        values.push(rest[..at].to_string());
+        rest = &rest[at + piece.len()..];
+    }
+    (pieces.len() > 1 || rest.is_empty()).then_some(values)
+}
+
+fn fill(pattern: &str, values: &[String]) -> String {
+    let mut out = String::new();
+    for (i, piece) in pattern.split("{}").enumerate() {
+        if i > 0 {
+            out.push_str(values.get(i - 1).map_or("", String::as_str));
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_translate_with_their_values() {
+        let d = Diagnostic::error("unknown front matter field `titel`")
+            .with_hint("did you mean `title`? (free fields go under `extra:`)");
+        let sv = translate(&d, Lang::Sv);
+        assert_eq!(sv.message, "okänt fält `titel` i sidhuvudet");
+        assert_eq!(
+            sv.hint.as_deref(),
+            Some("menade du `title`? (egna fält skrivs under `extra:`)")
+        );
+        assert_eq!(translate(&d, Lang::En), d);
+        let link = Diagnostic::error(
+            "the link `a.md#x` points to the heading `#x`, which does not exist in content/a.md",
+        );
+        assert_eq!(
+            translate(&link, Lang::Sv).message,
+            "länken `a.md#x` pekar på rubriken `#x`, som inte finns i content/a.md"
+        );
+        let unknown = Diagnostic::error("something new");
+        assert_eq!(translate(&unknown, Lang::Sv).message, "something new");
+    }
+}

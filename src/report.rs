@@ -1,0 +1,157 @@
+//! How `handbok check` and `handbok build` report problems: plain text for people, JSON for
+//! tools, GitHub Actions workflow commands and a GitLab code quality report for CI systems
+//! that annotate the changed lines.
+
+use serde_json::json;
+
+use crate::error::{Diagnostic, Severity};
+use crate::i18n::{translate, Lang};
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Github,
+    Gitlab,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "github" => Some(Format::Github),
+            "gitlab" => Some(Format::Gitlab),
+            _ => None,
+        }
+    }
+}
+
+/// The diagnostics in `format` and `lang`.
+pub fn render(diagnostics: &[Diagnostic], format: Format, lang: Lang) -> String {
+    let translated: Vec<Diagnostic> = diagnostics.iter().map(|d| translate(d, lang)).collect();
+    match format {
+        Format::Text => translated.iter().map(|d| text(d, lang)).collect(),
+        Format::Json => json_report(&translated),
+        Format::Github => translated.iter().map(github).collect(),
+        Format::Gitlab => gitlab(&translated),
+    }
+}
+
+fn location(d: &Diagnostic) -> String {
+    match (&d.file, d.position) {
+        (Some(f), Some(p)) => format!("{}:{}:{}: ", f.display(), p.line, p.column),
+        (Some(f), None) => format!("{}: ", f.display()),
+        _ => String::new(),
+    }
+}
+
+fn text(d: &Diagnostic, lang: Lang) -> String {
+    let (error, warning, hint) = lang.labels();
+    let label = if d.is_error() { error } else { warning };
+    let mut out = format!("{}{label}: {}\n", location(d), d.message);
+    if let Some(h) = &d.hint {
+        out.push_str(&format!("  {hint}: {}\n", h.replace('\n', "\n  ")));
+    }
+    out
+}
+
+fn json_report(ds: &[Diagnostic]) -> String {
+    let items: Vec<serde_json::Value> = ds
+        .iter()
+        .map(|d| {
+            json!({
+                "severity": if d.is_error() { "error" } else { "warning" },
+                "file": d.file.as_ref().map(|f| f.display().to_string()),
+                "line": d.position.map(|p| p.line),
+                "column": d.position.map(|p| p.column),
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+    )
+}
+
+/// `::error file=…,line=…,col=…,title=handbok::message`, escaped as GitHub requires.
+fn github(d: &Diagnostic) -> String {
+    let kind = if d.severity == Severity::Error {
+        "error"
+    } else {
+        "warning"
+    };
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut props = Vec::new();
+    if let Some(f) = &d.file {
+        props.push(format!("file={}", prop(&f.display().to_string())));
+    }
+    if let Some(p) = d.position {
+        props.push(format!("line={},col={}", p.line, p.column));
+    }
+    props.push("title=handbok".to_string());
+    let mut message = d.message.clone();
+    if let Some(h) = &d.hint {
+        message.push_str(&format!("\n{h}"));
+    }
+    format!("::{kind} {}::{}\n", props.join(","), data(&message))
+}
+
+/// A GitLab code quality report (a JSON array of issues with stable fingerprints).
+fn gitlab(ds: &[Diagnostic]) -> String {
+    let items: Vec<serde_json::Value> = ds
+        .iter()
+        .map(|d| {
+            let path = d.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "handbok.yaml".into());
+            let line = d.position.map_or(1, |p| p.line);
+            let description = match &d.hint {
+                Some(h) => format!("{} ({h})", d.message),
+                None => d.message.clone(),
+            };
+            json!({
+                "description": description,
+                "check_name": "handbok",
+                "fingerprint": format!("{:016x}", fnv1a(&format!("{path}\u{0}{line}\u{0}{}", d.message))),
+                "severity": if d.is_error() { "major" } else { "minor" },
+                "location": { "path": path, "lines": { "begin": line } },
+            })
+        })
+        .collect();
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+    )
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint across runs and machines.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_commands_escape_their_data() {
+        let d = Diagnostic::error("a, b: 100%")
+            .in_file("content/a,b.md")
+            .at_line(3)
+            .with_hint("x\ny");
+        assert_eq!(
+            render(&[d], Format::Github, Lang::En),
+            "::error file=content/a%2Cb.md,line=3,col=1,title=handbok::a, b: 100%25%0Ax%0Ay\n"
+        );
+    }
+}
