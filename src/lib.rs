@@ -33,7 +33,7 @@ pub use error::{Diagnostic, Error, Result, Severity};
 pub use site::Site;
 
 use output::{NullSink, Sink, Staging};
-use templates::Templates;
+pub use templates::Templates;
 
 /// What to build, from the command line or a caller.
 #[derive(Debug, Clone, Default)]
@@ -116,9 +116,23 @@ pub struct ReviewEntry {
 
 /// Builds the site into the output folder, atomically.
 pub fn build(options: &BuildOptions) -> Result<Report> {
+    build_keeping(options).map(|(report, _)| report)
+}
+
+/// Builds like [`build`] and keeps the site model, templates and anchors, so that a later
+/// change can be rendered incrementally (`handbok serve`).
+pub fn build_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
     let output = options.output_dir();
     guard_output(&options.root, &output)?;
     run(options, Some(&output))
+}
+
+/// What a build leaves for incremental updates.
+pub struct Built {
+    pub site: Site,
+    pub templates: Templates,
+    /// The `id`s of each entry's page, for anchor checks.
+    pub ids: Vec<Option<std::collections::HashSet<String>>>,
 }
 
 /// Refuses an output folder whose replacement would destroy the site itself: the site
@@ -169,10 +183,10 @@ fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> 
 
 /// Runs the whole pipeline and every validation without writing anything.
 pub fn check(options: &BuildOptions) -> Result<Report> {
-    run(options, None)
+    run(options, None).map(|(report, _)| report)
 }
 
-fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
+fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Built)> {
     let mut timings = Timings::default();
     let config = Config::load(&options.root, &options.overrides)?;
     let templates = Templates::load(&config)?;
@@ -241,7 +255,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
             }
         })
         .collect();
-    Ok(Report {
+    let report = Report {
         pages: site.entries.len() - sections,
         sections,
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
@@ -250,5 +264,13 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<Report> {
         review,
         today: Some(site.config.today),
         timings: timings.laps,
-    })
+    };
+    Ok((
+        report,
+        Built {
+            site,
+            templates,
+            ids: rendered.ids,
+        },
+    ))
 }

@@ -187,3 +187,44 @@ fn nothing_outside_the_output_is_served() {
     assert_eq!(status, 404);
     assert!(body.contains("<h1>"), "the site's 404 page");
 }
+
+#[test]
+fn an_edit_updates_the_pages_that_depend_on_it() {
+    let site = Site::from_fixture("basic");
+    let server = start(&site);
+    let rx = events(server.port);
+    assert_eq!(next_event(&rx).0, "ready");
+    let target = "/styrgrupp/anvisningar/";
+    let backlinks = |port| {
+        let (_, page) = get(port, target);
+        page.split("class=\"backlinks\"")
+            .nth(1)
+            .map(|b| b.split("</section>").next().unwrap_or("").to_string())
+    };
+    let before = backlinks(server.port).unwrap_or_default();
+    assert!(!before.contains("Ekologisk"), "{before}");
+    // Ekologi gains a link to the instructions: their backlinks list it after the reload.
+    let file = "content/natverk/ekologi.md";
+    let original = site.read_string(file);
+    site.write(
+        file,
+        format!("{original}\nSe [anvisningarna](../styrgrupp/anvisningar.md#mandat).\n"),
+    );
+    assert_eq!(next_event(&rx).0, "reload");
+    let after = backlinks(server.port).expect("a backlinks section");
+    assert!(after.contains("natverk/ekologisk-hallbarhet/"), "{after}");
+    // And loses it again.
+    site.write(file, &original);
+    assert_eq!(next_event(&rx).0, "reload");
+    assert!(!backlinks(server.port)
+        .unwrap_or_default()
+        .contains("natverk/ekologisk-hallbarhet/"));
+    // A link to a heading that does not exist is an error, and the old page stays.
+    site.write(
+        file,
+        format!("{original}\nSe [saknad](../styrgrupp/anvisningar.md#finns-inte).\n"),
+    );
+    let (name, data) = next_event(&rx);
+    assert_eq!(name, "error");
+    assert!(data.contains("finns-inte"), "{data}");
+}

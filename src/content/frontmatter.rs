@@ -36,7 +36,7 @@ pub struct DateValue {
 }
 
 /// Validated front matter of a page or section.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
     pub title: String,
     pub description: Option<String>,

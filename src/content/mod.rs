@@ -308,6 +308,11 @@ fn walk_error(dir: &Path, e: &walkdir::Error) -> Diagnostic {
         .with_hint("check that it exists and that you have permission to read it")
 }
 
+/// Loads one Markdown file again (after an edit), as [`load`] would.
+pub fn load_one(config: &Config, rel: &str, kind: SourceKind) -> Result<Source, Vec<Diagnostic>> {
+    load_source(&config.root.join(CONTENT_DIR), rel, kind, config)
+}
+
 fn load_source(
     dir: &Path,
     rel: &str,

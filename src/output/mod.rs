@@ -33,6 +33,38 @@ impl Sink for NullSink {
     }
 }
 
+/// Writes straight into an output folder, each file through a temporary file and a rename,
+/// so that a reader never sees a half-written file. For incremental updates while serving.
+pub struct DirectSink {
+    pub dir: PathBuf,
+}
+
+impl Sink for DirectSink {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if path.split('/').any(|s| s == ".." || s == ".") || path.starts_with('/') {
+            return Err(Diagnostic::error(format!(
+                "refusing to write outside the output folder: {path}"
+            )));
+        }
+        let full = self.dir.join(path);
+        let parent = full.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(parent).map_err(|e| io_diagnostic("cannot create", parent, &e))?;
+        let temp = parent.join(format!(
+            ".{}.tmp-{}",
+            full.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        std::fs::write(&temp, bytes).map_err(|e| io_diagnostic("cannot write", &temp, &e))?;
+        std::fs::rename(&temp, &full).map_err(|e| io_diagnostic("cannot write", &full, &e))
+    }
+
+    fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        self.write(path, &bytes)
+    }
+}
+
 /// A staging folder beside the output folder, swapped in by [`Staging::commit`].
 pub struct Staging {
     dir: PathBuf,

@@ -18,6 +18,54 @@ use crate::templates::governance_views;
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{collect_static, FileSource, Templates};
 
+/// The ids of a rendered page (`None` when it failed to render).
+pub type Anchors = Option<HashSet<String>>;
+
+/// Renders only `entries` (their pages), the term pages of `terms` ((taxonomy, term)
+/// indexes) and the print pages of the sections in `prints`. For incremental rebuilds;
+/// `ids` holds the new anchors of each rendered entry.
+pub fn render_some(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    entries: &[usize],
+    terms: &[(usize, usize)],
+    prints: &[usize],
+) -> (Vec<(usize, Anchors)>, Vec<Diagnostic>) {
+    let site_view = SiteView::new(site);
+    let base = Base {
+        site,
+        templates,
+        sink,
+        site_view: &site_view,
+    };
+    let mut diagnostics = Vec::new();
+    let ids: Vec<(usize, Anchors)> = entries
+        .par_iter()
+        .map(|id| {
+            let (ids, d) = base.entry(*id);
+            (*id, ids, d)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(id, ids, d)| {
+            diagnostics.extend(d);
+            (id, ids)
+        })
+        .collect();
+    let jobs = terms
+        .iter()
+        .map(|(t, i)| Listing::Term(*t, *i))
+        .chain(prints.iter().map(|s| Listing::Print(*s)));
+    let results: Vec<Result<(), Diagnostic>> = jobs
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|job| base.listing(job))
+        .collect();
+    diagnostics.extend(results.into_iter().filter_map(Result::err));
+    (ids, diagnostics)
+}
+
 /// Builds the search index and hands its files to the sink; returns problems and the
 /// number of files.
 pub fn write_search_index(site: &Site, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {

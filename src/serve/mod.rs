@@ -4,6 +4,7 @@
 //! overlay, which goes away when the next build succeeds.
 
 mod http;
+pub mod incremental;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,10 @@ pub const LIVERELOAD_JS: &str = include_str!("livereload.js");
 
 /// How long the sources must be quiet before a rebuild starts.
 const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// After incremental updates, the search index is rewritten once the sources have been
+/// quiet this long (the page itself reloads at once).
+const INDEX_IDLE: Duration = Duration::from_millis(1500);
 
 /// What `handbok serve` needs.
 #[derive(Debug, Clone)]
@@ -124,7 +129,7 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     let mut build = options.build.clone();
     build.output = Some(output.clone());
     let shared = Shared::new(output.clone(), options.lang);
-    rebuild(&build, &shared, &log);
+    let built = rebuild(&build, &shared, &log);
     if !output.exists() {
         // No good build yet: serve an empty site whose 404 page shows the overlay.
         std::fs::create_dir_all(&output).map_err(|e| Error::io("cannot create", &output, e))?;
@@ -148,7 +153,7 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     }
     let http_shared = shared.clone();
     std::thread::spawn(move || http::run(listener, http_shared));
-    watch(&build, &shared, &log)
+    watch(&build, &shared, &log, built)
 }
 
 /// Removes the serve folders of `handbok serve` processes that are gone (stopped with Ctrl+C).
@@ -171,11 +176,12 @@ fn remove_stale_folders() {
     }
 }
 
-/// Runs a build into the serve folder and tells every open page.
-fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) {
+/// Runs a full build into the serve folder and tells every open page; keeps the model for
+/// incremental updates.
+fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) -> Option<crate::Built> {
     let started = Instant::now();
-    match crate::build(build) {
-        Ok(report) => {
+    match crate::build_keeping(build) {
+        Ok((report, built)) => {
             let text =
                 crate::report::render(&report.warnings, crate::report::Format::Text, shared.lang);
             for line in text.lines() {
@@ -187,18 +193,68 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) {
                 started.elapsed().as_millis()
             ));
             shared.publish(None);
+            Some(built)
         }
         Err(e) => {
-            let diagnostics = e.diagnostics();
-            let text =
-                crate::report::render(&diagnostics, crate::report::Format::Text, shared.lang);
-            for line in text.lines() {
-                log(line);
-            }
-            log("the build failed; still serving the last good site");
-            shared.publish(Some(diagnostics));
+            failed(shared, log, e.diagnostics());
+            None
         }
     }
+}
+
+fn failed(shared: &Shared, log: &Log, diagnostics: Vec<Diagnostic>) {
+    let text = crate::report::render(&diagnostics, crate::report::Format::Text, shared.lang);
+    for line in text.lines() {
+        log(line);
+    }
+    log("the build failed; still serving the last good site");
+    shared.publish(Some(diagnostics));
+}
+
+/// Applies changed files: incrementally when only page texts changed, else a full build.
+/// Returns whether the search index is now behind (after an incremental update).
+fn apply(
+    build: &BuildOptions,
+    shared: &Shared,
+    log: &Log,
+    built: &mut Option<crate::Built>,
+    changed: &[PathBuf],
+) -> bool {
+    let started = Instant::now();
+    let Some(b) = built.as_mut() else {
+        *built = rebuild(build, shared, log);
+        return false;
+    };
+    match incremental::update(b, &shared.output, changed) {
+        Ok(incremental::Outcome::Updated(pages)) => {
+            log(&format!(
+                "updated {pages} pages in {} ms",
+                started.elapsed().as_millis()
+            ));
+            shared.publish(None);
+            return true;
+        }
+        Ok(incremental::Outcome::NeedsFull) => *built = rebuild(build, shared, log),
+        Err(diagnostics) => failed(shared, log, diagnostics),
+    }
+    false
+}
+
+/// Rewrites the search index after incremental updates, once the editor has paused.
+fn refresh_index(built: &Option<crate::Built>, shared: &Shared, log: &Log) {
+    let Some(b) = built else { return };
+    let started = Instant::now();
+    let sink = crate::output::DirectSink {
+        dir: shared.output.clone(),
+    };
+    let (problems, _) = crate::render::write_search_index(&b.site, &sink);
+    for p in problems {
+        log(&p.to_string());
+    }
+    log(&format!(
+        "search index updated in {} ms",
+        started.elapsed().as_millis()
+    ));
 }
 
 /// The folders and files whose changes trigger a rebuild.
@@ -213,7 +269,12 @@ fn watched(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     out
 }
 
-fn watch(build: &BuildOptions, shared: &Shared, log: &Log) -> Result<()> {
+fn watch(
+    build: &BuildOptions,
+    shared: &Shared,
+    log: &Log,
+    mut built: Option<crate::Built>,
+) -> Result<()> {
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| watch_error(&build.root, e))?;
     for (path, mode) in watched(&build.root) {
@@ -225,16 +286,40 @@ fn watch(build: &BuildOptions, shared: &Shared, log: &Log) -> Result<()> {
         .root
         .canonicalize()
         .unwrap_or_else(|_| build.root.clone());
+    let mut index_behind = false;
     loop {
-        let Ok(first) = rx.recv() else { return Ok(()) };
-        let mut relevant = is_relevant(&root, &first);
+        let first = if index_behind {
+            match rx.recv_timeout(INDEX_IDLE) {
+                Ok(event) => event,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    refresh_index(&built, shared, log);
+                    index_behind = false;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            let Ok(event) = rx.recv() else { return Ok(()) };
+            event
+        };
+        let mut changed: Vec<PathBuf> = relevant_paths(&root, &first);
         // Debounce: wait until the sources have been quiet for a moment.
         while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
-            relevant |= is_relevant(&root, &next);
+            changed.extend(relevant_paths(&root, &next));
         }
-        if relevant {
-            rebuild(build, shared, log);
+        changed.sort();
+        changed.dedup();
+        if !changed.is_empty() {
+            index_behind |= apply(build, shared, log, &mut built, &changed);
         }
+    }
+}
+
+/// The paths of an event that should trigger a rebuild (see [`is_relevant`]).
+fn relevant_paths(root: &Path, event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
+    match event {
+        Ok(e) if is_relevant(root, event) => e.paths.clone(),
+        _ => Vec::new(),
     }
 }
 

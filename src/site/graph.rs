@@ -116,3 +116,63 @@ impl Site {
         by_key.into_iter().map(|(_, o)| o).collect()
     }
 }
+
+impl Site {
+    /// After entry `id`'s text changed: puts its new links into the graph, given the targets
+    /// it linked before. Returns the entries whose backlinks changed.
+    pub fn relink(
+        &mut self,
+        id: usize,
+        old_targets: &std::collections::HashSet<usize>,
+    ) -> Vec<usize> {
+        let new_targets: std::collections::HashSet<usize> = self.entries[id]
+            .rendered
+            .links
+            .iter()
+            .filter_map(|l| l.target)
+            .filter(|t| *t != id)
+            .collect();
+        let mut changed: Vec<usize> = old_targets
+            .symmetric_difference(&new_targets)
+            .copied()
+            .collect();
+        changed.sort_unstable();
+        let key = swedish_sort_key(self.entries[id].title());
+        for t in &changed {
+            if new_targets.contains(t) {
+                let at = {
+                    let list = &self.entries[*t].backlinks;
+                    list.partition_point(|b| {
+                        (swedish_sort_key(self.entries[*b].title()), *b) < (key.clone(), id)
+                    })
+                };
+                self.entries[*t].backlinks.insert(at, id);
+            } else {
+                self.entries[*t].backlinks.retain(|b| *b != id);
+            }
+        }
+        changed
+    }
+
+    /// Recomputes the related pages of entry `id` alone.
+    pub fn refresh_related(&mut self, id: usize) {
+        let n = self.entries.len();
+        let mut by_title: Vec<usize> = (0..n).collect();
+        let keys: Vec<Vec<u32>> = self
+            .entries
+            .iter()
+            .map(|e| swedish_sort_key(e.title()))
+            .collect();
+        by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
+        let mut rank = vec![0u32; n];
+        for (position, e) in by_title.iter().enumerate() {
+            rank[*e] = position as u32;
+        }
+        let mut scratch = Scratch {
+            shared: vec![0; n],
+            touched: Vec::new(),
+            linked: vec![false; n],
+        };
+        self.entries[id].related = self.related_of(id, &rank, &mut scratch);
+    }
+}
