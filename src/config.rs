@@ -35,7 +35,89 @@ struct RawConfig {
     #[serde(default)]
     action_plans: ActionPlansConfig,
     #[serde(default)]
+    accessibility: Option<AccessibilityConfig>,
+    #[serde(default)]
     extra: Option<serde_yaml::Value>,
+}
+
+/// The accessibility statement (tillgänglighetsredogörelse) required by lag (2018:1937),
+/// with the parts of Digg's model statement.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityConfig {
+    /// The public body (offentlig aktör).
+    pub organisation: String,
+    /// The digital service; the site's title by default.
+    #[serde(default)]
+    pub service: Option<String>,
+    /// Conformance: `full` (helt förenlig), `partial` (delvis förenlig) or `none` (inte förenlig).
+    pub status: Conformance,
+    /// Known content that is not accessible, and why.
+    #[serde(default)]
+    pub shortcomings: Vec<Shortcoming>,
+    /// Content exempted as a disproportionate burden (12 §), with the reasons.
+    #[serde(default)]
+    pub disproportionate_burden: Vec<String>,
+    /// Content outside the law's scope (9 §).
+    #[serde(default)]
+    pub out_of_scope: Vec<String>,
+    /// When and how conformance was assessed.
+    pub assessment: Assessment,
+    /// When the statement was last updated (YYYY-MM-DD).
+    pub updated: String,
+    /// How readers report problems; without it, `handbok check` warns.
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    /// Digg's reporting form.
+    #[serde(default = "default_report_url")]
+    pub report_url: String,
+    /// Site path of the statement page.
+    #[serde(default = "default_statement_path")]
+    pub path: String,
+}
+
+fn default_report_url() -> String {
+    "https://www.digg.se/tdosanmalan".to_string()
+}
+
+fn default_statement_path() -> String {
+    "tillganglighetsredogorelse".to_string()
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Conformance {
+    Full,
+    Partial,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Shortcoming {
+    pub issue: String,
+    pub reason: String,
+    /// WCAG success criteria concerned, e.g. `1.4.3`.
+    #[serde(default)]
+    pub criteria: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub date: String,
+    pub method: String,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// The document types a `document: type:` may name, unless the config lists its own.
@@ -159,6 +241,7 @@ pub struct Config {
     pub document_types: Vec<String>,
     pub review: ReviewConfig,
     pub action_plans: ActionPlansConfig,
+    pub accessibility: Option<AccessibilityConfig>,
     /// The date builds compare review dates and meetings with (`--today`, else
     /// `SOURCE_DATE_EPOCH`, else the system date).
     pub today: chrono::NaiveDate,
@@ -186,6 +269,25 @@ pub fn today_from_environment() -> chrono::NaiveDate {
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
         .map_or_else(|| chrono::Local::now().date_naive(), |dt| dt.date_naive())
+}
+
+fn validate_accessibility(
+    text: &str,
+    a: Option<AccessibilityConfig>,
+) -> Result<Option<AccessibilityConfig>> {
+    let Some(mut a) = a else { return Ok(None) };
+    for (key, date) in [("date", &a.assessment.date), ("updated", &a.updated)] {
+        if crate::content::frontmatter::parse_date(date).is_none() {
+            return Err(config_error(
+                Diagnostic::error(format!("`accessibility: {key}` is not a date: `{date}`"))
+                    .in_file(CONFIG_FILE)
+                    .at_line(find_line(text, &format!("{key}:")).unwrap_or(1))
+                    .with_hint("write the date as YYYY-MM-DD"),
+            ));
+        }
+    }
+    a.path = site_path(text, "accessibility", &a.path)?;
+    Ok(Some(a))
 }
 
 fn validate_review(text: &str, mut review: ReviewConfig) -> Result<ReviewConfig> {
@@ -290,6 +392,7 @@ impl Config {
                     ..raw.review
                 },
             )?,
+            accessibility: validate_accessibility(text, raw.accessibility)?,
             action_plans: ActionPlansConfig {
                 path: site_path(text, "action_plans", &raw.action_plans.path)?,
             },

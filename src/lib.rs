@@ -43,6 +43,8 @@ pub struct BuildOptions {
     /// The output folder; `root/public` when `None`.
     pub output: Option<PathBuf>,
     pub overrides: Overrides,
+    /// Treat warnings (accessibility and editorial lint) as errors.
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -206,6 +208,15 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     timings.lap("site model");
     diagnostics.extend(site.render_markdown());
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
+    if let Some(a) = &site.config.accessibility {
+        if a.contact.is_none() {
+            diagnostics.push(
+                Diagnostic::warning("the accessibility statement has no contact for reporting problems")
+                    .in_file(config::CONFIG_FILE)
+                    .with_hint("add `contact:` with `email:`, `phone:` or `url:` under `accessibility:`; the law requires a way to report shortcomings"),
+            );
+        }
+    }
     let staging = match output {
         Some(dir) => Some(Staging::create(dir)?),
         None => None,
@@ -222,6 +233,11 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     diagnostics.extend(rendered.diagnostics);
     diagnostics.extend(index_problems);
     diagnostics.extend(site::check_anchors(&site, &rendered.ids));
+    if options.strict {
+        for d in &mut diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
     error::sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         if let Some(s) = staging {

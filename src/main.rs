@@ -119,6 +119,9 @@ struct SiteArgs {
     /// Print how long each stage took.
     #[arg(long)]
     timings: bool,
+    /// Treat warnings (alt texts, link texts, headings, orphans, review dates) as errors.
+    #[arg(long)]
+    strict: bool,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -137,6 +140,7 @@ impl SiteArgs {
                 today: self.today,
                 review_days,
             },
+            strict: self.strict,
         }
     }
 }
@@ -275,14 +279,19 @@ fn print_review(r: &Report) {
 fn summary(r: &Report, verb: &str, out: Out) -> String {
     if out.sv() {
         return format!(
-            "handbok: {}: {} sidor, {} avsnitt, {} termer, {} filer, {} varningar",
+            "handbok: {}: {} sidor, {} avsnitt, {} termer, {} filer, {} {}",
             verb.replace("built into", "byggd i")
                 .replace("checked", "kontrollerad"),
             r.pages,
             r.sections,
             r.terms,
             r.files,
-            r.warnings.len()
+            r.warnings.len(),
+            if r.warnings.len() == 1 {
+                "varning"
+            } else {
+                "varningar"
+            }
         );
     }
     format!(

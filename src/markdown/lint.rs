@@ -96,18 +96,74 @@ pub fn lint(
                 previous_level = level;
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                let lower = html.to_lowercase();
-                if lower.contains("<img") && !lower.contains("alt=") {
+                out.extend(
+                    raw_html(html)
+                        .into_iter()
+                        .map(|d| d.at(position(range.start))),
+                );
+            }
+            Event::Start(Tag::TableHead) => {
+                let text = text_until(events, i, |e| matches!(e, Event::End(TagEnd::TableHead)));
+                if text.trim().is_empty() {
                     out.push(
-                        Diagnostic::warning("an HTML image without an alt attribute")
+                        Diagnostic::warning("the table has no header texts")
                             .at(position(range.start))
-                            .with_hint("add alt=\"…\" describing the image, or use Markdown: ![text](bild.png)"),
+                            .with_hint("write a header for each column in the table's first row"),
                     );
                 }
             }
             _ => {}
         }
         i += 1;
+    }
+    out
+}
+
+/// Known problems in raw HTML an editor wrote.
+fn raw_html(html: &str) -> Vec<Diagnostic> {
+    let lower = html.to_lowercase();
+    let mut out = Vec::new();
+    let mut warn =
+        |message: &str, hint: &str| out.push(Diagnostic::warning(message).with_hint(hint));
+    if lower.contains("<img") && !lower.contains("alt=") {
+        warn(
+            "an HTML image without an alt attribute",
+            "add alt=\"…\" describing the image, or use Markdown: ![text](bild.png)",
+        );
+    }
+    if lower.contains("<marquee") || lower.contains("<blink") {
+        warn(
+            "moving or blinking HTML text",
+            "remove <marquee>/<blink>: moving text cannot be paused (WCAG 2.2.2)",
+        );
+    }
+    if lower.contains(" onclick=") && !lower.contains("<button") && !lower.contains("<a ") {
+        warn(
+            "an HTML element that reacts only to a mouse click",
+            "use a link or a button, which work with the keyboard too (WCAG 2.1.1)",
+        );
+    }
+    if lower
+        .split("tabindex=\"")
+        .skip(1)
+        .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit() && c != '0'))
+    {
+        warn(
+            "a positive tabindex changes the keyboard order",
+            "remove tabindex, or use tabindex=\"0\" (WCAG 2.4.3)",
+        );
+    }
+    if lower.contains("<table") && !lower.contains("<th") {
+        warn(
+            "an HTML table without header cells",
+            "mark the header row with <th>, or write the table in Markdown",
+        );
+    }
+    if lower.contains("<font") || lower.contains("style=\"color") {
+        warn(
+            "text colour set in HTML",
+            "leave colours to the theme, which keeps the contrast (WCAG 1.4.3)",
+        );
     }
     out
 }
@@ -146,7 +202,9 @@ mod tests {
     use pulldown_cmark::Parser;
 
     fn warnings(md: &str) -> Vec<String> {
-        let events: Vec<_> = Parser::new(md).into_offset_iter().collect();
+        let events: Vec<_> = Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES)
+            .into_offset_iter()
+            .collect();
         lint(&events, &|o| Position::from_offset(md, o))
             .into_iter()
             .map(|d| d.message)
@@ -162,6 +220,8 @@ mod tests {
         assert!(w[2].contains("Klicka här"));
         assert!(w[3].contains("no text"));
         assert!(w[4].contains("HTML image"));
+        let raw = warnings("<table><tr><td>x</td></tr></table>\n\n<marquee>hej</marquee>\n\n<div tabindex=\"3\" onclick=\"x()\">y</div>\n\n| | |\n|-|-|\n| a | b |\n");
+        assert_eq!(raw.len(), 5, "{raw:?}");
         assert!(
             warnings("## A\n\n### B\n\n![Karta](x.png) [NSH:s arbetsområden](a.md)\n").is_empty()
         );

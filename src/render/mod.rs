@@ -146,6 +146,7 @@ enum Listing {
     Print(usize),
     Review,
     Search,
+    Accessibility,
     Matrix,
     FocusArea(usize),
 }
@@ -166,6 +167,9 @@ fn listing_jobs(site: &Site) -> Vec<Listing> {
         jobs.push(Listing::Review);
     }
     jobs.push(Listing::Search);
+    if site.config.accessibility.is_some() {
+        jobs.push(Listing::Accessibility);
+    }
     if !site.matrix.is_empty() {
         jobs.push(Listing::Matrix);
         jobs.extend((0..site.matrix.focus_areas.len()).map(Listing::FocusArea));
@@ -190,6 +194,7 @@ impl<'a> Base<'a> {
             review: None,
             matrix: None,
             focus_area: None,
+            accessibility: None,
         }
     }
 
@@ -262,6 +267,14 @@ impl<'a> Base<'a> {
                 let mut ctx = self.context(path);
                 ctx.review = Some(governance_views::review(site));
                 ("review.html", path, ctx)
+            }
+            Listing::Accessibility => {
+                let Some(a) = &site.config.accessibility else {
+                    return Ok(());
+                };
+                let mut ctx = self.context(&a.path);
+                ctx.accessibility = Some(a);
+                ("accessibility.html", &a.path, ctx)
             }
             Listing::Search => {
                 let path = crate::search::SEARCH_PATH;

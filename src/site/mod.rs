@@ -454,6 +454,12 @@ impl Site {
             crate::search::SEARCH_PATH.to_string(),
             "the search page".to_string(),
         )];
+        if let Some(a) = &self.config.accessibility {
+            out.push((
+                a.path.clone(),
+                "the accessibility statement (`accessibility: path`)".to_string(),
+            ));
+        }
         if self.has_documents() {
             out.push((
                 self.config.review.path.clone(),

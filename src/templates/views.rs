@@ -27,6 +27,8 @@ pub struct SiteView<'a> {
     pub review_path: Option<&'a str>,
     /// Site path of the focus-area matrix, when the site has action plans.
     pub matrix_path: Option<&'a str>,
+    /// Site path of the accessibility statement, when configured.
+    pub accessibility_path: Option<&'a str>,
 }
 
 /// A link to a page or section, with what a listing shows.
@@ -168,6 +170,9 @@ pub struct Context<'a> {
     /// A focus area's page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub focus_area: Option<super::governance_views::FocusAreaView<'a>>,
+    /// The accessibility statement page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<&'a crate::config::AccessibilityConfig>,
     /// Print pages: the section's entries, each with its content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub print_parts: Option<Vec<crate::render::PrintPart<'a>>>,
@@ -191,6 +196,7 @@ impl<'a> Context<'a> {
             review: None,
             matrix: None,
             focus_area: None,
+            accessibility: None,
         }
     }
 }
@@ -228,6 +234,7 @@ impl<'a> SiteView<'a> {
                 .then_some(site.config.review.path.as_str()),
             matrix_path: (!site.matrix.is_empty())
                 .then_some(site.config.action_plans.path.as_str()),
+            accessibility_path: site.config.accessibility.as_ref().map(|a| a.path.as_str()),
         }
     }
 }

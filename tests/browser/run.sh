@@ -8,7 +8,11 @@ if [ ! -x "$chromium" ]; then
   echo "error: Chromium not found at $chromium; install Debian's package: apt-get install chromium" >&2
   exit 1
 fi
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+if ! java -version >/dev/null 2>&1; then
+  echo "error: Java not found (the HTML validator needs it): apt-get install default-jre-headless" >&2
+  exit 1
+fi
+if [ ! -d "$here/node_modules/vnu-jar" ]; then
   (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 site="$(mktemp -d)"
