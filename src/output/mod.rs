@@ -101,8 +101,13 @@ impl Staging {
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| io_diagnostic("cannot create", parent, &e))?;
+            // Most folders are new leaves of existing ones: one mkdir, not one per ancestor.
+            match std::fs::create_dir(parent) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => std::fs::create_dir_all(parent)
+                    .map_err(|e| io_diagnostic("cannot create", parent, &e))?,
+            }
         }
         Ok(full)
     }
@@ -125,8 +130,7 @@ impl Staging {
                 return Ok(());
             }
             // After the exchange the staging path holds the previous output.
-            std::fs::remove_dir_all(&self.dir)
-                .map_err(|e| Error::io("cannot remove", &self.dir, e))?;
+            remove_tree(&self.dir).map_err(|e| Error::io("cannot remove", &self.dir, e))?;
         } else {
             std::fs::rename(&self.dir, &self.target)
                 .map_err(|e| Error::io("cannot move into place", &self.dir, e))?;
@@ -152,6 +156,33 @@ impl Sink for Staging {
             .map(|_| ())
             .map_err(|e| io_diagnostic("cannot copy", from, &e))
     }
+}
+
+/// Removes a folder tree, its top-level entries in parallel (deleting the previous output
+/// of a large site is a good part of a build otherwise).
+pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.par_iter().try_for_each(|p| {
+        if p.is_dir() && !p.is_symlink() {
+            let children: Vec<PathBuf> =
+                std::fs::read_dir(p)?.flatten().map(|e| e.path()).collect();
+            children.par_iter().try_for_each(|c| {
+                if c.is_dir() && !c.is_symlink() {
+                    std::fs::remove_dir_all(c)
+                } else {
+                    std::fs::remove_file(c)
+                }
+            })?;
+            std::fs::remove_dir(p)
+        } else {
+            std::fs::remove_file(p)
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 fn io_diagnostic(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
