@@ -40,13 +40,24 @@ for n in "${sizes[@]}"; do
   read -r ms mib < <(measure handbok ./target/release/handbok build --root "$dir" --output "$dir/public")
   pps=$(( n * 1000 / (ms > 0 ? ms : 1) ))
   echo "handbok  $n pages: ${ms} ms median of $runs, $pps pages/s, peak ${mib} MiB"
+  # The same logical corpus for handbok and its peers: the shared generator's layouts.
+  same_ms=""
+  if [ -f "$shared_gen" ] && { command -v hugo >/dev/null || command -v zola >/dev/null; }; then
+    plain="/tmp/handbok-bench-plain-$n"
+    rm -rf "$plain"
+    python3 "$shared_gen" --pages "$n" --seed 1 --layout plain "$plain" >/dev/null
+    printf 'title: Benchmark\ntaxonomies:\n  - name: tags\n  - name: fokusomrade\n' > "$plain/handbok.yaml"
+    read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$plain/public")
+    echo "handbok  $n pages of the shared corpus: ${same_ms} ms, peak ${same_mib} MiB"
+  fi
   for peer in hugo zola; do
     if ! command -v "$peer" >/dev/null; then echo "$peer     not on PATH: skipped"; continue; fi
-    if [ ! -f "$shared_gen" ]; then echo "$peer     no corpus generator for its layout: skipped"; continue; fi
+    if [ -z "$same_ms" ]; then echo "$peer     no shared corpus generator: skipped"; continue; fi
     pdir="/tmp/handbok-bench-$peer-$n"
+    rm -rf "$pdir"
     python3 "$shared_gen" --pages "$n" --seed 1 --layout "$peer" "$pdir" >/dev/null
     if [ "$peer" = hugo ]; then cmd=(hugo --quiet --source "$pdir" --destination "$pdir/public"); else cmd=(zola --root "$pdir" build --output-dir "$pdir/public" --force); fi
     read -r pms pmib < <(measure "$peer" "${cmd[@]}")
-    echo "$peer     $n pages: ${pms} ms, peak ${pmib} MiB; handbok is $(awk "BEGIN {printf \"%.1f\", $pms/$ms}")x faster"
+    echo "$peer     $n pages of the shared corpus: ${pms} ms, peak ${pmib} MiB; handbok is $(awk "BEGIN {printf \"%.2f\", $pms/$same_ms}")x as fast"
   done
 done
