@@ -16,10 +16,14 @@ fn results(public: &Path, query: &str) -> Vec<String> {
     let hits: Vec<Hit> = search(&read, query);
     hits.iter()
         .map(|h| {
-            let bytes = read(&format!("f/{}.json", h.doc)).expect("fragment file");
-            let fragment: serde_json::Value =
-                serde_json::from_slice(&bytes).expect("fragment is JSON");
-            fragment["u"].as_str().unwrap_or_default().to_string()
+            let per = handbok::search::FRAGMENTS_PER_FILE;
+            let bytes = read(&format!("f/{}.json", h.doc / per)).expect("fragment file");
+            let fragments: serde_json::Value =
+                serde_json::from_slice(&bytes).expect("fragments are JSON");
+            fragments[h.doc % per]["u"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
         })
         .collect()
 }

@@ -86,6 +86,9 @@ pub struct Decompounder {
     stems: HashSet<String>,
     stemmer: Stemmer,
     cache: HashMap<String, Vec<String>>,
+    /// Whether a word splits at all, remembered: the search for a split tries every
+    /// position and recurses into the rest.
+    splits: std::cell::RefCell<HashMap<String, bool>>,
 }
 
 impl Decompounder {
@@ -105,6 +108,7 @@ impl Decompounder {
             stems,
             stemmer: Stemmer::create(Algorithm::Swedish),
             cache: HashMap::new(),
+            splits: std::cell::RefCell::new(HashMap::new()),
         }
     }
 
@@ -153,6 +157,15 @@ impl Decompounder {
     /// an optional linking `s`) is known or itself a compound. Parts are known as words of
     /// the site or by their stem, so `klimatanpassningsplanen` splits at `plan(en)` when the
     /// site says `planer` somewhere.
+    fn splits_at_all(&self, word: &str) -> bool {
+        if let Some(known) = self.splits.borrow().get(word) {
+            return *known;
+        }
+        let result = self.split(word).is_some();
+        self.splits.borrow_mut().insert(word.to_string(), result);
+        result
+    }
+
     fn split(&self, word: &str) -> Option<(String, String)> {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < MIN_COMPOUND {
@@ -176,7 +189,7 @@ impl Decompounder {
                 if let Some(form) = self.known(right) {
                     return Some((left.to_string(), form));
                 }
-                if self.split(right).is_some() {
+                if self.splits_at_all(right) {
                     return Some((left.to_string(), right.to_string()));
                 }
             }

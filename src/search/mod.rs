@@ -7,8 +7,9 @@
 //! - `index.json`: manifest (document count, first term of every chunk, stop words);
 //! - `i/N.json`: postings, `{stem: [doc, score, section, …]}`, at most [`MAX_POSTINGS`] best
 //!   documents a stem (a word on more pages than that finds its best pages first anyway);
-//! - `f/DOC.json`: what a result shows, `{"t": title, "u": path, "s": section, "d": description,
-//!   "h": [[anchor, heading], …], "x": [text, …]}`;
+//! - `f/N.json`: what a result shows, for [`FRAGMENTS_PER_FILE`] documents a file (document
+//!   `d` is item `d % FRAGMENTS_PER_FILE` of file `d / FRAGMENTS_PER_FILE`): `{"t": title,
+//!   "u": path, "s": section, "d": description, "h": [[anchor, heading], …], "x": [text, …]}`;
 //! - `filters.json`: filter values, `[{label, values: [[name, [doc ids]]]}]`.
 
 pub mod analyze;
@@ -27,6 +28,10 @@ use analyze::{words, Analyzer, Decompounder};
 
 /// Where the search page and its index live.
 pub const SEARCH_PATH: &str = "sok/";
+/// Documents per fragment file: fewer, slightly larger files are much faster to write than
+/// one file per document, and a query still downloads only the files of its results.
+pub const FRAGMENTS_PER_FILE: usize = 4;
+
 /// The most documents kept for one stem, by score.
 pub const MAX_POSTINGS: usize = 1000;
 /// A postings file is closed once it holds this many bytes.
@@ -247,6 +252,7 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
         "version": 1,
         "docs": counted.len(),
         "chunks": firsts,
+        "fragments_per_file": FRAGMENTS_PER_FILE,
         "stop": analyze::STOP_WORDS,
     });
     files.push((format!("{SEARCH_PATH}index.json"), to_bytes(&manifest)));
@@ -256,32 +262,37 @@ fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
 /// One fragment file per document: what a result shows (title, path, top section,
 /// description) and its sections for the excerpt.
 fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
-    docs.par_iter()
+    docs.par_chunks(FRAGMENTS_PER_FILE)
         .enumerate()
-        .map(|(i, d)| {
-            let e = &site.entries[d.entry];
-            let section = top_section(site, d.entry).map_or("", |s| site.entries[s].title());
-            let headings: Vec<[&str; 2]> = d
-                .sections
-                .iter()
-                .map(|s| [s.anchor.as_str(), s.heading.as_str()])
-                .collect();
-            let texts: Vec<String> = d
-                .sections
-                .iter()
-                .map(|s| truncate(&s.text, SECTION_CHARS))
-                .collect();
-            let fragment = json!({
-                "t": e.title(),
-                "u": e.path,
-                "s": section,
-                "d": e.source.front.description.as_deref().unwrap_or(""),
-                "h": headings,
-                "x": texts,
-            });
-            (format!("{SEARCH_PATH}f/{i}.json"), to_bytes(&fragment))
+        .map(|(n, chunk)| {
+            let fragments: Vec<serde_json::Value> =
+                chunk.iter().map(|d| fragment(site, d)).collect();
+            (format!("{SEARCH_PATH}f/{n}.json"), to_bytes(&fragments))
         })
         .collect()
+}
+
+fn fragment(site: &Site, d: &Doc) -> serde_json::Value {
+    let e = &site.entries[d.entry];
+    let section = top_section(site, d.entry).map_or("", |s| site.entries[s].title());
+    let headings: Vec<[&str; 2]> = d
+        .sections
+        .iter()
+        .map(|s| [s.anchor.as_str(), s.heading.as_str()])
+        .collect();
+    let texts: Vec<String> = d
+        .sections
+        .iter()
+        .map(|s| truncate(&s.text, SECTION_CHARS))
+        .collect();
+    json!({
+        "t": e.title(),
+        "u": e.path,
+        "s": section,
+        "d": e.source.front.description.as_deref().unwrap_or(""),
+        "h": headings,
+        "x": texts,
+    })
 }
 
 /// Filter values: top-level section, every taxonomy, and document type.

@@ -121,7 +121,7 @@
         var hits = Object.keys(found).map(function (k) { return found[k]; });
         if (allowed) { hits = hits.filter(function (h) { return allowed.has(h.doc); }); }
         hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
-        return { stems: stems, hits: hits };
+        return { stems: stems, hits: hits, per: manifest.fragments_per_file || 1 };
       });
     });
   }
@@ -195,7 +195,8 @@
     var next = current.hits.slice(from, from + PAGE);
     var ticket = pending;
     return Promise.all(next.map(function (h) {
-      return load("f/" + h.doc + ".json").then(function (frag) { return { hit: h, frag: frag }; });
+      return load("f/" + Math.floor(h.doc / current.per) + ".json")
+        .then(function (frags) { return { hit: h, frag: frags[h.doc % current.per] }; });
     })).then(function (rows) {
       if (ticket !== pending) { return; }
       rows.forEach(function (row) { list.appendChild(resultItem(row)); });
