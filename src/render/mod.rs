@@ -34,6 +34,7 @@ pub fn render_some(
 ) -> (Vec<(usize, Anchors)>, Vec<Diagnostic>) {
     let site_view = SiteView::new(site);
     let base = Base {
+        generation: next_generation(),
         site,
         templates,
         sink,
@@ -93,6 +94,7 @@ pub struct Rendered {
 pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rendered {
     let site_view = SiteView::new(site);
     let base = Base {
+        generation: next_generation(),
         site,
         templates,
         sink,
@@ -132,7 +134,21 @@ fn template_name(site: &Site, id: usize) -> &str {
     }
 }
 
+thread_local! {
+    /// Per rendering thread: a Tera context holding the variables every page shares.
+    static SHARED: std::cell::RefCell<Option<(usize, tera::Context)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A new number for every rendering pass, so that thread-local contexts of an earlier pass
+/// are never reused.
+static GENERATION: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
+fn next_generation() -> usize {
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 struct Base<'a> {
+    generation: usize,
     site: &'a Site,
     templates: &'a Templates,
     sink: &'a dyn Sink,
@@ -177,7 +193,61 @@ fn listing_jobs(site: &Site) -> Vec<Listing> {
     jobs
 }
 
+/// A borrowed shared context (see [`Base::shared_context`]).
+struct SharedContext(tera::Context);
+
+impl std::ops::Deref for SharedContext {
+    type Target = tera::Context;
+    fn deref(&self) -> &tera::Context {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for SharedContext {
+    fn deref_mut(&mut self) -> &mut tera::Context {
+        &mut self.0
+    }
+}
+
+impl Drop for SharedContext {
+    fn drop(&mut self) {
+        let ctx = std::mem::take(&mut self.0);
+        SHARED.with(|s| {
+            if let Some((_, slot)) = s.borrow_mut().as_mut() {
+                *slot = ctx;
+            }
+        });
+    }
+}
+
 impl<'a> Base<'a> {
+    /// This thread's context with `site`, `t` and `today` for this rendering pass.
+    fn shared_context(&self) -> SharedContext {
+        let key = self.generation;
+        let taken = SHARED.with(|s| {
+            let mut s = s.borrow_mut();
+            match s.as_mut() {
+                Some((k, ctx)) if *k == key => Some(std::mem::take(ctx)),
+                _ => None,
+            }
+        });
+        let ctx = taken.unwrap_or_else(|| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("site", self.site_view);
+            ctx.insert(
+                "t",
+                self.templates
+                    .strings
+                    .as_object()
+                    .unwrap_or(&serde_json::Map::new()),
+            );
+            ctx.insert("today", &self.site.config.today.to_string());
+            SHARED.with(|s| *s.borrow_mut() = Some((key, tera::Context::new())));
+            ctx
+        });
+        SharedContext(ctx)
+    }
+
     fn context(&self, path: &'a str) -> Context<'a> {
         Context {
             site: self.site_view,
@@ -215,14 +285,20 @@ impl<'a> Base<'a> {
             };
             return (None, Some(d));
         }
-        let mut ctx = self.context(&e.path);
+        // The variables every page shares (`site`, `t`, `today`) are serialised once per
+        // thread; only this page's own are put in for each page.
+        let shared = &mut *self.shared_context();
+        shared.insert("root", &paths::root_prefix(&e.path));
+        shared.insert("current_path", &e.path);
         let view = views::entry(self.site, id);
-        if e.is_section() {
-            ctx.section = Some(view)
+        let (key, other) = if e.is_section() {
+            ("section", "page")
         } else {
-            ctx.page = Some(view)
-        }
-        match self.templates.render(name, &ctx, &file) {
+            ("page", "section")
+        };
+        shared.remove(other);
+        shared.insert(key, &view);
+        match self.templates.render_context(name, shared, &file) {
             Ok(html) => {
                 let ids = html_ids(&html);
                 let written = self

@@ -142,6 +142,18 @@ impl Templates {
     }
 
     /// Renders `name` with a serializable context. `what` names the page being rendered.
+    /// Renders `name` with a ready Tera context (for callers that reuse one context).
+    pub fn render_context(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))
+    }
+
     pub fn render<C: Serialize>(
         &self,
         name: &str,
