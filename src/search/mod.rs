@@ -56,8 +56,9 @@ struct Doc {
     sections: Vec<text::Section>,
 }
 
-/// Weighted term frequencies of one document: stem → (weight, section where it weighs most).
-type Counts = FxHashMap<String, (f32, usize)>;
+/// Weighted term frequencies of one document: (stem id, weight, section where it weighs
+/// most), by stem id.
+type Counts = Vec<(u32, f32, u32)>;
 
 /// The words of one document, counted once: (word, section) → weight, and its length.
 struct RawCounts {
@@ -110,12 +111,41 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
             (!p.is_empty()).then(|| (w, p.iter().map(|x| analyzer.stem(x)).collect()))
         })
         .collect();
+    // Every stem gets a number, in sorted order: documents count numbers, not strings.
+    let mut names: Vec<&str> = stems
+        .values()
+        .map(String::as_str)
+        .chain(parts.values().flatten().map(String::as_str))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let ids: FxHashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, i as u32))
+        .collect();
+    let word_ids: FxHashMap<&str, (u32, Vec<u32>)> = vocabulary
+        .iter()
+        .map(|w| {
+            let stem = ids.get(stems[w].as_str()).copied().unwrap_or(0);
+            let part_ids = parts
+                .get(w)
+                .map(|p| {
+                    p.iter()
+                        .filter_map(|x| ids.get(x.as_str()).copied())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (*w, (stem, part_ids))
+        })
+        .collect();
     let counted: Vec<(Counts, f32)> = raw
         .par_iter()
-        .map(|r| (stem_counts(r, &stems, &parts), r.length))
+        .map(|r| (stem_counts(r, &word_ids), r.length))
         .collect();
     let mut files = Vec::new();
-    files.extend(postings(&counted));
+
+    files.extend(postings(&counted, &names));
     files.extend(metadata(site, &docs));
     files.push((format!("{SEARCH_PATH}filters.json"), filters(site, &docs)));
     files
@@ -153,54 +183,61 @@ fn raw_counts(site: &Site, d: &Doc, analyzer: &Analyzer) -> RawCounts {
 /// Folds a document's words into stems (and compound parts, at half weight), keeping for
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
-fn stem_counts(
-    raw: &RawCounts,
-    stems: &FxHashMap<&str, String>,
-    parts: &FxHashMap<&str, Vec<String>>,
-) -> Counts {
-    let mut by_section: FxHashMap<(&str, usize), f32> = FxHashMap::default();
+fn stem_counts(raw: &RawCounts, words: &FxHashMap<&str, (u32, Vec<u32>)>) -> Counts {
+    let mut by_section: FxHashMap<(u32, u32), f32> = FxHashMap::default();
     for ((word, section), weight) in &raw.words {
-        if let Some(stem) = stems.get(word.as_str()) {
-            *by_section.entry((stem.as_str(), *section)).or_default() += weight;
-        }
-        for p in parts.get(word.as_str()).into_iter().flatten() {
-            *by_section.entry((p.as_str(), *section)).or_default() += weight * W_PART;
+        let Some((stem, parts)) = words.get(word.as_str()) else {
+            continue;
+        };
+        let section = *section as u32;
+        *by_section.entry((*stem, section)).or_default() += weight;
+        for p in parts {
+            *by_section.entry((*p, section)).or_default() += weight * W_PART;
         }
     }
-    let mut entries: Vec<((&str, usize), f32)> = by_section.into_iter().collect();
-    entries.sort_by(|a, b| (a.0 .1, a.0 .0).cmp(&(b.0 .1, b.0 .0)));
-    let mut counts: Counts = FxHashMap::default();
-    let mut best: FxHashMap<&str, f32> = FxHashMap::default();
+    let mut entries: Vec<((u32, u32), f32)> = by_section.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut counts: Counts = Vec::new();
+    let mut best = 0.0f32;
     for ((stem, section), weight) in entries {
-        let slot = counts.entry(stem.to_string()).or_insert((0.0, section));
-        slot.0 += weight;
-        let top = best.entry(stem).or_insert(0.0);
         let own = if section == 0 {
             weight.min(W_TEXT)
         } else {
             weight
         };
-        if own > *top {
-            *top = own;
-            slot.1 = section;
+        match counts.last_mut() {
+            Some(last) if last.0 == stem => {
+                last.1 += weight;
+                if own > best {
+                    best = own;
+                    last.2 = section;
+                }
+            }
+            _ => {
+                counts.push((stem, weight, section));
+                best = own;
+            }
         }
     }
     counts
 }
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
-fn postings(counted: &[(Counts, f32)]) -> Vec<(String, Vec<u8>)> {
+fn postings(counted: &[(Counts, f32)], names: &[&str]) -> Vec<(String, Vec<u8>)> {
     let n = counted.len().max(1) as f32;
     let avg = counted.iter().map(|(_, l)| *l).sum::<f32>() / n;
-    let mut by_stem: BTreeMap<&str, Vec<(usize, f32, usize)>> = BTreeMap::new();
+    // Stem ids are in sorted order, so this is the stems' order too.
+    let mut by_id: Vec<Vec<(usize, f32, usize)>> = vec![Vec::new(); names.len()];
     for (doc, (counts, _)) in counted.iter().enumerate() {
-        for (stem, (tf, section)) in counts {
-            by_stem
-                .entry(stem.as_str())
-                .or_default()
-                .push((doc, *tf, *section));
+        for (stem, tf, section) in counts {
+            by_id[*stem as usize].push((doc, *tf, *section as usize));
         }
     }
+    let by_stem = names
+        .iter()
+        .copied()
+        .zip(by_id)
+        .filter(|(_, list)| !list.is_empty());
     let mut files = Vec::new();
     let mut firsts: Vec<String> = Vec::new();
     let mut chunk = serde_json::Map::new();
