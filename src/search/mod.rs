@@ -196,7 +196,7 @@ fn stem_counts(raw: &RawCounts, words: &FxHashMap<&str, (u32, Vec<u32>)>) -> Cou
         }
     }
     let mut entries: Vec<((u32, u32), f32)> = by_section.into_iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_by_key(|e| e.0);
     let mut counts: Counts = Vec::new();
     let mut best = 0.0f32;
     for ((stem, section), weight) in entries {
