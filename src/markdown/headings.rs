@@ -57,7 +57,7 @@ pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
     nest(&flat)
 }
 
-fn level_number(level: HeadingLevel) -> u8 {
+pub(crate) fn level_number(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::error::{Diagnostic, Position};
 
@@ -74,7 +74,7 @@ pub fn lint(
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                let level = heading_number(*level);
+                let level = super::headings::level_number(*level);
                 if level == 1 {
                     out.push(
                         Diagnostic::warning("a level-1 heading (#) in the text: the page title is the page's only h1")
@@ -166,17 +166,6 @@ fn raw_html(html: &str) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
 }
 
 fn text_until(

@@ -249,23 +249,13 @@ impl<'a> Base<'a> {
     }
 
     fn context(&self, path: &'a str) -> Context<'a> {
-        Context {
-            site: self.site_view,
-            root: paths::root_prefix(path),
-            current_path: path,
-            t: &self.templates.strings,
-            page: None,
-            section: None,
-            taxonomy: None,
-            term: None,
-            redirect_to: None,
-            print_parts: None,
-            today: self.site.config.today.to_string(),
-            review: None,
-            matrix: None,
-            focus_area: None,
-            accessibility: None,
-        }
+        Context::new(
+            self.site_view,
+            paths::root_prefix(path),
+            path,
+            &self.templates.strings,
+            self.site.config.today.to_string(),
+        )
     }
 
     fn entry(&self, id: usize) -> (Option<HashSet<String>>, Option<Diagnostic>) {

@@ -20,18 +20,7 @@ impl Site {
     /// Fills `backlinks` and `related` of every entry from the rendered links and terms.
     pub(super) fn derive_graph(&mut self) {
         let n = self.entries.len();
-        // Position of each entry in Swedish title order: one sort, then cheap comparisons.
-        let mut by_title: Vec<usize> = (0..n).collect();
-        let keys: Vec<Vec<u32>> = self
-            .entries
-            .iter()
-            .map(|e| swedish_sort_key(e.title()))
-            .collect();
-        by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
-        let mut rank = vec![0u32; n];
-        for (position, id) in by_title.iter().enumerate() {
-            rank[*id] = position as u32;
-        }
+        let rank = self.title_ranks();
         let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (from, e) in self.entries.iter().enumerate() {
             for target in e.rendered.links.iter().filter_map(|l| l.target) {
@@ -154,20 +143,26 @@ impl Site {
         changed
     }
 
-    /// Recomputes the related pages of entry `id` alone.
-    pub fn refresh_related(&mut self, id: usize) {
-        let n = self.entries.len();
-        let mut by_title: Vec<usize> = (0..n).collect();
+    /// Each entry's position in Swedish title order: one sort, then cheap comparisons.
+    fn title_ranks(&self) -> Vec<u32> {
         let keys: Vec<Vec<u32>> = self
             .entries
             .iter()
             .map(|e| swedish_sort_key(e.title()))
             .collect();
+        let mut by_title: Vec<usize> = (0..self.entries.len()).collect();
         by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
-        let mut rank = vec![0u32; n];
-        for (position, e) in by_title.iter().enumerate() {
-            rank[*e] = position as u32;
+        let mut rank = vec![0u32; self.entries.len()];
+        for (position, id) in by_title.iter().enumerate() {
+            rank[*id] = position as u32;
         }
+        rank
+    }
+
+    /// Recomputes the related pages of entry `id` alone.
+    pub fn refresh_related(&mut self, id: usize) {
+        let n = self.entries.len();
+        let rank = self.title_ranks();
         let mut scratch = Scratch {
             shared: vec![0; n],
             touched: Vec::new(),

@@ -181,18 +181,35 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// The variables every template gets, without the kind-specific ones.
     pub fn common(&self) -> Context<'a> {
+        Context::new(
+            self.site,
+            self.root.clone(),
+            self.current_path,
+            self.t,
+            self.today.clone(),
+        )
+    }
+
+    /// A context with only the common variables set.
+    pub fn new(
+        site: &'a SiteView<'a>,
+        root: String,
+        current_path: &'a str,
+        t: &'a serde_json::Value,
+        today: String,
+    ) -> Context<'a> {
         Context {
-            site: self.site,
-            root: self.root.clone(),
-            current_path: self.current_path,
-            t: self.t,
+            site,
+            root,
+            current_path,
+            t,
             page: None,
             section: None,
             taxonomy: None,
             term: None,
             redirect_to: None,
             print_parts: None,
-            today: self.today.clone(),
+            today,
             review: None,
             matrix: None,
             focus_area: None,
