@@ -9,6 +9,11 @@ use crate::slug::swedish_sort_key;
 /// How many related pages a page lists at most.
 pub const RELATED_MAX: usize = 5;
 
+/// Terms on more pages than this are left out when looking for related pages: they say
+/// little about what a page is about, and counting through them would make the work grow
+/// with the square of the site.
+pub const RELATED_TERM_MAX: usize = 1000;
+
 /// Per-thread scratch space for counting shared terms without hashing.
 struct Scratch {
     shared: Vec<u32>,
@@ -80,6 +85,9 @@ impl Site {
                 let Some(term) = t.term_by_name(name) else {
                     continue;
                 };
+                if term.entries.len() > RELATED_TERM_MAX {
+                    continue;
+                }
                 for &other in term.entries.iter().filter(|o| !scratch.linked[**o]) {
                     if scratch.shared[other] == 0 {
                         scratch.touched.push(other);
