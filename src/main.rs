@@ -151,17 +151,12 @@ fn main() -> ExitCode {
         lang: cli.lang,
         format: cli.format,
     };
-    let (result, verb, show_review, show_timings) = match cli.command {
+    let (result, done, show_review, show_timings) = match cli.command {
         Command::Build { site, output } => {
             let timings = site.timings;
             let options = site.options(output, None);
             let out = options.output_dir();
-            (
-                handbok::build(&options),
-                format!("built into {}", out.display()),
-                false,
-                timings,
-            )
+            (handbok::build(&options), Done::Built(out), false, timings)
         }
         Command::Serve { site, bind, port } => return serve(site, bind, port, out),
         Command::New { kind, path, root } => return new_page(&root, &kind, &path, out),
@@ -169,7 +164,7 @@ fn main() -> ExitCode {
             let timings = site.timings;
             (
                 handbok::check(&site.options(None, days)),
-                "checked".to_string(),
+                Done::Checked,
                 review,
                 timings,
             )
@@ -187,7 +182,7 @@ fn main() -> ExitCode {
                 }
             }
             if out.format == Format::Text {
-                println!("{}", summary(&report, &verb, out));
+                println!("{}", summary(&report, &done, out));
             }
             ExitCode::SUCCESS
         }
@@ -276,12 +271,20 @@ fn print_review(r: &Report) {
     }
 }
 
-fn summary(r: &Report, verb: &str, out: Out) -> String {
+/// What a successful command did, for the summary line.
+enum Done {
+    Built(PathBuf),
+    Checked,
+}
+
+fn summary(r: &Report, done: &Done, out: Out) -> String {
     if out.sv() {
+        let verb = match done {
+            Done::Built(dir) => format!("byggd i {}", dir.display()),
+            Done::Checked => "kontrollerad".to_string(),
+        };
         return format!(
-            "handbok: {}: {} sidor, {} avsnitt, {} termer, {} filer, {} {}",
-            verb.replace("built into", "byggd i")
-                .replace("checked", "kontrollerad"),
+            "handbok: {verb}: {} sidor, {} avsnitt, {} termer, {} filer, {} {}",
             r.pages,
             r.sections,
             r.terms,
@@ -294,6 +297,10 @@ fn summary(r: &Report, verb: &str, out: Out) -> String {
             }
         );
     }
+    let verb = match done {
+        Done::Built(dir) => format!("built into {}", dir.display()),
+        Done::Checked => "checked".to_string(),
+    };
     format!(
         "handbok: {verb}: {} pages, {} sections, {} terms, {} files, {} warning(s)",
         r.pages,

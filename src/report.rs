@@ -58,20 +58,20 @@ fn text(d: &Diagnostic, lang: Lang) -> String {
     out
 }
 
+/// One diagnostic as JSON: severity, file, line, column, message, hint.
+pub fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
+    json!({
+        "severity": if d.is_error() { "error" } else { "warning" },
+        "file": d.file.as_ref().map(|f| f.display().to_string()),
+        "line": d.position.map(|p| p.line),
+        "column": d.position.map(|p| p.column),
+        "message": d.message,
+        "hint": d.hint,
+    })
+}
+
 fn json_report(ds: &[Diagnostic]) -> String {
-    let items: Vec<serde_json::Value> = ds
-        .iter()
-        .map(|d| {
-            json!({
-                "severity": if d.is_error() { "error" } else { "warning" },
-                "file": d.file.as_ref().map(|f| f.display().to_string()),
-                "line": d.position.map(|p| p.line),
-                "column": d.position.map(|p| p.column),
-                "message": d.message,
-                "hint": d.hint,
-            })
-        })
-        .collect();
+    let items: Vec<serde_json::Value> = ds.iter().map(diagnostic_json).collect();
     format!(
         "{}\n",
         serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())

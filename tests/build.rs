@@ -964,3 +964,13 @@ fn missing_config_and_unknown_option_are_usage_errors() {
     run.expect_no_panic().expect_code(2);
     assert!(!site.path("public").exists());
 }
+
+#[test]
+fn a_section_that_takes_a_taxonomy_url_is_reported_on_its_file() {
+    let site = Site::from_fixture("basic");
+    site.write("content/tema/_index.md", "---\ntitle: Teman\n---\nText.\n");
+    let run = site.run(&["check"]);
+    run.expect_code(1).expect_no_panic();
+    let line = run.line_starting_with("content/tema/_index.md:1:1: error:");
+    assert!(line.contains("the taxonomy `tema`"), "{line}");
+}

@@ -18,7 +18,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{assert_same_tree, files, resolve_href, sel, text_of, Run, Site};
+use common::{assert_same_tree, files, resolve, sel, text_of, Run, Site};
 use scraper::{ElementRef, Html};
 
 /// The date every build compares review dates and meetings with.
@@ -48,16 +48,6 @@ fn build() -> Site {
 
 fn document(site: &Site, path: &str) -> Html {
     Html::parse_document(&site.read_string(&format!("public/{path}index.html")))
-}
-
-/// `href` as written on the page at `page_path`, resolved to a site path, keeping `#fragment`.
-fn resolve(page_path: &str, href: &str) -> String {
-    let target = resolve_href(page_path, href)
-        .unwrap_or_else(|| panic!("{href:?} on /{page_path} escapes the site root"));
-    match href.split_once('#') {
-        Some((_, fragment)) => format!("{target}#{fragment}"),
-        None => target,
-    }
 }
 
 /// `(text, resolved target)` of every `a[href]` matching `css` on the page at `path`.

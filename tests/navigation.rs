@@ -12,7 +12,7 @@ mod common;
 
 use std::collections::{BTreeMap, HashSet};
 
-use common::{files, resolve_href, sel, text_of, Page, Site};
+use common::{files, resolve, resolve_href, sel, text_of, Page, Site};
 use scraper::{ElementRef, Html};
 
 // ---------------------------------------------------------------------------------------------
@@ -37,16 +37,6 @@ fn page(site: &Site, path: &str) -> Page {
 
 fn document(site: &Site, path: &str) -> Html {
     Html::parse_document(&site.read_string(&html_file(path)))
-}
-
-/// `href` as written on the page at `page_path`, resolved to a site path, keeping `#fragment`.
-fn resolve(page_path: &str, href: &str) -> String {
-    let target = resolve_href(page_path, href)
-        .unwrap_or_else(|| panic!("{href:?} on /{page_path} escapes the site root"));
-    match href.split_once('#') {
-        Some((_, fragment)) => format!("{target}#{fragment}"),
-        None => target,
-    }
 }
 
 /// `(text, resolved target)` of every `a[href]` matching `css` on the page at `path`.

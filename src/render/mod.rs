@@ -33,13 +33,7 @@ pub fn render_some(
     prints: &[usize],
 ) -> (Vec<(usize, Anchors)>, Vec<Diagnostic>) {
     let site_view = SiteView::new(site);
-    let base = Base {
-        generation: next_generation(),
-        site,
-        templates,
-        sink,
-        site_view: &site_view,
-    };
+    let base = Base::new(site, templates, sink, &site_view);
     let mut diagnostics = Vec::new();
     let ids: Vec<(usize, Anchors)> = entries
         .par_iter()
@@ -93,13 +87,7 @@ pub struct Rendered {
 /// copies static files and content assets.
 pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rendered {
     let site_view = SiteView::new(site);
-    let base = Base {
-        generation: next_generation(),
-        site,
-        templates,
-        sink,
-        site_view: &site_view,
-    };
+    let base = Base::new(site, templates, sink, &site_view);
     let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| base.entry(id))
@@ -221,6 +209,21 @@ impl Drop for SharedContext {
 }
 
 impl<'a> Base<'a> {
+    fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        sink: &'a dyn Sink,
+        site_view: &'a SiteView<'a>,
+    ) -> Self {
+        Base {
+            generation: next_generation(),
+            site,
+            templates,
+            sink,
+            site_view,
+        }
+    }
+
     /// This thread's context with `site`, `t` and `today` for this rendering pass.
     fn shared_context(&self) -> SharedContext {
         let key = self.generation;

@@ -106,16 +106,7 @@ fn error_event(errors: &[Diagnostic], lang: crate::i18n::Lang) -> String {
     let list: Vec<serde_json::Value> = errors
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| crate::i18n::translate(d, lang))
-        .map(|d| {
-            serde_json::json!({
-                "file": d.file.as_ref().map(|f| f.display().to_string()),
-                "line": d.position.map(|p| p.line),
-                "column": d.position.map(|p| p.column),
-                "message": d.message,
-                "hint": d.hint,
-            })
-        })
+        .map(|d| crate::report::diagnostic_json(&crate::i18n::translate(d, lang)))
         .collect();
     format!("event: error\ndata: {}\n\n", serde_json::Value::Array(list))
 }
@@ -182,11 +173,7 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) -> Option<crate::Bu
     let started = Instant::now();
     match crate::build_keeping(build) {
         Ok((report, built)) => {
-            let text =
-                crate::report::render(&report.warnings, crate::report::Format::Text, shared.lang);
-            for line in text.lines() {
-                log(line);
-            }
+            log_diagnostics(shared, log, &report.warnings);
             log(&format!(
                 "rebuilt {} pages in {} ms",
                 report.pages + report.sections,
@@ -202,11 +189,16 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) -> Option<crate::Bu
     }
 }
 
-fn failed(shared: &Shared, log: &Log, diagnostics: Vec<Diagnostic>) {
-    let text = crate::report::render(&diagnostics, crate::report::Format::Text, shared.lang);
+/// Writes diagnostics to the terminal as `handbok check` would, in the serve language.
+fn log_diagnostics(shared: &Shared, log: &Log, diagnostics: &[Diagnostic]) {
+    let text = crate::report::render(diagnostics, crate::report::Format::Text, shared.lang);
     for line in text.lines() {
         log(line);
     }
+}
+
+fn failed(shared: &Shared, log: &Log, diagnostics: Vec<Diagnostic>) {
+    log_diagnostics(shared, log, &diagnostics);
     log("the build failed; still serving the last good site");
     shared.publish(Some(diagnostics));
 }
@@ -248,9 +240,7 @@ fn refresh_index(built: &Option<crate::Built>, shared: &Shared, log: &Log) {
         dir: shared.output.clone(),
     };
     let (problems, _) = crate::render::write_search_index(&b.site, &sink);
-    for p in problems {
-        log(&p.to_string());
-    }
+    log_diagnostics(shared, log, &problems);
     log(&format!(
         "search index updated in {} ms",
         started.elapsed().as_millis()

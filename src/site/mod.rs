@@ -657,8 +657,11 @@ fn claim_path<'s>(
     .with_hint(
         "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o",
     );
+    // A clash with a taxonomy or a generated page is reported on the content file involved.
     if let Some(file) = &blamed.file {
         d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
+    } else if let Some(file) = &other.file {
+        d = d.in_file(file).at_line(other.line.unwrap_or(1));
     }
     errors.push(d);
 }

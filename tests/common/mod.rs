@@ -387,3 +387,13 @@ pub fn text_of(e: scraper::ElementRef) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// `href` as written on the page at `page_path`, resolved to a site path, keeping `#fragment`.
+pub fn resolve(page_path: &str, href: &str) -> String {
+    let target = resolve_href(page_path, href)
+        .unwrap_or_else(|| panic!("{href:?} on /{page_path} escapes the site root"));
+    match href.split_once('#') {
+        Some((_, fragment)) => format!("{target}#{fragment}"),
+        None => target,
+    }
+}
