@@ -174,7 +174,9 @@ impl Site {
         snapshot(&self.path(rel))
     }
 
-    /// Names of entries directly in the site root that start with `.` (e.g. staging folders).
+    /// Names of entries directly in the site root that start with `.` (e.g. staging folders
+    /// left behind), except the two that builds keep on purpose: the spare output folder
+    /// `.public.spare` (reused by the next build) and the lock file `.public.lock`.
     pub fn hidden_entries(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.root())
             .expect("read the site root")
@@ -184,7 +186,7 @@ impl Site {
                     .to_string_lossy()
                     .into_owned()
             })
-            .filter(|n| n.starts_with('.'))
+            .filter(|n| n.starts_with('.') && n != ".public.spare" && n != ".public.lock")
             .collect();
         names.sort();
         names
