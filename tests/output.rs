@@ -25,7 +25,8 @@ fn fresh_build(site: &Site) -> Snapshot {
 #[test]
 fn rebuilds_through_the_spare_folder_match_a_fresh_build() {
     let site = Site::from_fixture("basic");
-    let steps: Vec<Box<dyn Fn(&Site)>> = vec![
+    type Step = Box<dyn Fn(&Site)>;
+    let steps: Vec<Step> = vec![
         Box::new(|_| {}),
         Box::new(|s| s.write("content/ny.md", "---\ntitle: Ny sida\n---\n\nNy text.\n")),
         Box::new(|s| {
