@@ -257,6 +257,29 @@ fn sidebar_on_a_section_page_marks_its_overview_link() {
 }
 
 #[test]
+fn a_theme_can_write_its_own_sidebar_from_the_nav_data() {
+    let site = Site::from_fixture("nav");
+    site.write(
+        "templates/page.html",
+        r#"{% extends "theme/page.html" %}
+{% block sidebar %}<nav class="own">{% for item in page.nav %}<p class="own-item{% if item.open %} open{% endif %}">{{ item.title }}</p>{% for child in item.children %}<p class="own-child{% if child.current %} current{% endif %}">{{ child.title }}</p>{% endfor %}{% endfor %}</nav>{% endblock sidebar %}"#,
+    );
+    site.build_ok(&[]);
+    let kiruna = page(&site, "orter/kiruna/");
+    assert_eq!(
+        kiruna.count("nav.sidebar"),
+        0,
+        "the theme's sidebar was replaced"
+    );
+    assert_eq!(
+        kiruna.texts("nav.own p.own-item"),
+        ["Orter", "Rutiner", "Tomt avsnitt", "Ordlista"]
+    );
+    assert_eq!(kiruna.texts("nav.own p.own-item.open"), ["Orter"]);
+    assert_eq!(kiruna.texts("nav.own p.own-child.current"), ["Kiruna"]);
+}
+
+#[test]
 fn swedish_order_puts_ostersund_after_vaxjo_in_listings() {
     let site = build();
     let orter = links(

@@ -137,6 +137,7 @@ fn next_generation() -> usize {
 
 struct Base<'a> {
     generation: usize,
+    nav_strings: views::NavStrings,
     site: &'a Site,
     templates: &'a Templates,
     sink: &'a dyn Sink,
@@ -217,6 +218,7 @@ impl<'a> Base<'a> {
     ) -> Self {
         Base {
             generation: next_generation(),
+            nav_strings: views::NavStrings::new(&templates.strings),
             site,
             templates,
             sink,
@@ -281,9 +283,10 @@ impl<'a> Base<'a> {
         // The variables every page shares (`site`, `t`, `today`) are serialised once per
         // thread; only this page's own are put in for each page.
         let shared = &mut *self.shared_context();
-        shared.insert("root", &paths::root_prefix(&e.path));
+        let root = paths::root_prefix(&e.path);
+        let view = self.entry_view(id, &root);
+        shared.insert("root", &root);
         shared.insert("current_path", &e.path);
-        let view = views::entry(self.site, id);
         let (key, other) = if e.is_section() {
             ("section", "page")
         } else {
@@ -302,6 +305,16 @@ impl<'a> Base<'a> {
             }
             Err(d) => (None, Some(d)),
         }
+    }
+
+    /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.
+    fn entry_view(&self, id: usize, root: &str) -> views::EntryView<'a> {
+        let mut view = views::entry(self.site, id);
+        view.nav_html = views::nav_html(self.site, id, root, &self.nav_strings);
+        if self.templates.uses_nav_data {
+            view.nav = views::nav(self.site, id);
+        }
+        view
     }
 
     fn listing(&self, job: Listing) -> Result<(), Diagnostic> {
@@ -397,7 +410,7 @@ impl<'a> Base<'a> {
             return Ok(());
         };
         let mut ctx = self.context(&path);
-        ctx.section = Some(views::entry(self.site, id));
+        ctx.section = Some(self.entry_view(id, &ctx.root));
         ctx.print_parts = Some(print::parts(self.site, self.templates, id, &ctx)?);
         let html = self
             .templates

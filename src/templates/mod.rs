@@ -64,6 +64,9 @@ pub struct Templates {
     pub static_files: BTreeMap<String, FileSource>,
     /// Interface strings, `t.key` in templates.
     pub strings: serde_json::Value,
+    /// Some template reads the sidebar tree as data (`page.nav`, `section.nav`); otherwise
+    /// it is not built for every page (templates get it ready as `nav_html`).
+    pub uses_nav_data: bool,
 }
 
 impl Templates {
@@ -124,11 +127,13 @@ impl Templates {
         tera.add_raw_templates(raw)
             .map_err(|e| Error::Site(vec![tera_diagnostic(&e, &files, None)]))?;
         let strings = serde_json::to_value(strings).unwrap_or_default();
+        let uses_nav_data = files.values().any(|f| mentions_field(&f.text, "nav"));
         Ok(Templates {
             tera,
             files,
             static_files,
             strings,
+            uses_nav_data,
         })
     }
 
@@ -167,6 +172,17 @@ impl Templates {
             .render(name, &ctx)
             .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))
     }
+}
+
+/// Whether template source reads the field `name` of some value: `x.name` (not
+/// `x.name_more`) or `x["name"]`.
+fn mentions_field(text: &str, name: &str) -> bool {
+    let dotted = format!(".{name}");
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(&dotted)
+        .any(|(i, m)| !text[i + m.len()..].starts_with(ident))
+        || text.contains(&format!("[\"{name}\"]"))
+        || text.contains(&format!("['{name}']"))
 }
 
 fn embedded_layer(
