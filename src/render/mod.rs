@@ -138,6 +138,7 @@ fn next_generation() -> usize {
 struct Base<'a> {
     generation: usize,
     nav_strings: views::NavStrings,
+    nav_cache: views::NavCache,
     site: &'a Site,
     templates: &'a Templates,
     sink: &'a dyn Sink,
@@ -219,6 +220,7 @@ impl<'a> Base<'a> {
         Base {
             generation: next_generation(),
             nav_strings: views::NavStrings::new(&templates.strings),
+            nav_cache: views::NavCache::default(),
             site,
             templates,
             sink,
@@ -280,21 +282,9 @@ impl<'a> Base<'a> {
             };
             return (None, Some(d));
         }
-        // The variables every page shares (`site`, `t`, `today`) are serialised once per
-        // thread; only this page's own are put in for each page.
-        let shared = &mut *self.shared_context();
         let root = paths::root_prefix(&e.path);
         let view = self.entry_view(id, &root);
-        shared.insert("root", &root);
-        shared.insert("current_path", &e.path);
-        let (key, other) = if e.is_section() {
-            ("section", "page")
-        } else {
-            ("page", "section")
-        };
-        shared.remove(other);
-        shared.insert(key, &view);
-        match self.templates.render_context(name, shared, &file) {
+        match self.render_entry_template(id, &view, &e.path) {
             Ok(html) => {
                 let ids = html_ids(&html);
                 let written = self
@@ -307,10 +297,38 @@ impl<'a> Base<'a> {
         }
     }
 
+    /// Renders entry `id`'s template with `view` as its `page` or `section`, for a page at
+    /// site path `path`.
+    fn render_entry_template(
+        &self,
+        id: usize,
+        view: &views::EntryView,
+        path: &str,
+    ) -> Result<String, Diagnostic> {
+        let e = &self.site.entries[id];
+        // The variables every page shares (`site`, `t`, `today`) are serialised once per
+        // thread; only this page's own are put in for each page.
+        let shared = &mut *self.shared_context();
+        shared.insert("root", &paths::root_prefix(path));
+        shared.insert("current_path", path);
+        let (key, other) = if e.is_section() {
+            ("section", "page")
+        } else {
+            ("page", "section")
+        };
+        shared.remove(other);
+        shared.insert(key, view);
+        self.templates.render_context(
+            template_name(self.site, id),
+            shared,
+            &e.source.display_path(),
+        )
+    }
+
     /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.
     fn entry_view(&self, id: usize, root: &str) -> views::EntryView<'a> {
         let mut view = views::entry(self.site, id);
-        view.nav_html = views::nav_html(self.site, id, root, &self.nav_strings);
+        view.nav_html = views::nav_html(self.site, id, root, &self.nav_strings, &self.nav_cache);
         if self.templates.uses_nav_data {
             view.nav = views::nav(self.site, id);
         }
@@ -411,7 +429,7 @@ impl<'a> Base<'a> {
         };
         let mut ctx = self.context(&path);
         ctx.section = Some(self.entry_view(id, &ctx.root));
-        ctx.print_parts = Some(print::parts(self.site, self.templates, id, &ctx)?);
+        ctx.print_parts = Some(print::parts(self, id, &path)?);
         let html = self
             .templates
             .render("print.html", &ctx, &format!("/{path}"))?;

@@ -5,9 +5,7 @@
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::site::Site;
-use crate::templates::views::{self, Context};
-use crate::templates::Templates;
+use crate::templates::views;
 
 /// Markers around the content block in `page.html` and `section.html`; the print page
 /// takes what a template renders between them, so that template-rendered data (like an
@@ -30,32 +28,22 @@ pub struct PrintPart<'a> {
     pub kind: &'static str,
 }
 
-/// The parts of section `id`'s print page. `base` is a context for the print page's
-/// path; each part is rendered with its own template there, so links fit the print page.
-pub fn parts<'a>(
-    site: &'a Site,
-    templates: &Templates,
+/// The parts of section `id`'s print page at site path `path`. Each part is rendered with
+/// its own template at the print page's path, so that links fit the print page.
+pub(super) fn parts<'a>(
+    base: &super::Base<'a>,
     id: usize,
-    base: &Context<'a>,
+    path: &str,
 ) -> Result<Vec<PrintPart<'a>>, Diagnostic> {
+    let site = base.site;
     let mut out = Vec::new();
     for (n, part) in site.print_entries(id).into_iter().enumerate() {
         let e = &site.entries[part];
         let prefix = format!("del-{}", n + 1);
-        let markdown = site.render_entry(part, base.current_path).html;
+        let markdown = site.render_entry(part, path).html;
         let mut view = views::entry(site, part);
         view.content = &markdown;
-        let mut ctx = base.common();
-        if e.is_section() {
-            ctx.section = Some(view);
-        } else {
-            ctx.page = Some(view);
-        }
-        let html = templates.render(
-            super::template_name(site, part),
-            &ctx,
-            &e.source.display_path(),
-        )?;
+        let html = base.render_entry_template(part, &view, path)?;
         let content = match (html.find(START), html.find(END)) {
             (Some(a), Some(b)) if a < b => &html[a + START.len()..b],
             _ => markdown.as_str(),

@@ -446,59 +446,153 @@ impl NavStrings {
     }
 }
 
-/// The sidebar tree of entry `current` as HTML `<li>` items, with links relative to `root`.
-/// This is the markup of the default theme's former `nav_items` macro, written directly:
-/// the sidebar is the largest part of most pages, and building it in the template engine
-/// took a third of the rendering time of a large site.
-pub fn nav_html(site: &Site, current: usize, root: &str, t: &NavStrings) -> String {
+/// Sidebar HTML of closed sections, which is the same on every page at the same depth:
+/// by (section, depth of the page, listed because its parent is open).
+#[derive(Default)]
+pub struct NavCache {
+    closed: std::sync::Mutex<std::collections::HashMap<(usize, usize, bool), String>>,
+}
+
+/// The sidebar tree of entry `current` as HTML `<li>` items, with links relative to `root`
+/// (the same tree as [`nav`]). This is the markup of the default theme's former
+/// `nav_items` macro, written directly: the sidebar is the largest part of most pages, and
+/// building it in the template engine took a third of the rendering time of a large site.
+pub fn nav_html(
+    site: &Site,
+    current: usize,
+    root: &str,
+    t: &NavStrings,
+    cache: &NavCache,
+) -> String {
+    let mut on_path: Vec<usize> = site.ancestors(current);
+    on_path.push(current);
+    let writer = NavWriter {
+        site,
+        current,
+        on_path: &on_path,
+        root,
+        depth: root.matches("../").count(),
+        t,
+        cache,
+    };
     let mut out = String::with_capacity(8 * 1024);
-    let root = super::escape_html(root);
-    for item in nav(site, current) {
-        write_nav_item(&mut out, &item, &root, t);
+    for id in &site.entries[site.root].children {
+        writer.item(&mut out, *id, true);
     }
     out
 }
 
-fn write_nav_item(out: &mut String, item: &NavItem, root: &str, t: &NavStrings) {
-    let href = |out: &mut String, path: &str, current: bool| {
-        out.push_str("<a href=\"");
-        out.push_str(root);
-        out.push_str(&super::escape_html(path));
-        out.push('"');
-        if current {
-            out.push_str(" aria-current=\"page\"");
+struct NavWriter<'a> {
+    site: &'a Site,
+    current: usize,
+    on_path: &'a [usize],
+    root: &'a str,
+    depth: usize,
+    t: &'a NavStrings,
+    cache: &'a NavCache,
+}
+
+impl NavWriter<'_> {
+    fn item(&self, out: &mut String, id: usize, expand: bool) {
+        let e = &self.site.entries[id];
+        let open = e.is_section() && self.on_path.contains(&id);
+        if e.is_section() && !open {
+            // A closed section never holds the current page: its HTML only depends on the
+            // depth of the page (the relative links).
+            let key = (id, self.depth, expand);
+            let closed = || {
+                self.cache
+                    .closed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            };
+            if let Some(html) = closed().get(&key) {
+                out.push_str(html);
+                return;
+            }
+            // Written without the lock held: the section's own sub-sections use the cache.
+            let mut html = String::new();
+            self.write(&mut html, id, open, expand);
+            out.push_str(&html);
+            closed().insert(key, html);
+            return;
         }
-        out.push('>');
-    };
-    out.push_str("<li class=\"nav-");
-    out.push_str(item.kind);
-    out.push_str("\">");
-    if item.children.is_empty() {
-        href(out, item.path, item.current);
-        out.push_str(&super::escape_html(item.title));
+        self.write(out, id, open, expand);
+    }
+
+    fn write(&self, out: &mut String, id: usize, open: bool, expand: bool) {
+        let e = &self.site.entries[id];
+        out.push_str("<li class=\"nav-");
+        out.push_str(if e.is_section() { "section" } else { "page" });
+        out.push_str("\">");
+        let Some((shown, more)) = listed_children(self.site, id, open, expand, self.on_path) else {
+            self.link(out, &e.path, id == self.current);
+            super::escape_into(out, e.title());
+            out.push_str("</a></li>");
+            return;
+        };
+        out.push_str(if open {
+            "<details open><summary>"
+        } else {
+            "<details><summary>"
+        });
+        super::escape_into(out, e.title());
+        out.push_str("</summary><ul><li>");
+        self.link(out, &e.path, id == self.current);
+        out.push_str(&self.t.section_overview);
         out.push_str("</a></li>");
-        return;
+        for child in shown {
+            self.item(out, child, open);
+        }
+        if more > 0 {
+            out.push_str("<li class=\"nav-more\">");
+            self.link(out, &e.path, false);
+            out.push_str(&self.t.nav_more);
+            out.push_str(&format!(" ({more} till)</a></li>"));
+        }
+        out.push_str("</ul></details></li>");
     }
-    out.push_str(if item.open {
-        "<details open><summary>"
-    } else {
-        "<details><summary>"
-    });
-    out.push_str(&super::escape_html(item.title));
-    out.push_str("</summary><ul><li>");
-    href(out, item.path, item.current);
-    out.push_str(&t.section_overview);
-    out.push_str("</a></li>");
-    for child in &item.children {
-        write_nav_item(out, child, root, t);
+
+    fn link(&self, out: &mut String, path: &str, current: bool) {
+        out.push_str("<a href=\"");
+        super::escape_into(out, self.root);
+        super::escape_into(out, path);
+        out.push_str(if current {
+            "\" aria-current=\"page\">"
+        } else {
+            "\">"
+        });
     }
-    if item.more > 0 {
-        out.push_str("<li class=\"nav-more\">");
-        href(out, item.path, false);
-        out.push_str(&t.nav_more);
-        out.push_str(&format!(" ({} till)</a></li>", item.more));
+}
+
+/// The children section `id` lists in the sidebar and how many it leaves out, or `None`
+/// when it lists none (pages; closed sections not expanded; closed sections too large).
+fn listed_children(
+    site: &Site,
+    id: usize,
+    open: bool,
+    expand: bool,
+    on_path: &[usize],
+) -> Option<(Vec<usize>, usize)> {
+    let e = &site.entries[id];
+    if !e.is_section() || !(open || expand) || e.children.is_empty() {
+        return None;
     }
-    out.push_str("</ul></details></li>");
+    if !open && e.children.len() > NAV_MAX_CHILDREN {
+        return None;
+    }
+    let mut shown: Vec<usize> = e.children.iter().take(NAV_MAX_CHILDREN).copied().collect();
+    // Always show the branch that leads to the current page, even past the limit.
+    if let Some(extra) = e
+        .children
+        .iter()
+        .skip(NAV_MAX_CHILDREN)
+        .find(|c| on_path.contains(c))
+    {
+        shown.push(*extra);
+    }
+    let more = e.children.len() - shown.len();
+    Some((shown, more))
 }
 
 fn nav_item<'a>(
@@ -519,26 +613,12 @@ fn nav_item<'a>(
         children: Vec::new(),
         more: 0,
     };
-    if !e.is_section() || !(open || expand) {
-        return item;
+    if let Some((shown, more)) = listed_children(site, id, open, expand, on_path) {
+        item.more = more;
+        item.children = shown
+            .into_iter()
+            .map(|c| nav_item(site, c, current, on_path, open))
+            .collect();
     }
-    let limit = if open {
-        NAV_MAX_CHILDREN
-    } else {
-        NAV_MAX_CHILDREN.min(e.children.len())
-    };
-    if !open && e.children.len() > NAV_MAX_CHILDREN {
-        return item;
-    }
-    let mut shown: Vec<usize> = e.children.iter().take(limit).copied().collect();
-    // Always show the branch that leads to the current page, even past the limit.
-    if let Some(extra) = e.children.iter().skip(limit).find(|c| on_path.contains(c)) {
-        shown.push(*extra);
-    }
-    item.more = e.children.len() - shown.len();
-    item.children = shown
-        .into_iter()
-        .map(|c| nav_item(site, c, current, on_path, open))
-        .collect();
     item
 }
