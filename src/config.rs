@@ -209,6 +209,23 @@ pub struct MarkdownConfig {
     /// Typographic quotes and dashes (`"a"` → `”a”`, `--` → `–`).
     #[serde(default)]
     pub smart_punctuation: bool,
+    /// What happens to HTML written in the Markdown (`raw_html: sanitize` by default).
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// How raw HTML in Markdown (HTML blocks, inline tags, heading attributes) is treated.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Passed through as written: only for sites whose every editor is trusted.
+    Allow,
+    /// Cleaned: scripts, event handlers, styles, unsafe URLs and unknown elements are
+    /// removed (with a warning naming file and line); tables, details, abbr and the like stay.
+    #[default]
+    Sanitize,
+    /// An error (file, line, hint): the content must be written in Markdown.
+    Deny,
 }
 
 /// A taxonomy declared in the configuration.
@@ -286,8 +303,33 @@ fn validate_accessibility(
             ));
         }
     }
+    let urls = [
+        ("url", a.contact.as_ref().and_then(|c| c.url.as_deref())),
+        ("report_url", Some(a.report_url.as_str())),
+    ];
+    for (key, url) in urls {
+        let Some(url) = url else { continue };
+        if !is_web_address(url) {
+            return Err(config_error(
+                Diagnostic::error(format!(
+                    "`accessibility: {key}` `{url}` is not a web address"
+                ))
+                .in_file(CONFIG_FILE)
+                .at_line(nested_key_line(text, "accessibility", key))
+                .with_hint("write an address starting with https://, or a path on this server starting with /"),
+            ));
+        }
+    }
     a.path = site_path(text, "accessibility", &a.path)?;
     Ok(Some(a))
+}
+
+/// An `http(s)` URL or a path on the same server: never a script (`javascript:`) or `data:`.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let has_web_scheme = lower.starts_with("https://") || lower.starts_with("http://");
+    let is_path = lower.starts_with('/') && !lower.starts_with("//");
+    (has_web_scheme || is_path) && !url.chars().any(char::is_control)
 }
 
 fn validate_review(text: &str, mut review: ReviewConfig) -> Result<ReviewConfig> {
@@ -491,6 +533,17 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map(|i| i + 1)
+}
+
+/// The line of `key:` inside the top-level block `block` (the block's line if not found).
+fn nested_key_line(text: &str, block: &str, key: &str) -> usize {
+    let start = key_line(text, block).unwrap_or(1);
+    let prefix = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, l)| l.trim_start().trim_start_matches("- ").starts_with(&prefix))
+        .map_or(start, |(i, _)| i + 1)
 }
 
 fn find_line(text: &str, needle: &str) -> Option<usize> {

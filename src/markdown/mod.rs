@@ -6,6 +6,7 @@ pub mod glossary;
 mod headings;
 mod links;
 pub mod lint;
+pub mod raw_html;
 
 use pulldown_cmark::{Event, Options, Parser};
 use serde::Serialize;
@@ -80,13 +81,15 @@ pub fn render(
         Position::new(p.line + location.first_line - 1, p.column)
     };
     let mut warnings = lint::lint(&events, &position);
+    let mut raw = raw_html::apply(&mut events, config.raw_html, &position);
     let (links, mut diagnostics) = links::rewrite(&mut events, resolver, &position);
     diagnostics.append(&mut warnings);
+    diagnostics.append(&mut raw.diagnostics);
     if let Some(marking) = marking {
         events = glossary::mark(events, marking);
     }
     wrap_tables(&mut events);
-    let summary = summary_end(&events).map(|end| to_html(&events[..end]));
+    let mut summary = summary_end(&events).map(|end| to_html(&events[..end]));
     let word_count = events
         .iter()
         .map(|(e, _)| match e {
@@ -94,7 +97,11 @@ pub fn render(
             _ => 0,
         })
         .sum();
-    let html = to_html(&events);
+    let mut html = to_html(&events);
+    if raw.needs_cleaning {
+        html = raw_html::clean(&html);
+        summary = summary.map(|s| raw_html::clean(&s));
+    }
     Rendered {
         html,
         summary,

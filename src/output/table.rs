@@ -1,6 +1,7 @@
 //! `aktiviteter.csv`: every strategic position and activity of every action plan, one row
 //! each, for follow-up work in a spreadsheet. RFC 4180 quoting, UTF-8 with a byte order mark
-//! (so that spreadsheet programs read å, ä and ö right), CRLF line ends.
+//! (so that spreadsheet programs read å, ä and ö right), CRLF line ends. A text that a
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) starts with `'`.
 
 use crate::site::Site;
 
@@ -36,11 +37,27 @@ pub fn activities_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
                     .map(|t| ("Strategiskt ställningstagande", t))
                     .chain(a.activities.iter().map(|t| ("Aktivitet/åtgärd", t)));
                 for (kind, text) in rows {
-                    w.write_record([committee.as_str(), &number, &a.name, kind, text])?;
+                    w.write_record([
+                        cell(committee).as_ref(),
+                        &number,
+                        &cell(&a.name),
+                        kind,
+                        &cell(text),
+                    ])?;
                 }
             }
         }
         w.flush()?;
     }
     Ok(out)
+}
+
+/// A text cell that a spreadsheet program shows as text: one starting with a formula
+/// character (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, carriage return) gets a leading `'`.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }

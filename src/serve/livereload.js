@@ -4,7 +4,12 @@
   "use strict";
   var source = new EventSource("/__handbok/events");
   var overlay = null;
-  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c]; }); }
+  // Messages quote what editors wrote (titles, links): they are set as text, never as HTML.
+  function el(tag, text) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    return node;
+  }
   function show(errors) {
     if (!overlay) {
       overlay = document.createElement("div");
@@ -14,12 +19,22 @@
       overlay.style.cssText = "position:fixed;inset:1rem;z-index:2147483647;overflow:auto;background:#fff;color:#1b1f1d;border:4px solid #b91c1c;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;box-shadow:0 0 0 100vmax rgba(0,0,0,.4)";
       document.body.appendChild(overlay);
     }
-    overlay.innerHTML = "<h2 id=\"handbok-fel-rubrik\" style=\"margin-top:0;color:#b91c1c\">Handboken kunde inte byggas</h2>" +
-      "<p>Den senaste fungerande versionen visas. Rätta felet och spara, så försvinner rutan.</p><ul>" +
-      errors.map(function (e) {
-        var at = e.file ? esc(e.file) + (e.line ? ":" + e.line + (e.column ? ":" + e.column : "") : "") + ": " : "";
-        return "<li><code>" + at + "</code>" + esc(e.message) + (e.hint ? "<br><em>Tips: " + esc(e.hint) + "</em>" : "") + "</li>";
-      }).join("") + "</ul>";
+    var heading = el("h2", "Handboken kunde inte byggas");
+    heading.id = "handbok-fel-rubrik";
+    heading.style.cssText = "margin-top:0;color:#b91c1c";
+    var list = el("ul");
+    errors.forEach(function (e) {
+      var item = el("li");
+      var at = e.file ? e.file + (e.line ? ":" + e.line + (e.column ? ":" + e.column : "") : "") + ": " : "";
+      item.appendChild(el("code", at));
+      item.appendChild(document.createTextNode(String(e.message)));
+      if (e.hint) {
+        item.appendChild(el("br"));
+        item.appendChild(el("em", "Tips: " + e.hint));
+      }
+      list.appendChild(item);
+    });
+    overlay.replaceChildren(heading, el("p", "Den senaste fungerande versionen visas. Rätta felet och spara, så försvinner rutan."), list);
   }
   source.addEventListener("error", function (event) {
     if (event.data) { show(JSON.parse(event.data)); }

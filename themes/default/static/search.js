@@ -127,27 +127,35 @@
   }
 
   // ---- results ----
-  function escapeHtml(s) {
-    return s.replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-    });
+  // Index data (titles, texts, paths, heading ids) is only ever set as text or as an
+  // attribute value through the DOM, never parsed as HTML.
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
   }
 
-  function excerpt(text, stems) {
+  // Appends the excerpt of `text` around the first hit to `parent`, hits in <mark>.
+  function excerpt(parent, text, stems) {
     var tokens = text.split(/(\s+)/);
     var hit = -1;
-    var marked = tokens.map(function (t, i) {
+    var matches = tokens.map(function (t, i) {
       var ws = words(t);
       var match = ws.some(function (w) {
         var s = stem(w);
         return stems.some(function (q) { return s === q || s.indexOf(q) === 0 || w.indexOf(q) >= 0; });
       });
       if (match && hit < 0) { hit = i; }
-      return match ? "<mark>" + escapeHtml(t) + "</mark>" : escapeHtml(t);
+      return match;
     });
     var from = Math.max(0, (hit < 0 ? 0 : hit) - 24);
-    var to = Math.min(marked.length, from + 60);
-    return (from > 0 ? "… " : "") + marked.slice(from, to).join("") + (to < marked.length ? " …" : "");
+    var to = Math.min(tokens.length, from + 60);
+    if (from > 0) { parent.appendChild(document.createTextNode("… ")); }
+    for (var i = from; i < to; i++) {
+      parent.appendChild(matches[i] ? el("mark", "", tokens[i]) : document.createTextNode(tokens[i]));
+    }
+    if (to < tokens.length) { parent.appendChild(document.createTextNode(" …")); }
   }
 
   var form = document.querySelector("form.search-form");
@@ -181,11 +189,15 @@
     var frag = row.frag, s = row.hit.section;
     var anchor = frag.h[s] && frag.h[s][0] ? "#" + frag.h[s][0] : "";
     var text = frag.x[s] || frag.d || frag.x.join(" ");
-    var li = document.createElement("li");
-    var heading = s > 0 && frag.h[s] && frag.h[s][1] ? " › " + escapeHtml(frag.h[s][1]) : "";
-    li.innerHTML = "<a href=\"" + escapeHtml(root + frag.u) + anchor + "\">" + escapeHtml(frag.t) + heading + "</a>" +
-      (frag.s ? "<p class=\"result-section\">" + escapeHtml(frag.s) + "</p>" : "") +
-      "<p class=\"result-excerpt\">" + excerpt(text, current.stems) + "</p>";
+    var heading = s > 0 && frag.h[s] && frag.h[s][1] ? " › " + frag.h[s][1] : "";
+    var li = el("li");
+    var a = el("a", "", frag.t + heading);
+    a.setAttribute("href", root + frag.u + anchor);
+    li.appendChild(a);
+    if (frag.s) { li.appendChild(el("p", "result-section", frag.s)); }
+    var p = el("p", "result-excerpt");
+    excerpt(p, text, current.stems);
+    li.appendChild(p);
     return li;
   }
 
@@ -206,7 +218,7 @@
 
   function render(query, result) {
     current = result;
-    list.innerHTML = "";
+    list.textContent = "";
     return showMore().then(function () {
       var n = result.hits.length;
       status.textContent = n === 0 ? (texts.none || "Inga träffar") + " för ”" + query + "”."
@@ -219,7 +231,7 @@
     var url = new URL(window.location.href);
     if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
     window.history.replaceState(null, "", url);
-    if (!query) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
+    if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
     var ticket = ++pending;
     search(query, allowedDocs()).then(function (result) {
       if (ticket === pending) { return render(query, result); }
