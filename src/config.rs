@@ -384,8 +384,8 @@ impl Config {
     /// Validates configuration text (the content of `handbok.yaml`).
     pub fn parse(root: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = serde_yaml::from_str(text)
-            .map_err(|e| config_error(yaml_diagnostic(&e, 0).in_file(CONFIG_FILE)))?;
+        let raw: RawConfig =
+            crate::yaml::from_str(text, 0).map_err(|d| config_error(d.in_file(CONFIG_FILE)))?;
         let base_url = normalise_base_url(overrides.base_url.as_deref().or(raw.base_url.as_deref()))
             .map_err(|msg| {
                 let hint = "use an absolute URL like https://intranat.example.se/hallbarhet/ or a path like /hallbarhet/";
@@ -553,11 +553,7 @@ fn find_line(text: &str, needle: &str) -> Option<usize> {
 /// Turns a serde_yaml error into a diagnostic whose line is shifted by `line_offset`
 /// (the number of file lines before the YAML text), with a suggestion for unknown keys.
 pub fn yaml_diagnostic(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
+    let message = without_locations(&e.to_string());
     let mut d = Diagnostic::error(message.clone());
     if let Some(loc) = e.location() {
         d = d.at(Position::new(loc.line() + line_offset, loc.column()));
@@ -571,8 +567,37 @@ pub fn yaml_diagnostic(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic 
         d = d.with_hint(hint);
     } else if message.starts_with("missing field") {
         d = d.with_hint("add the field; see the README for the configuration keys");
+    } else if message.starts_with("recursion limit exceeded") {
+        d.message = "the YAML is nested more than 128 levels deep".to_string();
+        d.hint = Some("write the values with fewer lists and blocks inside each other".to_string());
+    } else if message.contains("while parsing a quoted scalar")
+        && (message.contains("escape") || message.contains("hexadecimal"))
+    {
+        d = d.with_hint(
+            "inside \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'",
+        );
     }
     d
+}
+
+/// A serde_yaml message without its ` at line L column C` parts, which count lines from
+/// the start of the YAML text rather than of the file (the diagnostic has the file line).
+fn without_locations(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let line_len = digits(after);
+        let tail = &after[line_len..];
+        rest = match tail.strip_prefix(" column ") {
+            Some(col) if line_len > 0 => &col[digits(col)..],
+            _ => &after[line_len..],
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -37,6 +37,49 @@ impl Position {
     }
 }
 
+/// Turns byte offsets of one text into positions in O(log lines) instead of rescanning the
+/// text for every offset (which made a page with many links quadratic). Offsets asked in
+/// increasing order on one long line only count the characters since the previous one.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    /// The last answer: (offset, position), to continue along one line.
+    last: std::cell::Cell<(usize, Position)>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, Position::new(1, 1))),
+        }
+    }
+
+    /// The position of byte `offset`, as [`Position::from_offset`] gives it.
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        let (last_offset, last) = self.last.get();
+        let (from, column) = if last.line == line && last_offset <= offset {
+            (last_offset, last.column)
+        } else {
+            (line_start, 1)
+        };
+        let position = Position::new(line, column + self.text[from..offset].chars().count());
+        self.last.set((offset, position));
+        position
+    }
+}
+
 /// One problem found in the site, reported to the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -191,6 +234,21 @@ mod tests {
         assert_eq!(Position::from_offset(text, 0), Position::new(1, 1));
         let x = text.find('x').unwrap();
         assert_eq!(Position::from_offset(text, x), Position::new(2, 5));
+    }
+
+    #[test]
+    fn line_index_agrees_with_from_offset_in_any_order() {
+        let text = "ab\nåäö x\n\nsista raden utan radslut";
+        let index = LineIndex::new(text);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        offsets.extend((0..=text.len()).rev());
+        for o in offsets {
+            assert_eq!(
+                index.position(o),
+                Position::from_offset(text, o),
+                "offset {o}"
+            );
+        }
     }
 
     #[test]

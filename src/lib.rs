@@ -25,6 +25,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod templates;
+pub mod yaml;
 
 use std::path::PathBuf;
 

@@ -13,7 +13,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{assert_same_tree, files, resolve_href, run_in, Page, Run, Site, Snapshot};
+use common::{assert_same_tree, bad_build_of, files, resolve_href, run_in, Page, Run, Site};
 
 const SOCIAL: &str = "public/natverk/social-hallbarhet/index.html";
 
@@ -672,44 +672,11 @@ fn rebuild_replaces_the_output_and_leaves_no_staging_folders() {
 // Bad input
 // ---------------------------------------------------------------------------------------------
 
-/// Builds `basic` into `public/`, copies the overlay `bad` over it, builds again and checks
-/// what every failed build must do: the exit code, no panic, the summary line, the previous
-/// output untouched, no staging folder left, and `check` reporting the same errors.
+/// Builds `basic` into `public/`, copies the overlay `bad` over it and builds again, with
+/// the checks of [`bad_build_of`].
 fn bad_build(bad: &str, code: i32) -> Run {
     let site = Site::from_fixture("basic");
     bad_build_of(&site, |s| s.overlay(bad), code)
-}
-
-fn bad_build_of(site: &Site, breaks: impl FnOnce(&Site), code: i32) -> Run {
-    site.build_ok(&[]);
-    let good: Snapshot = site.snapshot("public");
-    assert!(!good.is_empty());
-    breaks(site);
-    let run = site.run(&["build"]);
-    run.expect_no_panic().expect_code(code);
-    let errors = run.error_lines().len();
-    assert!(errors > 0, "no error printed:\n{}", run.stderr);
-    assert!(
-        run.stderr.contains(&format!(
-            "handbok: failed with {errors} error(s); the output folder was not changed"
-        )),
-        "summary line missing or wrong count:\n{}",
-        run.stderr
-    );
-    assert_same_tree(&good, &site.snapshot("public"), "a failed build");
-    assert!(
-        site.hidden_entries().is_empty(),
-        "left behind: {:?}",
-        site.hidden_entries()
-    );
-    let check = site.run(&["check"]);
-    check.expect_no_panic().expect_code(code);
-    assert_eq!(
-        check.stderr, run.stderr,
-        "check and build report differently"
-    );
-    assert_same_tree(&good, &site.snapshot("public"), "check on a broken site");
-    run
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
-use crate::config::{key_line, yaml_diagnostic, Config};
+use crate::config::{key_line, Config};
 use crate::error::{did_you_mean, Diagnostic};
 use crate::slug::slugify;
 
@@ -112,18 +112,22 @@ pub fn parse(
     line_offset: usize,
     config: &Config,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let value: Value =
-        serde_yaml::from_str(yaml).map_err(|e| vec![yaml_diagnostic(&e, line_offset)])?;
+    let value: Value = crate::yaml::from_str(yaml, line_offset)
+        .map_err(|d| vec![yaml_error(d, yaml, line_offset)])?;
     let mapping = match value {
         Value::Mapping(m) => m,
         Value::Null => Default::default(),
         other => {
-            return Err(vec![Diagnostic::error(format!(
-                "the front matter is a {}, not a list of `key: value` fields",
-                kind_of(&other)
-            ))
-            .at_line(line_offset + 1)
-            .with_hint("write one field per line, e.g. `title: Sidans rubrik`")])
+            let message = if other.is_sequence() {
+                "the front matter is a list, not `key: value` fields"
+            } else {
+                "the front matter is a single value, not `key: value` fields"
+            };
+            return Err(vec![Diagnostic::error(message)
+                .at_line(line_offset + 1)
+                .with_hint(
+                    "write one field per line, e.g. `title: Sidans rubrik`",
+                )]);
         }
     };
     let mut fm = FrontMatter {
@@ -296,6 +300,40 @@ fn apply_field(
     Ok(())
 }
 
+/// A YAML problem in front matter: parser messages are named as such and get a hint.
+fn yaml_error(mut d: Diagnostic, yaml: &str, line_offset: usize) -> Diagnostic {
+    if let Some(key) = d
+        .message
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|k| k.strip_suffix('"'))
+    {
+        // The second line that starts with the key is the repeated one.
+        let line = yaml
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .nth(1)
+            .map_or(d.position.map_or(1, |p| p.line), |(i, _)| {
+                i + 1 + line_offset
+            });
+        return Diagnostic::error(format!("the field `{key}` is written twice"))
+            .at_line(line)
+            .with_hint("keep one of them");
+    }
+    if !(d.message.starts_with("the YAML ") || d.message.starts_with("a tab ")) {
+        d.message = format!("the front matter is not valid YAML: {}", d.message);
+    }
+    if d.hint.is_none() {
+        d.hint = Some(
+            "write each field as `key: value` on its own line, indented with spaces; put text that contains `: ` or ` #`, or starts with a special character (`*`, `&`, `!`, `[`, `{`, `'`, `\"`, `%`, `@`), in quotes".to_string(),
+        );
+    }
+    d
+}
+
 fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "empty value",
@@ -424,8 +462,11 @@ fn alias_path(alias: &str) -> Result<String, Diagnostic> {
 /// Reads a content file's bytes as text: rejects UTF-16, NUL bytes and invalid UTF-8
 /// with the line where the problem is; strips a BOM; turns CRLF into LF.
 pub fn decode(bytes: Vec<u8>, _path: &Path) -> Result<String, Diagnostic> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error("the file is UTF-16 encoded")
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || looks_like_utf16(&bytes)
+    {
+        return Err(Diagnostic::error("the file is saved as UTF-16, not UTF-8")
             .at_line(1)
             .with_hint("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"));
     }
@@ -455,6 +496,14 @@ pub fn decode(bytes: Vec<u8>, _path: &Path) -> Result<String, Diagnostic> {
     } else {
         text
     })
+}
+
+/// True when the text starts like UTF-16 without a byte order mark: in (nearly) every pair
+/// of bytes one is zero, as ASCII letters are in UTF-16.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(64).collect();
+    let mixed = pairs.iter().filter(|p| (p[0] == 0) != (p[1] == 0)).count();
+    pairs.len() >= 2 && mixed * 10 >= pairs.len() * 9
 }
 
 #[cfg(test)]
@@ -541,5 +590,15 @@ mod tests {
             .unwrap_err()
             .message
             .contains("UTF-16"));
+        let utf16le: Vec<u8> = "---\ntitle: A\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(decode(utf16le, Path::new("x"))
+            .unwrap_err()
+            .message
+            .contains("UTF-16"));
+        let nul = decode(b"---\ntitle: A\n---\nText\0\n".to_vec(), Path::new("x")).unwrap_err();
+        assert!(nul.message.contains("NUL"), "{}", nul.message);
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{yaml_diagnostic, Config, CONFIG_FILE};
+use crate::config::{Config, CONFIG_FILE};
 use crate::error::Diagnostic;
 use crate::slug::slugify;
 
@@ -53,9 +53,9 @@ pub fn load(config: &Config) -> Result<Vec<GlossaryTerm>, Vec<Diagnostic>> {
 /// Parses glossary YAML (`shown` names the file in messages).
 pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut terms: Vec<GlossaryTerm> = serde_yaml::from_str::<Option<Vec<GlossaryTerm>>>(text)
-        .map_err(|e| {
-            let mut d = yaml_diagnostic(&e, 0).in_file(shown);
+    let mut terms: Vec<GlossaryTerm> = crate::yaml::from_str::<Option<Vec<GlossaryTerm>>>(text, 0)
+        .map_err(|d| {
+            let mut d = d.in_file(shown);
             if d.hint.is_none() {
                 d = d.with_hint(
                     "write a list of terms: `- term: NSH` then `  expansion: …` on the next line",

@@ -144,12 +144,16 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut folders: BTreeSet<String> = BTreeSet::new();
     folders.insert(String::new());
-    let walker = walkdir::WalkDir::new(dir)
+    // Symbolic links are followed, but only within the site folder (or the content folder,
+    // when content/ itself is a link to somewhere else).
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let inside = [canonical(dir.parent().unwrap_or(dir)), canonical(dir)];
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -160,10 +164,20 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
         let Ok(rel) = entry.path().strip_prefix(dir) else {
             continue;
         };
+        let shown = Path::new(CONTENT_DIR).join(rel);
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            if let Some(d) = link_outside(entry.path(), &inside) {
+                diagnostics.push(d.in_file(&shown));
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
         let Some(rel) = rel_string(rel) else {
             diagnostics.push(
                 Diagnostic::error("the file name is not valid UTF-8")
-                    .in_file(Path::new(CONTENT_DIR).join(rel))
+                    .in_file(shown)
                     .with_hint("rename the file using ordinary letters"),
             );
             continue;
@@ -173,11 +187,73 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
         }
         if entry.file_type().is_dir() {
             folders.insert(rel);
-        } else {
+        } else if entry.file_type().is_file() {
             files.push((rel, entry.path().to_path_buf()));
+        } else {
+            // Opening a named pipe would wait for a writer forever.
+            diagnostics.push(not_a_file().in_file(shown));
         }
     }
     classify(files, folders, diagnostics)
+}
+
+/// An error when the symbolic link at `path` leads out of the `inside` folders: handbok
+/// would otherwise publish whatever it points at (`/etc`, a home folder).
+fn link_outside(path: &Path, inside: &[PathBuf]) -> Option<Diagnostic> {
+    let target = path.canonicalize().ok()?;
+    if inside.iter().any(|folder| target.starts_with(folder)) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(format!(
+            "the symbolic link points outside the site folder, to {}",
+            target.display()
+        ))
+        .with_hint("copy what you need into the site folder instead of linking to it"),
+    )
+}
+
+fn not_a_file() -> Diagnostic {
+    Diagnostic::error("this is not an ordinary file (it is a named pipe, socket or device)")
+        .with_hint("remove it from the content folder")
+}
+
+/// The largest Markdown file handbok reads. A page of 10 MB is thousands of printed pages,
+/// more than a browser shows comfortably; the limit also bounds the memory one page takes
+/// (about fifteen times its size while it is rendered).
+pub const MAX_MARKDOWN_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Reads a Markdown file, refusing what is not an ordinary file or is larger than
+/// [`MAX_MARKDOWN_BYTES`] before reading it.
+fn read_markdown(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot read the file: {e}"))
+            .with_hint("check that the file exists and that you have permission to read it")
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    let too_large = |size: u64| {
+        Diagnostic::error(format!(
+            "the file is {:.1} MB; a Markdown file may be at most {} MB",
+            size as f64 / (1024.0 * 1024.0),
+            MAX_MARKDOWN_BYTES / (1024 * 1024)
+        ))
+        .with_hint("split the page into several pages; large data and documents go in files beside the page (they are copied as they are)")
+    };
+    if meta.len() > MAX_MARKDOWN_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn classify(
@@ -298,7 +374,18 @@ fn walk_error(dir: &Path, e: &walkdir::Error) -> Diagnostic {
             Path::new(CONTENT_DIR).join(target).display()
         ))
         .in_file(file)
-        .with_hint("remove the link or point it somewhere outside its own folder");
+        .with_hint("remove the link; a link may not point at a folder that holds it");
+    }
+    let dangling = e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound);
+    if let Some(link) = e.path().filter(|_| dangling) {
+        if let Ok(target) = std::fs::read_link(link) {
+            return Diagnostic::error(format!(
+                "the symbolic link points to {}, which does not exist",
+                target.display()
+            ))
+            .in_file(file)
+            .with_hint("correct the link or remove it");
+        }
     }
     let cause = e
         .io_error()
@@ -321,12 +408,7 @@ fn load_source(
 ) -> Result<Source, Vec<Diagnostic>> {
     let display = format!("{CONTENT_DIR}/{rel}");
     let in_file = |d: Diagnostic| d.in_file(&display);
-    let bytes = std::fs::read(dir.join(rel)).map_err(|e| {
-        vec![in_file(
-            Diagnostic::error(format!("cannot read the file: {e}"))
-                .with_hint("check that the file exists and that you have permission to read it"),
-        )]
-    })?;
+    let bytes = read_markdown(&dir.join(rel)).map_err(|d| vec![in_file(d)])?;
     let text = frontmatter::decode(bytes, Path::new(&display)).map_err(|d| vec![in_file(d)])?;
     let split = frontmatter::split(&text).map_err(|d| vec![in_file(d)])?;
     let front = frontmatter::parse(split.yaml, 1, config)

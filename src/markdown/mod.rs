@@ -76,8 +76,9 @@ pub fn render(
             .into_offset_iter()
             .collect();
     let toc = headings::assign_ids(&mut events);
+    let lines = crate::error::LineIndex::new(body);
     let position = |offset: usize| {
-        let p = Position::from_offset(body, offset);
+        let p = lines.position(offset);
         Position::new(p.line + location.first_line - 1, p.column)
     };
     let mut warnings = lint::lint(&events, &position);

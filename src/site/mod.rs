@@ -379,6 +379,28 @@ impl Site {
             c.who = format!("the alias `{alias}` of {}", c.who);
             claim(alias, c);
         }
+        // A file beside the pages named `index.html` would replace the page of its folder.
+        let mut assets: Vec<(&String, &String)> = self.asset_paths.iter().collect();
+        assets.sort();
+        for (rel, path) in assets {
+            let shown = format!("{}/{rel}", crate::content::CONTENT_DIR);
+            // `Index.html` too: a server that ignores case serves it as the page.
+            let name_at = path.len().saturating_sub("index.html".len());
+            let page = path
+                .get(name_at..)
+                .filter(|name| name.eq_ignore_ascii_case("index.html"))
+                .map(|_| &path[..name_at])
+                .filter(|folder| folder.is_empty() || folder.ends_with('/'));
+            claim(
+                page.unwrap_or(path),
+                Claim {
+                    who: shown.clone(),
+                    file: Some(shown),
+                    line: None,
+                },
+            );
+        }
+        check_case_clashes(&claims, errors);
     }
 
     /// Renders every entry's Markdown in parallel and records the link graph.
@@ -664,6 +686,36 @@ fn claim_path<'s>(
         d = d.in_file(file).at_line(other.line.unwrap_or(1));
     }
     errors.push(d);
+}
+
+/// Output paths that differ only in case are one file on a server that ignores case
+/// (Windows, macOS): one would silently replace the other there.
+fn check_case_clashes(claims: &HashMap<&str, Claim>, errors: &mut Vec<Diagnostic>) {
+    let mut by_lower: HashMap<String, Vec<&str>> = HashMap::new();
+    for path in claims.keys() {
+        by_lower.entry(path.to_lowercase()).or_default().push(path);
+    }
+    let mut clashes: Vec<Vec<&str>> = by_lower.into_values().filter(|p| p.len() > 1).collect();
+    for paths in &mut clashes {
+        paths.sort_unstable();
+        let (a, b) = (paths[0], paths[1]);
+        // Blame the path chosen on a front matter line, else a content file (not a taxonomy
+        // or a generated page).
+        let rank = |p: &str| (claims[p].line.is_some(), claims[p].file.is_some());
+        let (blamed, other) = if rank(b) >= rank(a) { (b, a) } else { (a, b) };
+        let (who, other_who) = (&claims[blamed], &claims[other].who);
+        let mut d = Diagnostic::error(format!(
+            "{} (/{blamed}) and {other_who} (/{other}) differ only in upper and lower case",
+            who.who
+        ))
+        .with_hint(
+            "rename one of them: on a web server that ignores case, one would replace the other",
+        );
+        if let Some(file) = &who.file {
+            d = d.in_file(file).at_line(who.line.unwrap_or(1));
+        }
+        errors.push(d);
+    }
 }
 
 /// File line of a field of the entry's `document:` block (the block's line if absent).

@@ -193,6 +193,42 @@ impl Site {
     }
 }
 
+/// Builds `site` into `public/`, lets `breaks` spoil it, builds again and checks what every
+/// failed build must do: the exit code, no panic, at least one error and the summary line,
+/// the previous output byte for byte unchanged, no staging folder left, and `check`
+/// reporting exactly the same. Returns the failed build's run.
+pub fn bad_build_of(site: &Site, breaks: impl FnOnce(&Site), code: i32) -> Run {
+    site.build_ok(&[]);
+    let good: Snapshot = site.snapshot("public");
+    assert!(!good.is_empty());
+    breaks(site);
+    let run = site.run(&["build"]);
+    run.expect_no_panic().expect_code(code);
+    let errors = run.error_lines().len();
+    assert!(errors > 0, "no error printed:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "handbok: failed with {errors} error(s); the output folder was not changed"
+        )),
+        "summary line missing or wrong count:\n{}",
+        run.stderr
+    );
+    assert_same_tree(&good, &site.snapshot("public"), "a failed build");
+    assert!(
+        site.hidden_entries().is_empty(),
+        "left behind: {:?}",
+        site.hidden_entries()
+    );
+    let check = site.run(&["check"]);
+    check.expect_no_panic().expect_code(code);
+    assert_eq!(
+        check.stderr, run.stderr,
+        "check and build report differently"
+    );
+    assert_same_tree(&good, &site.snapshot("public"), "check on a broken site");
+    run
+}
+
 /// Runs the binary in `dir` and collects its exit code and output.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_handbok"))

@@ -1,0 +1,211 @@
+//! Reading YAML written by editors (front matter, `handbok.yaml`, the glossary) safely:
+//! aliases cannot multiply a small text into gigabytes of values, and parser errors
+//! become diagnostics with the file line and a hint.
+//!
+//! serde_yaml's own limits (128 levels of nesting, alias jumps up to 100 times the number
+//! of events) stop infinite expansion but not a quadratic one: an anchored list of 3,000
+//! items used 3,000 times (15 KB of text) builds nine million values and takes 2 GB. So
+//! every text is first walked without building anything, counting the values the aliases
+//! expand to, and refused above a budget no alias-free text of that size can reach.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
+
+use crate::error::{Diagnostic, Position};
+
+/// Values (scalars, lists, mappings) a YAML text may expand to, whatever its size.
+pub const MAX_VALUES: usize = 1_000_000;
+
+/// Parses `text` into `T` after checking what its aliases expand to. `line_offset` is the
+/// number of file lines before the text (1 for front matter after its opening `---`).
+pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+    check_expansion(text, line_offset)?;
+    serde_yaml::from_str(text).map_err(|e| diagnostic(text, &e, line_offset))
+}
+
+/// The most values an editor's text of `len` bytes can hold without aliases (each value
+/// takes at least one byte), with room to spare, and never more than [`MAX_VALUES`].
+fn budget(len: usize) -> usize {
+    len.saturating_mul(2).saturating_add(10_000).min(MAX_VALUES)
+}
+
+/// Walks `text` without building values and fails once aliases expand it past the budget.
+fn check_expansion(text: &str, line_offset: usize) -> Result<(), Diagnostic> {
+    let limit = budget(text.len());
+    let left = Cell::new(limit);
+    let result = Counter { left: &left }.deserialize(serde_yaml::Deserializer::from_str(text));
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if left.get() == 0 || e.to_string().starts_with("repetition limit") => {
+            Err(too_many_values(text, limit, line_offset))
+        }
+        // Any other problem is reported by the real parse, with its own message.
+        Err(_) => Ok(()),
+    }
+}
+
+fn too_many_values(text: &str, limit: usize, line_offset: usize) -> Diagnostic {
+    let alias_line = text
+        .lines()
+        .position(|l| l.contains('*'))
+        .map_or(1, |i| i + 1);
+    Diagnostic::error(format!(
+        "the YAML expands to more than {limit} values through aliases (`*name`)"
+    ))
+    .at_line(alias_line + line_offset)
+    .with_hint(
+        "write the values out instead of repeating them with `&name` and `*name`; a page needs far fewer values",
+    )
+}
+
+/// Counts every value it is shown, failing when the budget is spent.
+#[derive(Clone, Copy)]
+struct Counter<'a> {
+    left: &'a Cell<usize>,
+}
+
+impl Counter<'_> {
+    fn spend<E: de::Error>(self) -> Result<(), E> {
+        match self.left.get() {
+            0 => Err(E::custom("value budget spent")),
+            n => {
+                self.left.set(n - 1);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Counter<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Counter<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.spend()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.spend()?;
+        d.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.spend()?;
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag is the variant, the value its content.
+        use de::VariantAccess;
+        self.spend()?;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+/// A serde_yaml error as a diagnostic on the file line, with the parser's own line
+/// references taken out of the message and a hint for the common mistakes.
+pub fn diagnostic(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let mut d = crate::config::yaml_diagnostic(e, line_offset);
+    let Some(loc) = e.location() else {
+        return d;
+    };
+    let line = text.lines().nth(loc.line().saturating_sub(1)).unwrap_or("");
+    let indent = &line[..line.len() - line.trim_start().len()];
+    if let Some(tab) = indent.find('\t') {
+        let column = indent[..tab].chars().count() + 1;
+        d = Diagnostic::error("a tab is used for indentation; YAML needs spaces")
+            .at(Position::new(loc.line() + line_offset, column))
+            .with_hint("indent with spaces (two per level) instead of tabs");
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
+        from_str(text, 1)
+    }
+
+    #[test]
+    fn ordinary_aliases_are_fine() {
+        let v = value("a: &x [1, 2]\nb: *x\n").unwrap();
+        assert_eq!(v["b"], v["a"]);
+    }
+
+    #[test]
+    fn exponential_and_quadratic_alias_expansion_is_refused() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let d = value(&bomb).unwrap_err();
+        assert!(d.message.contains("aliases"), "{}", d.message);
+        assert_eq!(d.position.unwrap().line, 3);
+
+        let items = vec!["x"; 3000].join(",");
+        let uses = vec!["*a"; 3000].join(",");
+        let quadratic = format!("a: &a [{items}]\nb: [{uses}]\n");
+        let d = value(&quadratic).unwrap_err();
+        assert!(d.message.contains("aliases"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_large_text_without_aliases_is_within_budget() {
+        let text: String = (0..50_000)
+            .map(|i| format!("k{i}: [a, b, {{c: d}}]\n"))
+            .collect();
+        assert!(value(&text).is_ok());
+    }
+
+    #[test]
+    fn tab_indentation_is_named() {
+        let d = value("title: A\nextra:\n\tb: c\n").unwrap_err();
+        assert!(d.message.contains("tab"), "{}", d.message);
+        assert_eq!(d.position, Some(Position::new(4, 1)));
+    }
+}
