@@ -314,11 +314,14 @@ fn keep_as_spare(dir: &Path, spare: &Path) {
 #[cfg(target_os = "linux")]
 fn lock(path: &Path) -> Result<Option<std::fs::File>> {
     use std::os::unix::io::AsRawFd;
+    // A lock file that another user created may be read-only for this one: a shared
+    // read-only descriptor takes the lock just as well.
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(path)
+        .or_else(|_| std::fs::File::open(path))
         .map_err(|e| Error::io("cannot create the lock file", path, e))?;
     loop {
         // SAFETY: `file` is an open file descriptor for the whole call.
