@@ -75,10 +75,8 @@ pub fn render(
             .into_offset_iter()
             .collect();
     let toc = headings::assign_ids(&mut events);
-    let position = |offset: usize| {
-        let p = Position::from_offset(body, offset);
-        Position::new(p.line + location.first_line - 1, p.column)
-    };
+    let locator = Locator::new(body, location.first_line);
+    let position = |offset: usize| locator.position(offset);
     let mut warnings = lint::lint(&events, &position);
     let (links, mut diagnostics) = links::rewrite(&mut events, resolver, &position);
     diagnostics.append(&mut warnings);
@@ -102,6 +100,53 @@ pub fn render(
         word_count,
         links,
         diagnostics,
+    }
+}
+
+/// Turns byte offsets in a body into file positions. The line is found by binary search;
+/// the column is counted on from the previous lookup when that was on the same line and not
+/// after it, so that thousands of links on one long line do not rescan the line each time.
+struct Locator<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    first_line: usize,
+    /// The previous lookup: offset, 0-based line, column.
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str, first_line: usize) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Locator {
+            text,
+            line_starts,
+            first_line,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The first line starts at 0, so at least one start is <= offset.
+        let line = self
+            .line_starts
+            .partition_point(|start| *start <= offset)
+            .saturating_sub(1);
+        let (last_offset, last_line, last_column) = self.last.get();
+        let column = if last_line == line && last_offset <= offset {
+            last_column + self.text[last_offset..offset].chars().count()
+        } else {
+            let start = self.line_starts.get(line).copied().unwrap_or(0);
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, line, column));
+        Position::new(line + self.first_line, column)
     }
 }
 
@@ -191,6 +236,21 @@ mod tests {
         let r = md("Ett.\n\nTvå.\n\n<!-- more -->\n\nTre.\n");
         assert!(r.summary.as_deref().unwrap().contains("Två."));
         assert!(!r.summary.as_deref().unwrap().contains("Tre."));
+    }
+
+    #[test]
+    fn locator_agrees_with_position_from_offset() {
+        let body = "ab\nåäö x\n\nsista rad";
+        let locator = Locator::new(body, 5);
+        // In order, backwards, repeated, and inside a multi-byte character.
+        for offset in [0, 3, 5, 9, 2, 12, 12, 7, 4, 100] {
+            let p = Position::from_offset(body, offset);
+            assert_eq!(
+                locator.position(offset),
+                Position::new(p.line + 4, p.column),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]
