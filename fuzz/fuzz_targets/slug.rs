@@ -8,13 +8,21 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let slug = slugify(text);
     assert!(
-        slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+        slug.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
         "{slug:?}"
     );
-    assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{slug:?}");
+    assert!(
+        !slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"),
+        "{slug:?}"
+    );
     assert_eq!(slugify(&slug), slug, "slugify is not idempotent");
     let anchor = normalise_anchor(text);
-    assert_eq!(normalise_anchor(&anchor), anchor, "normalise_anchor is not idempotent");
+    assert_eq!(
+        normalise_anchor(&anchor),
+        anchor,
+        "normalise_anchor is not idempotent"
+    );
     let key = swedish_sort_key(text);
     assert!(key.len() > text.chars().count());
 
