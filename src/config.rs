@@ -546,6 +546,26 @@ fn nested_key_line(text: &str, block: &str, key: &str) -> usize {
         .map_or(start, |(i, _)| i + 1)
 }
 
+/// The 1-based line of every top-level `key:` in YAML text (the first, for a repeated key):
+/// [`key_line`] for all keys at once, in one pass over the text.
+pub fn key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut out = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        // A key ends at the first `:` that ends the line or is followed by white space.
+        let colon = line
+            .match_indices(':')
+            .map(|(c, _)| c)
+            .find(|c| line[c + 1..].chars().next().is_none_or(char::is_whitespace));
+        if let Some(c) = colon {
+            let key = line[..c].trim_end();
+            if !key.is_empty() && !key.starts_with(char::is_whitespace) {
+                out.entry(key).or_insert(i + 1);
+            }
+        }
+    }
+    out
+}
+
 fn find_line(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }

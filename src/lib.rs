@@ -14,6 +14,8 @@
 pub mod config;
 pub mod content;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod markdown;
 pub mod new;

@@ -86,9 +86,9 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             )),
         }
     }
-    let mut seen: Vec<u32> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, a) in focus_areas.iter().enumerate() {
-        if seen.contains(&a.number) {
+        if !seen.insert(a.number) {
             errors.push(block.for_item("focus_areas", i).error(
                 "number",
                 0,
@@ -96,7 +96,6 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
                 "merge the two entries into one",
             ));
         }
-        seen.push(a.number);
     }
     if errors.is_empty() {
         Ok(ActionPlan {

@@ -1,22 +1,71 @@
 //! Reading nested front matter blocks (`document:`, `action_plan:`, `meeting:`) field by
 //! field, with the file line of every key for error messages.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde_yaml::{Mapping, Value};
 
 use super::frontmatter::{parse_date, DateValue};
 use crate::error::{did_you_mean, Diagnostic};
 
+/// The lines of a front matter's YAML text, with the line ranges of its blocks and the
+/// lines of their keys worked out once and remembered: a block with thousands of keys or
+/// list items then costs linear time, not a rescan of the text for every message.
+pub struct YamlLines<'a> {
+    lines: Vec<&'a str>,
+    /// `[start, end)` of each top-level block, by its key.
+    blocks: RefCell<HashMap<String, (usize, usize)>>,
+    /// The line of each item of a list in a block, by block key and list key, with the
+    /// line of the list's key and the end of the list.
+    lists: RefCell<HashMap<(String, String), List>>,
+    /// The lines holding each key inside a block or list item.
+    keys: RefCell<HashMap<BlockId, HashMap<String, Vec<usize>>>>,
+}
+
+#[derive(Clone)]
+struct List {
+    line: usize,
+    end: usize,
+    items: std::rc::Rc<Vec<usize>>,
+}
+
+/// A block's key, and the list key and index of an item in it.
+type BlockId = (String, Option<(String, usize)>);
+
+impl<'a> YamlLines<'a> {
+    pub fn new(yaml: &'a str) -> Self {
+        YamlLines {
+            lines: yaml.lines().collect(),
+            blocks: RefCell::default(),
+            lists: RefCell::default(),
+            keys: RefCell::default(),
+        }
+    }
+}
+
 /// A nested mapping under a top-level front matter key, or one item of a list in it.
 #[derive(Clone, Copy)]
 pub struct Block<'a> {
-    /// The front matter YAML text.
-    pub yaml: &'a str,
+    /// The front matter YAML text, split into lines.
+    pub yaml: &'a YamlLines<'a>,
     /// File lines before the YAML text.
     pub offset: usize,
     /// The top-level key holding the block, e.g. `document`.
     pub parent: &'a str,
     /// When set: the block is item `n` of the list under this key (`focus_areas`, `agenda`).
     pub item: Option<(&'a str, usize)>,
+}
+
+/// The key a YAML line holds (also as the first key of a list item, `- key:`): the text
+/// before the first `:` that ends the line or is followed by white space.
+fn key_of(line: &str) -> Option<&str> {
+    let t = line.trim_start().trim_start_matches("- ").trim_start();
+    let colon = t
+        .match_indices(':')
+        .map(|(i, _)| i)
+        .find(|i| t[i + 1..].chars().next().is_none_or(char::is_whitespace))?;
+    Some(t[..colon].trim_end())
 }
 
 /// Whether a YAML line holds `key:` (also as the first key of a list item, `- key:`).
@@ -39,10 +88,13 @@ impl<'a> Block<'a> {
         }
     }
 
-    /// The 0-based YAML line range `[start, end)` this block covers; `start` is the line
-    /// of its key (or of its item's `-`).
-    fn range(&self) -> (usize, usize) {
-        let lines: Vec<&str> = self.yaml.lines().collect();
+    /// The 0-based line range `[start, end)` of the top-level block; `start` is the line of
+    /// its key.
+    fn block_range(&self) -> (usize, usize) {
+        if let Some(r) = self.yaml.blocks.borrow().get(self.parent) {
+            return *r;
+        }
+        let lines = &self.yaml.lines;
         let start = lines
             .iter()
             .position(|l| {
@@ -53,12 +105,22 @@ impl<'a> Block<'a> {
         let end = (start + 1..lines.len())
             .find(|i| !(lines[*i].is_empty() || lines[*i].starts_with([' ', '\t', '#', '-'])))
             .unwrap_or(lines.len());
-        let Some((list, n)) = self.item else {
-            return (start, end);
-        };
-        let Some(list_line) = (start + 1..end).find(|i| holds_key(lines[*i], list)) else {
-            return (start, end);
-        };
+        self.yaml
+            .blocks
+            .borrow_mut()
+            .insert(self.parent.to_string(), (start, end));
+        (start, end)
+    }
+
+    /// The list under `list` in the block: its key's line, its end and its items' lines.
+    fn list(&self, list: &'a str) -> Option<List> {
+        let id = (self.parent.to_string(), list.to_string());
+        if let Some(l) = self.yaml.lists.borrow().get(&id) {
+            return Some(l.clone());
+        }
+        let (start, end) = self.block_range();
+        let lines = &self.yaml.lines;
+        let list_line = (start + 1..end).find(|i| holds_key(lines[*i], list))?;
         let list_indent = indent(lines[list_line]);
         let list_end = (list_line + 1..end)
             .find(|i| {
@@ -74,24 +136,62 @@ impl<'a> Block<'a> {
             .into_iter()
             .filter(|i| indent(lines[*i]) == item_indent)
             .collect();
-        match starts.get(n) {
-            Some(s) => (*s, starts.get(n + 1).copied().unwrap_or(list_end)),
-            None => (list_line, list_end),
+        let found = List {
+            line: list_line,
+            end: list_end,
+            items: std::rc::Rc::new(starts),
+        };
+        self.yaml.lists.borrow_mut().insert(id, found.clone());
+        Some(found)
+    }
+
+    /// The 0-based YAML line range `[start, end)` this block covers; `start` is the line
+    /// of its key (or of its item's `-`).
+    fn range(&self) -> (usize, usize) {
+        let (start, end) = self.block_range();
+        let Some((list, n)) = self.item else {
+            return (start, end);
+        };
+        let Some(l) = self.list(list) else {
+            return (start, end);
+        };
+        match l.items.get(n) {
+            Some(s) => (*s, l.items.get(n + 1).copied().unwrap_or(l.end)),
+            None => (l.line, l.end),
         }
     }
 
     /// File line of the `n`th (0-based) `key:` inside the block; the block's own line if absent.
     pub fn line(&self, key: &str, n: usize) -> usize {
-        let lines: Vec<&str> = self.yaml.lines().collect();
         let (start, end) = self.range();
-        let from = if self.item.is_some() {
-            start
-        } else {
-            start + 1
-        };
-        let found = (from..end).filter(|i| holds_key(lines[*i], key)).nth(n);
+        let id = (
+            self.parent.to_string(),
+            self.item.map(|(list, n)| (list.to_string(), n)),
+        );
+        if !self.yaml.keys.borrow().contains_key(&id) {
+            let from = if self.item.is_some() {
+                start
+            } else {
+                start + 1
+            };
+            let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+            for i in from..end {
+                if let Some(k) = key_of(self.yaml.lines[i]) {
+                    keys.entry(k.to_string()).or_default().push(i);
+                }
+            }
+            self.yaml.keys.borrow_mut().insert(id.clone(), keys);
+        }
+        let found = self
+            .yaml
+            .keys
+            .borrow()
+            .get(&id)
+            .and_then(|keys| keys.get(key))
+            .and_then(|lines| lines.get(n).copied());
         found.unwrap_or(start) + 1 + self.offset
     }
+
     /// An error at `key`'s line.
     pub fn error(
         &self,

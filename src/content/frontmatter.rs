@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
-use crate::config::{key_line, Config};
+use crate::config::Config;
 use crate::error::{did_you_mean, Diagnostic};
 use crate::slug::slugify;
 
@@ -136,6 +136,8 @@ pub fn parse(
     };
     let mut errors = Vec::new();
     let mut has_title = false;
+    let yaml_lines = super::fields::YamlLines::new(yaml);
+    let key_lines = crate::config::key_lines(yaml);
     for (key, value) in mapping {
         let Some(key) = key.as_str().map(str::to_string) else {
             errors.push(
@@ -145,11 +147,13 @@ pub fn parse(
             );
             continue;
         };
-        let line = key_line(yaml, &key).map_or(line_offset + 1, |l| l + line_offset);
+        let line = key_lines
+            .get(key.as_str())
+            .map_or(line_offset + 1, |l| l + line_offset);
         fm.lines.insert(key.clone(), line);
         if matches!(key.as_str(), "document" | "action_plan" | "meeting") {
             let block = super::fields::Block {
-                yaml,
+                yaml: &yaml_lines,
                 offset: line_offset,
                 parent: &key,
                 item: None,

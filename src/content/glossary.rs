@@ -65,12 +65,10 @@ pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnosti
         })?
         .unwrap_or_default();
     let mut errors = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for t in &mut terms {
-        let line = text
-            .lines()
-            .position(|l| l.contains(&t.term))
-            .map_or(1, |i| i + 1);
+    let mut seen = std::collections::HashSet::new();
+    let items = item_lines(text);
+    for (n, t) in terms.iter_mut().enumerate() {
+        let line = items.get(n).copied().unwrap_or(1);
         if t.id.is_empty() {
             t.id = slugify(&t.term);
         }
@@ -84,7 +82,7 @@ pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnosti
                 .at_line(line)
                 .with_hint("write e.g. `- term: NSH` with an optional `id: nsh`"),
             );
-        } else if seen.contains(&t.id) {
+        } else if !seen.insert(t.id.clone()) {
             errors.push(
                 Diagnostic::error(format!(
                     "glossary term `{}` appears twice (id `{}`)",
@@ -95,13 +93,31 @@ pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnosti
                 .with_hint("keep one entry per term, or give one of them another `id:`"),
             );
         }
-        seen.push(t.id.clone());
     }
     if errors.is_empty() {
         Ok(terms)
     } else {
         Err(errors)
     }
+}
+
+/// The 1-based line where each item of a YAML block list starts (its `-` at the list's
+/// indentation), in one pass; empty for a list written in flow style (`[…]`).
+fn item_lines(text: &str) -> Vec<usize> {
+    let dashes: Vec<(usize, usize)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let t = l.trim_start();
+            (t == "-" || t.starts_with("- ")).then(|| (i + 1, l.len() - t.len()))
+        })
+        .collect();
+    let indent = dashes.iter().map(|(_, d)| *d).min().unwrap_or(0);
+    dashes
+        .into_iter()
+        .filter(|(_, d)| *d == indent)
+        .map(|(line, _)| line)
+        .collect()
 }
 
 #[cfg(test)]
@@ -123,6 +139,11 @@ mod tests {
         let errs = parse("- term: NSH\n  expansoin: x\n", "g.yaml").unwrap_err();
         assert_eq!(errs[0].position.unwrap().line, 2);
         assert!(errs[0].hint.as_deref().unwrap().contains("expansion"));
-        assert!(parse("- term: A\n- term: a\n", "g.yaml").is_err());
+        let errs = parse(
+            "- term: A\n  expansion: x\n  extra:\n    - a\n-   term: B\n- term: a\n",
+            "g.yaml",
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].position.unwrap().line, 6, "{errs:?}");
     }
 }

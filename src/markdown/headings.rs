@@ -1,7 +1,7 @@
 //! Pass: give every heading a unique id (explicit `{#id}` wins, else the slug of its
 //! text) and build the nested table of contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
@@ -27,6 +27,7 @@ pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
             used.insert(normalise_anchor(id));
         }
     }
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut flat: Vec<(u8, String, String)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -42,7 +43,7 @@ pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
                     id
                 }
                 None => {
-                    let id = unique(&slug_or_default(&title), &mut used);
+                    let id = unique(&slug_or_default(&title), &mut used, &mut next_suffix);
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
                         *slot = Some(CowStr::from(id.clone()));
                     }
@@ -91,15 +92,25 @@ fn slug_or_default(title: &str) -> String {
     }
 }
 
-fn unique(base: &str, used: &mut HashSet<String>) -> String {
-    let mut candidate = base.to_string();
-    let mut n = 1;
-    while used.contains(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
+/// `base`, or `base-1`, `base-2`, … : the first one not used yet. `next_suffix` remembers
+/// where each base's search stopped, so that a page with thousands of equal headings
+/// takes linear, not quadratic, time (every skipped candidate stays used).
+fn unique(
+    base: &str,
+    used: &mut HashSet<String>,
+    next_suffix: &mut HashMap<String, usize>,
+) -> String {
+    if used.insert(base.to_string()) {
+        return base.to_string();
     }
-    used.insert(candidate.clone());
-    candidate
+    let n = next_suffix.entry(base.to_string()).or_insert(1);
+    loop {
+        let candidate = format!("{base}-{n}");
+        *n += 1;
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+    }
 }
 
 /// Builds the tree: each heading holds the following deeper headings.

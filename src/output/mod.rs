@@ -43,11 +43,7 @@ pub struct DirectSink {
 
 impl Sink for DirectSink {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if path.split('/').any(|s| s == ".." || s == ".") || path.starts_with('/') {
-            return Err(Diagnostic::error(format!(
-                "refusing to write outside the output folder: {path}"
-            )));
-        }
+        inside_output(path)?;
         let full = self.dir.join(path);
         let parent = full.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(parent).map_err(|e| io_diagnostic("cannot create", parent, &e))?;
@@ -130,18 +126,8 @@ impl Staging {
         })
     }
 
+    /// The full path of site path `path` (checked by [`inside_output`]), its folder created.
     fn path_of(&self, path: &str) -> Result<PathBuf, Diagnostic> {
-        if path.is_empty()
-            || path
-                .split('/')
-                .any(|s| s.is_empty() || s == ".." || s == ".")
-            || path.contains('\\')
-            || path.contains('\0')
-        {
-            return Err(Diagnostic::error(format!(
-                "refusing to write outside the output folder: {path}"
-            )));
-        }
         let full = self.dir.join(path);
         let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
         if !self.folders.contains(folder) {
@@ -160,6 +146,7 @@ impl Staging {
 
     /// Writes `bytes` at `path` unless the reused folder holds the same bytes there.
     fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        inside_output(path)?;
         if let Some(previous) = self.previous.get(path) {
             previous.kept.store(true, Ordering::Relaxed);
             if previous.len == bytes.len() as u64
@@ -168,9 +155,10 @@ impl Staging {
                 return Ok(());
             }
         }
-        let full = self.path_of(path)?;
-        if std::fs::write(&full, bytes).is_ok() {
-            return Ok(());
+        if let Ok(full) = self.path_of(path) {
+            if std::fs::write(&full, bytes).is_ok() {
+                return Ok(());
+            }
         }
         // The reused folder may hold a file where this build needs a folder, or the other
         // way round: clear the way and try once more.
@@ -270,6 +258,22 @@ impl Sink for Staging {
         let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
         self.put(path, &bytes)
     }
+}
+
+/// Refuses a site path that could lead out of the output folder.
+fn inside_output(path: &str) -> Result<(), Diagnostic> {
+    if path.is_empty()
+        || path
+            .split('/')
+            .any(|s| s.is_empty() || s == ".." || s == ".")
+        || path.contains('\\')
+        || path.contains('\0')
+    {
+        return Err(Diagnostic::error(format!(
+            "refusing to write outside the output folder: {path}"
+        )));
+    }
+    Ok(())
 }
 
 /// Lists the files and folders of a reused folder; removes anything else (symbolic links,
