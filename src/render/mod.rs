@@ -64,12 +64,22 @@ pub fn render_some(
 /// Builds the search index and hands its files to the sink; returns problems and the
 /// number of files.
 pub fn write_search_index(site: &Site, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
-    let index = crate::search::build(site);
-    let written: Vec<Option<Diagnostic>> = index
-        .par_iter()
-        .map(|(path, bytes)| sink.write(path, bytes).err())
-        .collect();
-    (written.into_iter().flatten().collect(), index.len())
+    let problems = std::sync::Mutex::new(Vec::new());
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    crate::search::build(site, &|path, bytes| {
+        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Err(d) = sink.write(&path, &bytes) {
+            problems
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(d);
+        }
+    });
+    let mut problems = problems
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    problems.sort_by(|a, b| a.message.cmp(&b.message));
+    (problems, files.into_inner())
 }
 
 /// What rendering produced besides the files.

@@ -16,9 +16,9 @@ pub mod analyze;
 pub mod query;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde_json::json;
@@ -50,70 +50,108 @@ const W_PART: f32 = 0.5;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// One searchable page.
-struct Doc {
-    entry: usize,
-    sections: Vec<text::Section>,
-}
-
 /// Weighted term frequencies of one document: (stem id, weight, section where it weighs
 /// most), by stem id.
 type Counts = Vec<(u32, f32, u32)>;
 
-/// The words of one document, counted once: (word, section) → weight, and its length.
+/// The words of one document, counted once: (word id, section, weight), and its length.
+/// The weights are sums of halves and small whole numbers, exact in `f32`, so the order in
+/// which they are added never changes a score.
 struct RawCounts {
-    words: FxHashMap<(String, usize), f32>,
+    words: Vec<(u32, u32, f32)>,
     length: f32,
 }
 
-/// Builds every file of the search index: (site path, bytes).
-pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// Numbers the distinct words of the whole site, from any thread. The numbers depend on
+/// the order threads meet words in, so nothing written depends on them: the index numbers
+/// stems in sorted order.
+struct Interner {
+    shards: Vec<std::sync::Mutex<FxHashMap<Box<str>, u32>>>,
+    next: std::sync::atomic::AtomicU32,
+}
+
+const SHARDS: usize = 16;
+
+impl Interner {
+    fn new() -> Interner {
+        Interner {
+            shards: (0..SHARDS)
+                .map(|_| std::sync::Mutex::new(FxHashMap::default()))
+                .collect(),
+            next: std::sync::atomic::AtomicU32::new(0),
+        }
+    }
+
+    fn id(&self, word: &str) -> u32 {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        word.hash(&mut h);
+        let shard = &self.shards[(h.finish() as usize) % SHARDS];
+        let mut map = shard
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(id) = map.get(word) {
+            return *id;
+        }
+        let id = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        map.insert(word.into(), id);
+        id
+    }
+
+    /// The words, indexed by their numbers.
+    fn into_words(self) -> Vec<Box<str>> {
+        let mut words: Vec<Box<str>> = vec![Box::from(""); self.next.into_inner() as usize];
+        for shard in self.shards {
+            let map = shard
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for (word, id) in map {
+                words[id as usize] = word;
+            }
+        }
+        words
+    }
+}
+
+/// Builds every file of the search index and hands each to `emit` (site path, bytes) as
+/// soon as it is ready. The text of a page is read once: its fragment file is written and
+/// its words are counted by number, so the text of the whole site is never held at once.
+pub fn build(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let analyzer = Analyzer::default();
-    let docs: Vec<Doc> = (0..site.entries.len())
-        .into_par_iter()
-        .map(|entry| Doc {
-            entry,
-            sections: text::sections(&site.entries[entry]),
+    let interner = Interner::new();
+    let entries: Vec<usize> = (0..site.entries.len()).collect();
+    let raw: Vec<RawCounts> = entries
+        .par_chunks(FRAGMENTS_PER_FILE)
+        .enumerate()
+        .flat_map_iter(|(n, chunk)| {
+            let mut fragments = Vec::with_capacity(chunk.len());
+            let mut counts = Vec::with_capacity(chunk.len());
+            for &entry in chunk {
+                let sections = text::sections(&site.entries[entry]);
+                fragments.push(fragment(site, entry, &sections));
+                counts.push(raw_counts(site, entry, &sections, &analyzer, &interner));
+            }
+            emit(format!("{SEARCH_PATH}f/{n}.json"), to_bytes(&fragments));
+            counts
         })
         .collect();
-    // One pass over the text: every later step works on each document's distinct words.
-    let raw: Vec<RawCounts> = docs
-        .par_iter()
-        .map(|d| raw_counts(site, d, &analyzer))
-        .collect();
-    let vocabulary: FxHashSet<&str> = raw
-        .par_iter()
-        .map(|r| {
-            r.words
-                .keys()
-                .map(|(w, _)| w.as_str())
-                .collect::<FxHashSet<&str>>()
-        })
-        .reduce(FxHashSet::default, |mut a, b| {
-            a.extend(b);
-            a
-        });
-    let stems: FxHashMap<&str, String> = vocabulary
-        .par_iter()
-        .map(|w| (*w, analyzer.stem(w)))
-        .collect();
+    let vocabulary = interner.into_words();
+    let stems: Vec<String> = vocabulary.par_iter().map(|w| analyzer.stem(w)).collect();
     let mut decompounder = Decompounder::new(vocabulary.iter().map(|w| w.to_string()), &analyzer);
-    let mut compounds: Vec<&str> = vocabulary
-        .iter()
-        .copied()
-        .filter(|w| w.chars().count() >= analyze::MIN_COMPOUND)
+    let mut compounds: Vec<u32> = (0..vocabulary.len() as u32)
+        .filter(|w| vocabulary[*w as usize].chars().count() >= analyze::MIN_COMPOUND)
         .collect();
-    compounds.sort_unstable();
-    let parts: FxHashMap<&str, Vec<String>> = compounds
+    compounds.sort_unstable_by(|a, b| vocabulary[*a as usize].cmp(&vocabulary[*b as usize]));
+    let parts: FxHashMap<u32, Vec<String>> = compounds
         .into_iter()
         .filter_map(|w| {
-            let p = decompounder.parts(w);
+            let p = decompounder.parts(&vocabulary[w as usize]);
             (!p.is_empty()).then(|| (w, p.iter().map(|x| analyzer.stem(x)).collect()))
         })
         .collect();
     // Every stem gets a number, in sorted order: documents count numbers, not strings.
     let mut names: Vec<&str> = stems
-        .values()
+        .iter()
         .map(String::as_str)
         .chain(parts.values().flatten().map(String::as_str))
         .collect();
@@ -124,48 +162,47 @@ pub fn build(site: &Site) -> Vec<(String, Vec<u8>)> {
         .enumerate()
         .map(|(i, n)| (*n, i as u32))
         .collect();
-    let word_ids: FxHashMap<&str, (u32, Vec<u32>)> = vocabulary
-        .iter()
+    let word_ids: Vec<(u32, Vec<u32>)> = (0..vocabulary.len() as u32)
         .map(|w| {
-            let stem = ids.get(stems[w].as_str()).copied().unwrap_or(0);
+            let stem = ids.get(stems[w as usize].as_str()).copied().unwrap_or(0);
             let part_ids = parts
-                .get(w)
+                .get(&w)
                 .map(|p| {
                     p.iter()
                         .filter_map(|x| ids.get(x.as_str()).copied())
                         .collect()
                 })
                 .unwrap_or_default();
-            (*w, (stem, part_ids))
+            (stem, part_ids)
         })
         .collect();
     let counted: Vec<(Counts, f32)> = raw
-        .par_iter()
-        .map(|r| (stem_counts(r, &word_ids), r.length))
+        .into_par_iter()
+        .map(|r| (stem_counts(&r, &word_ids), r.length))
         .collect();
-    let mut files = Vec::new();
-
-    files.extend(postings(&counted, &names));
-    files.extend(metadata(site, &docs));
-    files.push((format!("{SEARCH_PATH}filters.json"), filters(site, &docs)));
-    files
+    postings(&counted, &names, emit);
+    emit(format!("{SEARCH_PATH}filters.json"), filters(site));
 }
 
 /// Counts a document's words by field weight and section.
-fn raw_counts(site: &Site, d: &Doc, analyzer: &Analyzer) -> RawCounts {
-    let e = &site.entries[d.entry];
+fn raw_counts(
+    site: &Site,
+    entry: usize,
+    sections: &[text::Section],
+    analyzer: &Analyzer,
+    interner: &Interner,
+) -> RawCounts {
+    let e = &site.entries[entry];
     let f = &e.source.front;
-    let mut raw = RawCounts {
-        words: FxHashMap::default(),
-        length: 0.0,
-    };
+    let mut length = 0.0;
+    let mut local: FxHashMap<(String, u32), f32> = FxHashMap::default();
     let mut add = |text: &str, weight: f32, section: usize| {
         for w in words(text) {
             if analyzer.is_stop(&w) {
                 continue;
             }
-            raw.length += 1.0;
-            *raw.words.entry((w.into_owned(), section)).or_default() += weight;
+            length += 1.0;
+            *local.entry((w.into_owned(), section as u32)).or_default() += weight;
         }
     };
     add(e.title(), W_TITLE, 0);
@@ -173,23 +210,28 @@ fn raw_counts(site: &Site, d: &Doc, analyzer: &Analyzer) -> RawCounts {
     for terms in f.terms.values() {
         add(&terms.join(" "), W_TERMS, 0);
     }
-    for (i, s) in d.sections.iter().enumerate() {
+    for (i, s) in sections.iter().enumerate() {
         add(&s.heading, W_HEADING, i);
         add(&s.text, W_TEXT, i);
     }
-    raw
+    let mut words: Vec<(u32, u32, f32)> = local
+        .into_iter()
+        .map(|((w, section), weight)| (interner.id(&w), section, weight))
+        .collect();
+    words.shrink_to_fit();
+    RawCounts { words, length }
 }
 
 /// Folds a document's words into stems (and compound parts, at half weight), keeping for
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
-fn stem_counts(raw: &RawCounts, words: &FxHashMap<&str, (u32, Vec<u32>)>) -> Counts {
+fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<u32>)]) -> Counts {
     let mut by_section: FxHashMap<(u32, u32), f32> = FxHashMap::default();
-    for ((word, section), weight) in &raw.words {
-        let Some((stem, parts)) = words.get(word.as_str()) else {
+    for (word, section, weight) in &raw.words {
+        let Some((stem, parts)) = words.get(*word as usize) else {
             continue;
         };
-        let section = *section as u32;
+        let section = *section;
         *by_section.entry((*stem, section)).or_default() += weight;
         for p in parts {
             *by_section.entry((*p, section)).or_default() += weight * W_PART;
@@ -223,7 +265,7 @@ fn stem_counts(raw: &RawCounts, words: &FxHashMap<&str, (u32, Vec<u32>)>) -> Cou
 }
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
-fn postings(counted: &[(Counts, f32)], names: &[&str]) -> Vec<(String, Vec<u8>)> {
+fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let n = counted.len().max(1) as f32;
     let avg = counted.iter().map(|(_, l)| *l).sum::<f32>() / n;
     // Stem ids are in sorted order, so this is the stems' order too.
@@ -238,7 +280,7 @@ fn postings(counted: &[(Counts, f32)], names: &[&str]) -> Vec<(String, Vec<u8>)>
         .copied()
         .zip(by_id)
         .filter(|(_, list)| !list.is_empty());
-    let mut files = Vec::new();
+    let mut files = 0;
     let mut firsts: Vec<String> = Vec::new();
     let mut chunk = serde_json::Map::new();
     let mut bytes = 0;
@@ -271,19 +313,14 @@ fn postings(counted: &[(Counts, f32)], names: &[&str]) -> Vec<(String, Vec<u8>)>
         bytes += stem.len() + flat.len() * 4 + 6;
         chunk.insert(stem.to_string(), json!(flat));
         if bytes >= CHUNK_BYTES {
-            files.push((
-                format!("{SEARCH_PATH}i/{}.json", files.len()),
-                to_bytes(&chunk),
-            ));
+            emit(format!("{SEARCH_PATH}i/{files}.json"), to_bytes(&chunk));
+            files += 1;
             chunk = serde_json::Map::new();
             bytes = 0;
         }
     }
     if !chunk.is_empty() {
-        files.push((
-            format!("{SEARCH_PATH}i/{}.json", files.len()),
-            to_bytes(&chunk),
-        ));
+        emit(format!("{SEARCH_PATH}i/{files}.json"), to_bytes(&chunk));
     }
     let manifest = json!({
         "version": 1,
@@ -292,33 +329,19 @@ fn postings(counted: &[(Counts, f32)], names: &[&str]) -> Vec<(String, Vec<u8>)>
         "fragments_per_file": FRAGMENTS_PER_FILE,
         "stop": analyze::STOP_WORDS,
     });
-    files.push((format!("{SEARCH_PATH}index.json"), to_bytes(&manifest)));
-    files
+    emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
 }
 
-/// One fragment file per document: what a result shows (title, path, top section,
-/// description) and its sections for the excerpt.
-fn metadata(site: &Site, docs: &[Doc]) -> Vec<(String, Vec<u8>)> {
-    docs.par_chunks(FRAGMENTS_PER_FILE)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let fragments: Vec<serde_json::Value> =
-                chunk.iter().map(|d| fragment(site, d)).collect();
-            (format!("{SEARCH_PATH}f/{n}.json"), to_bytes(&fragments))
-        })
-        .collect()
-}
-
-fn fragment(site: &Site, d: &Doc) -> serde_json::Value {
-    let e = &site.entries[d.entry];
-    let section = top_section(site, d.entry).map_or("", |s| site.entries[s].title());
-    let headings: Vec<[&str; 2]> = d
-        .sections
+/// What a result shows for one document (an item of a fragment file): title, path, top
+/// section, description and its sections for the excerpt.
+fn fragment(site: &Site, entry: usize, sections: &[text::Section]) -> serde_json::Value {
+    let e = &site.entries[entry];
+    let section = top_section(site, entry).map_or("", |s| site.entries[s].title());
+    let headings: Vec<[&str; 2]> = sections
         .iter()
         .map(|s| [s.anchor.as_str(), s.heading.as_str()])
         .collect();
-    let texts: Vec<String> = d
-        .sections
+    let texts: Vec<String> = sections
         .iter()
         .map(|s| truncate(&s.text, SECTION_CHARS))
         .collect();
@@ -333,15 +356,16 @@ fn fragment(site: &Site, d: &Doc) -> serde_json::Value {
 }
 
 /// Filter values: top-level section, every taxonomy, and document type.
-fn filters(site: &Site, docs: &[Doc]) -> Vec<u8> {
+fn filters(site: &Site) -> Vec<u8> {
     let mut groups = Vec::new();
     let mut sections: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut types: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(top) = top_section(site, d.entry) {
+    // Document `i` is entry `i`.
+    for i in 0..site.entries.len() {
+        if let Some(top) = top_section(site, i) {
             sections.entry(top).or_default().push(i);
         }
-        if let Some(t) = site.entries[d.entry]
+        if let Some(t) = site.entries[i]
             .source
             .front
             .document
@@ -361,20 +385,11 @@ fn filters(site: &Site, docs: &[Doc]) -> Vec<u8> {
         })
         .collect();
     groups.push(json!({ "key": "avsnitt", "label": "Avsnitt", "values": section_values }));
-    let doc_of: HashMap<usize, usize> =
-        docs.iter().enumerate().map(|(i, d)| (d.entry, i)).collect();
     for t in &site.taxonomies {
         let values: Vec<serde_json::Value> = t
             .terms
             .iter()
-            .map(|term| {
-                let ids: Vec<usize> = term
-                    .entries
-                    .iter()
-                    .filter_map(|e| doc_of.get(e).copied())
-                    .collect();
-                json!([term.name, ids])
-            })
+            .map(|term| json!([term.name, term.entries]))
             .collect();
         groups.push(json!({ "key": t.config.name, "label": t.config.plural, "values": values }));
     }
