@@ -83,10 +83,8 @@ impl Interner {
     }
 
     fn id(&self, word: &str) -> u32 {
-        use std::hash::{BuildHasher, Hash, Hasher};
-        let mut h = rustc_hash::FxBuildHasher.build_hasher();
-        word.hash(&mut h);
-        let shard = &self.shards[(h.finish() as usize) % SHARDS];
+        use std::hash::BuildHasher;
+        let shard = &self.shards[(rustc_hash::FxBuildHasher.hash_one(word) as usize) % SHARDS];
         let mut map = shard
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
