@@ -1,0 +1,100 @@
+//! Criterion benchmarks of the build's hot stages on a generated 1,000-page handbook (the
+//! corpus of `bench/run.sh`, from `bench/corpus.rs`): loading content, the site model,
+//! Markdown, templates, the search index, and the whole `check` pipeline. Whole builds at
+//! 1,000 to 50,000 pages, with peak memory and the peers, are `bench/run.sh`.
+//!
+//!     cargo bench --bench stages
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+use handbok::config::{Config, Overrides};
+use handbok::output::NullSink;
+use handbok::site::Site;
+use handbok::templates::Templates;
+
+#[path = "../bench/corpus.rs"]
+mod corpus;
+
+const PAGES: usize = 1000;
+
+fn config(root: &Path) -> Config {
+    let overrides = Overrides {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        ..Overrides::default()
+    };
+    match Config::load(root, &overrides) {
+        Ok(c) => c,
+        Err(e) => panic!("the generated corpus has a bad configuration: {e:?}"),
+    }
+}
+
+fn site(root: &Path) -> Site {
+    let config = config(root);
+    let content = handbok::content::load(&config).expect("the generated content loads");
+    Site::build(config, content).expect("the generated site builds")
+}
+
+fn stages(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path();
+    corpus::generate(root, PAGES, 1).expect("generate the corpus");
+    let templates = Templates::load(&config(root)).expect("the built-in templates load");
+    let mut rendered = site(root);
+    let problems = rendered.render_markdown();
+    assert!(
+        !problems.iter().any(handbok::error::Diagnostic::is_error),
+        "the generated corpus has errors: {problems:?}"
+    );
+
+    let mut group = c.benchmark_group(format!("{PAGES} pages"));
+    group.sample_size(10);
+    group.bench_function("load content", |b| {
+        let config = config(root);
+        b.iter(|| handbok::content::load(&config).expect("loads"))
+    });
+    group.bench_function("site model", |b| {
+        b.iter_batched(
+            || {
+                let config = config(root);
+                let content = handbok::content::load(&config).expect("loads");
+                (config, content)
+            },
+            |(config, content)| Site::build(config, content).expect("builds"),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("markdown and links", |b| {
+        b.iter_batched(
+            || site(root),
+            |mut s| s.render_markdown(),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("templates", |b| {
+        b.iter(|| handbok::render::render_site(&rendered, &templates, &NullSink))
+    });
+    group.bench_function("search index", |b| {
+        b.iter(|| {
+            let bytes = std::sync::atomic::AtomicUsize::new(0);
+            handbok::search::build(&rendered, &|_, data| {
+                bytes.fetch_add(data.len(), std::sync::atomic::Ordering::Relaxed);
+            });
+            bytes.into_inner()
+        })
+    });
+    group.bench_function("whole check", |b| {
+        let options = handbok::BuildOptions {
+            root: root.to_path_buf(),
+            output: None,
+            overrides: Overrides::default(),
+            strict: false,
+        };
+        b.iter(|| handbok::check(&options).expect("checks"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
