@@ -5,6 +5,13 @@
 # builds the same logical corpus with them in the same run (from ../shared/bench/gen_corpus.py
 # when that generator is present) and prints the ratio; absent peers are skipped, never
 # downloaded.
+#
+# Two measurements per tool:
+# - "rebuild": RUNS builds in a row into the same output folder (a CI job or an editor
+#   rebuilding a site whose output is already there; handbok reuses its spare folder and
+#   does not rewrite unchanged files, Hugo overwrites its destination);
+# - "cold": RUNS builds each into an output folder that does not exist yet (a fresh clone);
+#   the folders are removed after the measurement, outside the timed runs.
 #   bench/run.sh [SIZE ...]          default: 1000 10000
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,13 +40,32 @@ measure() { # name, command...: prints "median_ms peak_mib"
   done
   echo "$(median "${walls[@]}") $(( $(median "${peaks[@]}") / 1024 ))"
 }
+cold() { # name, output-folder-base, command with OUT for the output folder: "median_ms peak_mib"
+  local name="$1" base="$2"; shift 2
+  local walls=() peaks=()
+  for run in $(seq "$runs"); do
+    local out="$base-cold-$run" log; log="$(mktemp)"
+    rm -rf "$out"
+    local cmd=("${@/OUT/$out}")
+    /usr/bin/time -v "${cmd[@]}" >/dev/null 2>"$log" || { echo "$name failed:" >&2; tail -5 "$log" >&2; rm -f "$log"; return 1; }
+    walls+=("$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log" | awk -F: '{ if (NF==3) print int(($1*3600+$2*60+$3)*1000); else print int(($1*60+$2)*1000) }')")
+    peaks+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")")
+    rm -f "$log"
+  done
+  for run in $(seq "$runs"); do rm -rf "$base-cold-$run" "$(dirname "$base")/.$(basename "$base")-cold-$run".*; done
+  sync
+  echo "$(median "${walls[@]}") $(( $(median "${peaks[@]}") / 1024 ))"
+}
 shared_gen="$root/../shared/bench/gen_corpus.py"
 for n in "${sizes[@]}"; do
   dir="/tmp/handbok-bench-$n"
   ./target/release/examples/gen_corpus --pages "$n" --seed 1 "$dir"
   read -r ms mib < <(measure handbok ./target/release/handbok build --root "$dir" --output "$dir/public")
   pps=$(( n * 1000 / (ms > 0 ? ms : 1) ))
-  echo "handbok  $n pages: ${ms} ms median of $runs, $pps pages/s, peak ${mib} MiB"
+  echo "handbok  $n pages, rebuild: ${ms} ms median of $runs, $pps pages/s, peak ${mib} MiB"
+  read -r ms mib < <(cold handbok "$dir/out" ./target/release/handbok build --root "$dir" --output OUT)
+  pps=$(( n * 1000 / (ms > 0 ? ms : 1) ))
+  echo "handbok  $n pages, cold:    ${ms} ms median of $runs, $pps pages/s, peak ${mib} MiB"
   # The same logical corpus for handbok and its peers: the shared generator's layouts.
   same_ms=""
   if [ -f "$shared_gen" ] && { command -v hugo >/dev/null || command -v zola >/dev/null; }; then
@@ -48,7 +74,9 @@ for n in "${sizes[@]}"; do
     python3 "$shared_gen" --pages "$n" --seed 1 --layout plain "$plain" >/dev/null
     printf 'title: Benchmark\ntaxonomies:\n  - name: tags\n  - name: fokusomrade\n' > "$plain/handbok.yaml"
     read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$plain/public")
-    echo "handbok  $n pages of the shared corpus: ${same_ms} ms, peak ${same_mib} MiB"
+    echo "handbok  $n pages of the shared corpus, rebuild: ${same_ms} ms, peak ${same_mib} MiB"
+    read -r same_cold same_cold_mib < <(cold handbok "$plain/out" ./target/release/handbok build --root "$plain" --output OUT)
+    echo "handbok  $n pages of the shared corpus, cold:    ${same_cold} ms, peak ${same_cold_mib} MiB"
   fi
   for peer in hugo zola; do
     if ! command -v "$peer" >/dev/null; then echo "$peer     not on PATH: skipped"; continue; fi
@@ -56,8 +84,10 @@ for n in "${sizes[@]}"; do
     pdir="/tmp/handbok-bench-$peer-$n"
     rm -rf "$pdir"
     python3 "$shared_gen" --pages "$n" --seed 1 --layout "$peer" "$pdir" >/dev/null
-    if [ "$peer" = hugo ]; then cmd=(hugo --quiet --source "$pdir" --destination "$pdir/public"); else cmd=(zola --root "$pdir" build --output-dir "$pdir/public" --force); fi
-    read -r pms pmib < <(measure "$peer" "${cmd[@]}")
-    echo "$peer     $n pages of the shared corpus: ${pms} ms, peak ${pmib} MiB; handbok is $(awk "BEGIN {printf \"%.2f\", $pms/$same_ms}")x as fast"
+    if [ "$peer" = hugo ]; then cmd=(hugo --quiet --source "$pdir" --destination OUT); else cmd=(zola --root "$pdir" build --output-dir OUT --force); fi
+    read -r pms pmib < <(measure "$peer" "${cmd[@]/OUT/$pdir/public}")
+    echo "$peer     $n pages of the shared corpus, rebuild: ${pms} ms, peak ${pmib} MiB; handbok is $(awk "BEGIN {printf \"%.2f\", $pms/$same_ms}")x as fast"
+    read -r pcold pcold_mib < <(cold "$peer" "$pdir/out" "${cmd[@]}")
+    echo "$peer     $n pages of the shared corpus, cold:    ${pcold} ms, peak ${pcold_mib} MiB; handbok is $(awk "BEGIN {printf \"%.2f\", $pcold/$same_cold}")x as fast"
   done
 done
