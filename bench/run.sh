@@ -30,6 +30,8 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 measure() { # name, command...: prints "median_ms peak_mib"
   local name="$1"; shift
   local walls=() peaks=()
+  # One untimed build first, so that every timed one finds the output of the same input.
+  "$@" >/dev/null 2>&1 || true
   for _ in $(seq "$runs"); do
     local log; log="$(mktemp)"
     /usr/bin/time -v "$@" >/dev/null 2>"$log" || { echo "$name failed:" >&2; tail -5 "$log" >&2; rm -f "$log"; return 1; }

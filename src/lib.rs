@@ -220,6 +220,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
             );
         }
     }
+    timings.lap("markdown and links");
     let staging = match output {
         Some(dir) => Some(Staging::create(dir)?),
         None => None,
@@ -228,7 +229,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         Some(s) => s,
         None => &NullSink,
     };
-    timings.lap("markdown and links");
+    timings.lap("preparing the output folder");
     let rendered = render::render_site(&site, &templates, sink);
     timings.lap("templates and writing");
     let (index_problems, index_files) = render::write_search_index(&site, sink);

@@ -257,6 +257,24 @@ fn sidebar_on_a_section_page_marks_its_overview_link() {
 }
 
 #[test]
+fn linked_summaries_reach_a_template_that_reads_them() {
+    let site = Site::from_fixture("nav");
+    site.write(
+        "templates/page.html",
+        r#"{% extends "theme/page.html" %}
+{% block main %}<div class="next-summary">{% if page.next %}{{ page.next.summary | safe }}{% endif %}</div>{{ super() }}{% endblock main %}"#,
+    );
+    site.build_ok(&[]);
+    let kiruna = page(&site, "orter/kiruna/");
+    let next = kiruna.href_of("nav.pagination a[rel=next]", "Nästa Arjeplog");
+    assert!(next.ends_with("arjeplog/"), "{next}");
+    assert_eq!(
+        kiruna.texts("div.next-summary p"),
+        ["Text om Arjeplog. Jämför med Kirunas historia."]
+    );
+}
+
+#[test]
 fn a_theme_can_write_its_own_sidebar_from_the_nav_data() {
     let site = Site::from_fixture("nav");
     site.write(

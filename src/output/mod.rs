@@ -88,7 +88,6 @@ pub struct Staging {
 
 /// A file found in the reused folder.
 struct Previous {
-    len: u64,
     /// Written (or found unchanged) by this build: survives the pruning.
     kept: AtomicBool,
 }
@@ -149,9 +148,7 @@ impl Staging {
         inside_output(path)?;
         if let Some(previous) = self.previous.get(path) {
             previous.kept.store(true, Ordering::Relaxed);
-            if previous.len == bytes.len() as u64
-                && std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes)
-            {
+            if std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes) {
                 return Ok(());
             }
         }
@@ -292,11 +289,11 @@ fn inventory(dir: &Path, files: &mut HashMap<String, Previous>, folders: &mut Ha
         if kind.is_dir() {
             folders.insert(rel);
         } else if kind.is_file() {
-            let len = entry.metadata().map_or(u64::MAX, |m| m.len());
+            // No `stat`: the file type comes with the folder listing, and a file is compared
+            // by reading it only when this build writes the same path.
             files.insert(
                 rel,
                 Previous {
-                    len,
                     kept: AtomicBool::new(false),
                 },
             );

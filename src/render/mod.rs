@@ -342,6 +342,9 @@ impl<'a> Base<'a> {
         if self.templates.uses_nav_data {
             view.nav = views::nav(self.site, id);
         }
+        if !self.templates.uses_summaries {
+            view.without_summaries();
+        }
         view
     }
 

@@ -273,53 +273,56 @@ fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Ve
             by_id[*stem as usize].push((doc, *tf, *section as usize));
         }
     }
-    let by_stem = names
-        .iter()
+    let scored: Vec<(&str, Vec<u64>)> = names
+        .par_iter()
         .copied()
-        .zip(by_id)
-        .filter(|(_, list)| !list.is_empty());
-    let mut files = 0;
-    let mut firsts: Vec<String> = Vec::new();
-    let mut chunk = serde_json::Map::new();
-    let mut bytes = 0;
-    for (stem, mut list) in by_stem {
-        list.sort_by_key(|p| p.0);
-        let df = list.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut scored: Vec<(u64, u64, u64)> = list
-            .into_iter()
-            .map(|(doc, tf, section)| {
-                let length = counted[doc].1.max(1.0);
-                let score =
-                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
-                (
-                    doc as u64,
-                    (score * 100.0).round().max(1.0) as u64,
-                    section as u64,
-                )
-            })
-            .collect();
-        if scored.len() > MAX_POSTINGS {
-            scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            scored.truncate(MAX_POSTINGS);
-            scored.sort_by_key(|p| p.0);
-        }
-        let flat: Vec<u64> = scored.into_iter().flat_map(|(d, s, h)| [d, s, h]).collect();
-        if chunk.is_empty() {
-            firsts.push(stem.to_string());
-        }
+        .zip(by_id.into_par_iter())
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(stem, mut list)| {
+            list.sort_by_key(|p| p.0);
+            let df = list.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut scored: Vec<(u64, u64, u64)> = list
+                .into_iter()
+                .map(|(doc, tf, section)| {
+                    let length = counted[doc].1.max(1.0);
+                    let score =
+                        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
+                    (
+                        doc as u64,
+                        (score * 100.0).round().max(1.0) as u64,
+                        section as u64,
+                    )
+                })
+                .collect();
+            if scored.len() > MAX_POSTINGS {
+                scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                scored.truncate(MAX_POSTINGS);
+                scored.sort_by_key(|p| p.0);
+            }
+            let flat: Vec<u64> = scored.into_iter().flat_map(|(d, s, h)| [d, s, h]).collect();
+            (stem, flat)
+        })
+        .collect();
+    // Cut the sorted stems into chunks of about CHUNK_BYTES, then write the chunks in parallel.
+    let mut chunks: Vec<&[(&str, Vec<u64>)]> = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (stem, flat)) in scored.iter().enumerate() {
         bytes += stem.len() + flat.len() * 4 + 6;
-        chunk.insert(stem.to_string(), json!(flat));
-        if bytes >= CHUNK_BYTES {
-            emit(format!("{SEARCH_PATH}i/{files}.json"), to_bytes(&chunk));
-            files += 1;
-            chunk = serde_json::Map::new();
+        if bytes >= CHUNK_BYTES || i + 1 == scored.len() {
+            chunks.push(&scored[start..=i]);
+            start = i + 1;
             bytes = 0;
         }
     }
-    if !chunk.is_empty() {
-        emit(format!("{SEARCH_PATH}i/{files}.json"), to_bytes(&chunk));
-    }
+    let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0).collect();
+    chunks.par_iter().enumerate().for_each(|(i, chunk)| {
+        let map: serde_json::Map<String, serde_json::Value> = chunk
+            .iter()
+            .map(|(stem, flat)| (stem.to_string(), json!(flat)))
+            .collect();
+        emit(format!("{SEARCH_PATH}i/{i}.json"), to_bytes(&map));
+    });
     let manifest = json!({
         "version": 1,
         "docs": counted.len(),

@@ -67,6 +67,9 @@ pub struct Templates {
     /// Some template reads the sidebar tree as data (`page.nav`, `section.nav`); otherwise
     /// it is not built for every page (templates get it ready as `nav_html`).
     pub uses_nav_data: bool,
+    /// Some template reads `.summary` (of linked entries); otherwise it is left out of the
+    /// link views of a page.
+    pub uses_summaries: bool,
 }
 
 impl Templates {
@@ -128,12 +131,14 @@ impl Templates {
             .map_err(|e| Error::Site(vec![tera_diagnostic(&e, &files, None)]))?;
         let strings = serde_json::to_value(strings).unwrap_or_default();
         let uses_nav_data = files.values().any(|f| mentions_field(&f.text, "nav"));
+        let uses_summaries = files.values().any(|f| mentions_field(&f.text, "summary"));
         Ok(Templates {
             tera,
             files,
             static_files,
             strings,
             uses_nav_data,
+            uses_summaries,
         })
     }
 

@@ -272,6 +272,31 @@ pub fn link(e: &Entry) -> LinkView<'_> {
     }
 }
 
+impl EntryView<'_> {
+    /// Leaves the `summary` of every linked entry empty (null): for templates that never
+    /// read `.summary`, where copying every linked page's first paragraph into every page's
+    /// context was about a tenth of the template time of a large site.
+    pub fn without_summaries(&mut self) {
+        let lists = [
+            &mut self.ancestors,
+            &mut self.pages,
+            &mut self.subsections,
+            &mut self.unlinked_pages,
+            &mut self.unlinked_subsections,
+            &mut self.backlinks,
+            &mut self.related,
+        ];
+        for list in lists {
+            for l in list.iter_mut() {
+                l.summary = None;
+            }
+        }
+        for l in [&mut self.previous, &mut self.next].into_iter().flatten() {
+            l.summary = None;
+        }
+    }
+}
+
 /// The full view of entry `id`.
 pub fn entry(site: &Site, id: usize) -> EntryView<'_> {
     let e = &site.entries[id];
