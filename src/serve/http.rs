@@ -146,8 +146,12 @@ fn connection(stream: &TcpStream, shared: &Shared) {
         if write_all(stream, &reply.bytes(head_only, keep)).is_err() {
             return;
         }
-        if !keep {
+        if request.has_body {
+            // The body was not read: let it arrive before closing.
             return linger(stream);
+        }
+        if !keep {
+            return;
         }
         idle = IDLE_TIMEOUT;
     }
@@ -158,9 +162,10 @@ fn write_all(mut stream: &TcpStream, bytes: &[u8]) -> std::io::Result<()> {
     stream.flush()
 }
 
-/// Closes after a last response: stops sending, then reads (briefly, and a bounded amount)
-/// whatever the client still sends, since closing with unread bytes would reset the
-/// connection and could destroy the response before the client has read it.
+/// Closes after a last response while the client may still be sending (a rejected request,
+/// a body): stops sending, then reads (briefly, and a bounded amount) whatever still comes,
+/// since closing with unread bytes would reset the connection and could destroy the
+/// response before the client has read it.
 fn linger(mut stream: &TcpStream) {
     let _ = stream.shutdown(Shutdown::Write);
     let until = Instant::now() + Duration::from_secs(2);
