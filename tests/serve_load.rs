@@ -451,6 +451,15 @@ fn check(url: &str, response: &Response, head: bool, versions: &Versions) -> Res
     }
 }
 
+/// A secret planted outside the site, removed when the test ends (also when it fails).
+struct Planted(std::path::PathBuf);
+
+impl Drop for Planted {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 /// Lets the clients go on only as far as the edits have come, so that the edits fall in
 /// the middle of the load.
 struct Gate {
@@ -679,10 +688,10 @@ fn answers_everything_while_rebuilding_under_load() {
     std::fs::write(serve_folder.join("hemlig.txt"), &secret).expect("plant a secret");
     let above_site = site.root().parent().expect("a parent");
     let planted = above_site.join("hemlig.txt");
-    let planted_here = !planted.exists();
-    if planted_here {
+    let _removed_at_the_end = (!planted.exists()).then(|| {
         std::fs::write(&planted, &secret).expect("plant a secret");
-    }
+        Planted(planted.clone())
+    });
     site.write("hemlig.txt", &secret);
 
     let rx = events(port);
@@ -748,9 +757,6 @@ fn answers_everything_while_rebuilding_under_load() {
     }
     if let Err(e) = trickling.join().expect("the trickling client") {
         failures.push(e);
-    }
-    if planted_here {
-        let _ = std::fs::remove_file(&planted);
     }
     for f in &failures {
         eprintln!("{f}");
