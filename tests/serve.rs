@@ -60,11 +60,15 @@ fn start(site: &Site) -> Server {
     panic!("handbok serve did not start");
 }
 
-/// A raw GET; returns (status, body).
+/// A raw GET on a connection that closes after the response; returns (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(10))).ok();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut response = String::new();
     s.read_to_string(&mut response).expect("read");
     let status = response

@@ -5,6 +5,7 @@
 
 mod http;
 pub mod incremental;
+mod request;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -305,30 +306,32 @@ fn watch(
     }
 }
 
-/// The paths of an event that should trigger a rebuild (see [`is_relevant`]).
+/// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
+/// paths: an editor that saves by renaming a hidden temporary file over the page reports
+/// both names in one event, and the temporary one must not turn a text edit into a full
+/// rebuild.
 fn relevant_paths(root: &Path, event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
     match event {
-        Ok(e) if is_relevant(root, event) => e.paths.clone(),
+        Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => e
+            .paths
+            .iter()
+            .filter(|p| is_relevant(root, p))
+            .cloned()
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 /// Changes in the site root itself count only for its own files (handbok.yaml and data
 /// files), not for editor swap files or the output folder.
-fn is_relevant(root: &Path, event: &notify::Result<notify::Event>) -> bool {
-    let Ok(event) = event else { return false };
-    if matches!(event.kind, notify::EventKind::Access(_)) {
-        return false;
-    }
-    event.paths.iter().any(|p| {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let hidden = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp");
-        let top_level = p
-            .parent()
-            .and_then(|d| d.canonicalize().ok())
-            .is_some_and(|d| d == root);
-        !hidden && (!top_level || name.ends_with(".yaml") || name.ends_with(".yml"))
-    })
+fn is_relevant(root: &Path, path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let hidden = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp");
+    let top_level = path
+        .parent()
+        .and_then(|d| d.canonicalize().ok())
+        .is_some_and(|d| d == root);
+    !hidden && (!top_level || name.ends_with(".yaml") || name.ends_with(".yml"))
 }
 
 fn watch_error(path: &Path, e: notify::Error) -> Error {
