@@ -279,3 +279,37 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_complete() {
         "the build after 20 killed ones",
     );
 }
+
+#[test]
+fn a_file_being_read_from_the_published_folder_is_never_rewritten_in_place() {
+    use std::io::Read;
+    let site = Site::from_fixture("basic");
+    let page = "content/styrgrupp/anvisningar.md";
+    let version = |text: &str| {
+        site.write(
+            page,
+            format!("---\ntitle: Anvisningar\n---\n\n{text}\n\n## Mandat\n\nMandat.\n"),
+        );
+        site.build_ok(&[]);
+    };
+    version("Version A.");
+    version("Version B.");
+    // A file server opens the published page (version B) and is slow to send it.
+    let published = site.path("public/styrgrupp/anvisningar/index.html");
+    let expected = std::fs::read(&published).expect("read the page");
+    let mut reader = std::fs::File::open(&published).expect("open the page");
+    // Two more builds: the second reuses the folder that held version B.
+    version("Version C.");
+    version("Version D.");
+    let mut served = Vec::new();
+    reader.read_to_end(&mut served).expect("read the open page");
+    assert_eq!(
+        String::from_utf8_lossy(&served),
+        String::from_utf8_lossy(&expected),
+        "the open file changed under its reader"
+    );
+    assert!(
+        String::from_utf8_lossy(&site.read("public/styrgrupp/anvisningar/index.html"))
+            .contains("Version D.")
+    );
+}

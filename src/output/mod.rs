@@ -148,9 +148,14 @@ impl Staging {
         inside_output(path)?;
         if let Some(previous) = self.previous.get(path) {
             previous.kept.store(true, Ordering::Relaxed);
-            if std::fs::read(self.dir.join(path)).is_ok_and(|old| old == bytes) {
+            let old = self.dir.join(path);
+            if std::fs::read(&old).is_ok_and(|o| o == bytes) {
                 return Ok(());
             }
+            // A new file rather than the old one rewritten in place: this folder was the
+            // published one before the last swap, and a file server may still be sending
+            // that file to a reader.
+            let _ = std::fs::remove_file(&old);
         }
         if let Ok(full) = self.path_of(path) {
             if std::fs::write(&full, bytes).is_ok() {
