@@ -11,7 +11,11 @@
 #   rebuilding a site whose output is already there; handbok reuses its spare folder and
 #   does not rewrite unchanged files, Hugo overwrites its destination);
 # - "cold": RUNS builds each into an output folder that does not exist yet (a fresh clone);
-#   the folders are removed after the measurement, outside the timed runs.
+#   the folders are removed after the measurement, outside the timed runs. Before the cold
+#   runs the script waits PAUSE seconds (default 65): ext4 skips inodes deleted in the last
+#   60 s when it allocates new ones, so right after the corpus generator deleted the previous
+#   corpus, creating tens of thousands of files costs several times its usual system time (a
+#   fresh CI machine has no such deletions). All cold runs come before anything is deleted.
 #   bench/run.sh [SIZE ...]          default: 1000 10000
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -54,42 +58,69 @@ cold() { # name, output-folder-base, command with OUT for the output folder: "me
     peaks+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")")
     rm -f "$log"
   done
-  for run in $(seq "$runs"); do rm -rf "$base-cold-$run" "$(dirname "$base")/.$(basename "$base")-cold-$run".*; done
-  sync
   echo "$(median "${walls[@]}") $(( $(median "${peaks[@]}") / 1024 ))"
 }
 shared_gen="$root/../shared/bench/gen_corpus.py"
+pause="${PAUSE:-65}"
+ratio() { awk "BEGIN {printf \"%.2f\", $1/$2}"; }
 for n in "${sizes[@]}"; do
+  # Every corpus first: generating deletes the previous ones.
   dir="/tmp/handbok-bench-$n"
   ./target/release/examples/gen_corpus --pages "$n" --seed 1 "$dir"
-  read -r ms mib < <(measure handbok ./target/release/handbok build --root "$dir" --output "$dir/public")
-  pps=$(( n * 1000 / (ms > 0 ? ms : 1) ))
-  echo "handbok  $n pages, rebuild: ${ms} ms median of $runs, $pps pages/s, peak ${mib} MiB"
-  read -r ms mib < <(cold handbok "$dir/out" ./target/release/handbok build --root "$dir" --output OUT)
-  pps=$(( n * 1000 / (ms > 0 ? ms : 1) ))
-  echo "handbok  $n pages, cold:    ${ms} ms median of $runs, $pps pages/s, peak ${mib} MiB"
-  # The same logical corpus for handbok and its peers: the shared generator's layouts.
-  same_ms=""
+  shared=""
+  peers=()
   if [ -f "$shared_gen" ] && { command -v hugo >/dev/null || command -v zola >/dev/null; }; then
+    shared=1
     plain="/tmp/handbok-bench-plain-$n"
     rm -rf "$plain"
     python3 "$shared_gen" --pages "$n" --seed 1 --layout plain "$plain" >/dev/null
     printf 'title: Benchmark\ntaxonomies:\n  - name: tags\n  - name: fokusomrade\n' > "$plain/handbok.yaml"
-    read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$plain/public")
-    echo "handbok  $n pages of the shared corpus, rebuild: ${same_ms} ms, peak ${same_mib} MiB"
-    read -r same_cold same_cold_mib < <(cold handbok "$plain/out" ./target/release/handbok build --root "$plain" --output OUT)
-    echo "handbok  $n pages of the shared corpus, cold:    ${same_cold} ms, peak ${same_cold_mib} MiB"
   fi
   for peer in hugo zola; do
     if ! command -v "$peer" >/dev/null; then echo "$peer     not on PATH: skipped"; continue; fi
-    if [ -z "$same_ms" ]; then echo "$peer     no shared corpus generator: skipped"; continue; fi
+    if [ -z "$shared" ]; then echo "$peer     no shared corpus generator: skipped"; continue; fi
     pdir="/tmp/handbok-bench-$peer-$n"
     rm -rf "$pdir"
     python3 "$shared_gen" --pages "$n" --seed 1 --layout "$peer" "$pdir" >/dev/null
-    if [ "$peer" = hugo ]; then cmd=(hugo --quiet --source "$pdir" --destination OUT); else cmd=(zola --root "$pdir" build --output-dir OUT --force); fi
-    read -r pms pmib < <(measure "$peer" "${cmd[@]/OUT/$pdir/public}")
-    echo "$peer     $n pages of the shared corpus, rebuild: ${pms} ms, peak ${pmib} MiB; handbok is $(awk "BEGIN {printf \"%.2f\", $pms/$same_ms}")x as fast"
-    read -r pcold pcold_mib < <(cold "$peer" "$pdir/out" "${cmd[@]}")
-    echo "$peer     $n pages of the shared corpus, cold:    ${pcold} ms, peak ${pcold_mib} MiB; handbok is $(awk "BEGIN {printf \"%.2f\", $pcold/$same_cold}")x as fast"
+    peers+=("$peer")
+  done
+  peer_cmd() { # peer, output folder
+    local pdir="/tmp/handbok-bench-$1-$n"
+    if [ "$1" = hugo ]; then echo "hugo --quiet --source $pdir --destination $2"; else echo "zola --root $pdir build --output-dir $2 --force"; fi
+  }
+  sync
+  sleep "$pause"
+
+  # Cold builds, each into a folder that does not exist yet.
+  read -r ms mib < <(cold handbok "$dir/out" ./target/release/handbok build --root "$dir" --output OUT)
+  echo "handbok  $n pages, cold:    ${ms} ms median of $runs, $(( n * 1000 / (ms > 0 ? ms : 1) )) pages/s, peak ${mib} MiB"
+  if [ -n "$shared" ]; then
+    read -r same_cold same_cold_mib < <(cold handbok "$plain/out" ./target/release/handbok build --root "$plain" --output OUT)
+    echo "handbok  $n pages of the shared corpus, cold:    ${same_cold} ms, peak ${same_cold_mib} MiB"
+  fi
+  for peer in "${peers[@]}"; do
+    # shellcheck disable=SC2046
+    read -r pcold pcold_mib < <(cold "$peer" "/tmp/handbok-bench-$peer-$n/out" $(peer_cmd "$peer" OUT))
+    echo "$peer     $n pages of the shared corpus, cold:    ${pcold} ms, peak ${pcold_mib} MiB; handbok is $(ratio "$pcold" "$same_cold")x as fast"
+  done
+
+  # Rebuilds into an output folder that holds the output of the same input.
+  read -r ms mib < <(measure handbok ./target/release/handbok build --root "$dir" --output "$dir/public")
+  echo "handbok  $n pages, rebuild: ${ms} ms median of $runs, $(( n * 1000 / (ms > 0 ? ms : 1) )) pages/s, peak ${mib} MiB"
+  if [ -n "$shared" ]; then
+    read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$plain/public")
+    echo "handbok  $n pages of the shared corpus, rebuild: ${same_ms} ms, peak ${same_mib} MiB"
+  fi
+  for peer in "${peers[@]}"; do
+    # shellcheck disable=SC2046
+    read -r pms pmib < <(measure "$peer" $(peer_cmd "$peer" "/tmp/handbok-bench-$peer-$n/public"))
+    echo "$peer     $n pages of the shared corpus, rebuild: ${pms} ms, peak ${pmib} MiB; handbok is $(ratio "$pms" "$same_ms")x as fast"
+  done
+
+  bases=("$dir/out")
+  [ -n "$shared" ] && bases+=("$plain/out")
+  for peer in "${peers[@]}"; do bases+=("/tmp/handbok-bench-$peer-$n/out"); done
+  for base in "${bases[@]}"; do
+    for run in $(seq "$runs"); do rm -rf "$base-cold-$run" "$(dirname "$base")/.$(basename "$base")-cold-$run".*; done
   done
 done
