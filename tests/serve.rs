@@ -8,10 +8,10 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::Site;
+use common::{events, next_event, Site};
 
 /// A running `handbok serve`, stopped when dropped.
 struct Server {
@@ -81,35 +81,6 @@ fn get(port: u16, path: &str) -> (u16, String) {
         .map(|(_, b)| b.to_string())
         .unwrap_or_default();
     (status, body)
-}
-
-/// Subscribes to the live-reload events; each item is (event name, data).
-fn events(port: u16) -> Receiver<(String, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        s,
-        "GET /__handbok/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .expect("send");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut name = String::new();
-        for line in BufReader::new(s).lines().map_while(Result::ok) {
-            if let Some(n) = line.strip_prefix("event: ") {
-                name = n.to_string();
-            } else if let Some(d) = line.strip_prefix("data: ") {
-                if tx.send((name.clone(), d.to_string())).is_err() {
-                    return;
-                }
-            }
-        }
-    });
-    rx
-}
-
-fn next_event(rx: &Receiver<(String, String)>) -> (String, String) {
-    rx.recv_timeout(Duration::from_secs(20))
-        .expect("an event within 20 s")
 }
 
 #[test]

@@ -20,7 +20,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use common::Site;
+use common::{events, next_event, Site};
 
 /// Pages show review dates: the server and the reference builds use the same day.
 const TODAY: &str = "2025-03-01";
@@ -591,34 +591,6 @@ fn ask_once(
         }
     }
     Ok(())
-}
-
-/// Subscribes to the live-reload events; each item is (event name, data).
-fn events(port: u16) -> Receiver<(String, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        s,
-        "GET /__handbok/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .expect("send");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut name = String::new();
-        for line in BufReader::new(s).lines().map_while(Result::ok) {
-            if let Some(n) = line.strip_prefix("event: ") {
-                name = n.to_string();
-            } else if let Some(d) = line.strip_prefix("data: ") {
-                if tx.send((name.clone(), d.to_string())).is_err() {
-                    return;
-                }
-            }
-        }
-    });
-    rx
-}
-
-fn next_event(rx: &Receiver<(String, String)>) -> (String, String) {
-    rx.recv_timeout(TIMEOUT).expect("an event")
 }
 
 /// A client that sends half a request and stalls. Returns what it got in the end: the

@@ -435,3 +435,35 @@ pub fn resolve(page_path: &str, href: &str) -> String {
         None => target,
     }
 }
+
+/// Subscribes to the live-reload events of `handbok serve` on `port`; each item is (event
+/// name, data).
+pub fn events(port: u16) -> std::sync::mpsc::Receiver<(String, String)> {
+    use std::io::{BufRead, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        s,
+        "GET /__handbok/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .expect("send");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut name = String::new();
+        for line in std::io::BufReader::new(s).lines().map_while(Result::ok) {
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_string();
+            } else if let Some(d) = line.strip_prefix("data: ") {
+                if tx.send((name.clone(), d.to_string())).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    rx
+}
+
+/// The next live-reload event, waiting at most 20 s.
+pub fn next_event(rx: &std::sync::mpsc::Receiver<(String, String)>) -> (String, String) {
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("an event within 20 s")
+}
