@@ -5,59 +5,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{events, next_event, Site};
-
-/// A running `handbok serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::{events, next_event, Server, Site};
 
 fn start(site: &Site) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_handbok"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(site.root())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start handbok serve");
-    let mut server = Server { child, port: 0 };
-    let stderr = server.child.stderr.take().expect("stderr");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
-            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-                let port = rest
-                    .split('/')
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .expect("port");
-                server.port = port;
-                return server;
-            }
-        }
-    }
-    drop(server);
-    panic!("handbok serve did not start");
+    Server::start(site, &[], &[])
 }
 
 /// A raw GET on a connection that closes after the response; returns (status, body).

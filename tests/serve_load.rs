@@ -14,13 +14,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{events, next_event, Site};
+use common::{events, next_event, Server, Site};
 
 /// Pages show review dates: the server and the reference builds use the same day.
 const TODAY: &str = "2025-03-01";
@@ -117,56 +115,8 @@ fn reference_versions(fixture: &str, outputs: &Path) -> (Versions, Vec<String>) 
     (versions, first)
 }
 
-/// A running `handbok serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    /// The lines it writes to the terminal.
-    log: Receiver<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn start(site: &Site) -> Server {
-    let child = Command::new(env!("CARGO_BIN_EXE_handbok"))
-        .args(["serve", "--port", "0", "--today", TODAY, "--root"])
-        .arg(site.root())
-        .env("HANDBOK_LANG", "en")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start handbok serve");
-    let (tx, rx) = mpsc::channel();
-    let mut server = Server {
-        child,
-        port: 0,
-        log: rx,
-    };
-    let stderr = server.child.stderr.take().expect("stderr");
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let deadline = Instant::now() + TIMEOUT;
-    while Instant::now() < deadline {
-        if let Ok(line) = server.log.recv_timeout(Duration::from_millis(100)) {
-            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-                server.port = rest
-                    .split('/')
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .expect("port");
-                return server;
-            }
-        }
-    }
-    panic!("handbok serve did not start");
+    Server::start(site, &["--today", TODAY], &[("HANDBOK_LANG", "en")])
 }
 
 /// One parsed response.

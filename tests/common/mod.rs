@@ -467,3 +467,66 @@ pub fn next_event(rx: &std::sync::mpsc::Receiver<(String, String)>) -> (String, 
     rx.recv_timeout(std::time::Duration::from_secs(20))
         .expect("an event within 20 s")
 }
+
+/// A running `handbok serve`, stopped when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub port: u16,
+    /// The lines it writes to the terminal.
+    pub log: std::sync::mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Starts `handbok serve --port 0 ARGS --root SITE` with the environment `env` and
+    /// waits until it says where it serves.
+    pub fn start(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Server {
+        use std::io::BufRead;
+        use std::time::{Duration, Instant};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .envs(env.iter().copied())
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start handbok serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut server = Server {
+            child,
+            port: 0,
+            log: rx,
+        };
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Ok(line) = server.log.recv_timeout(Duration::from_millis(100)) {
+                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+                    server.port = rest
+                        .split('/')
+                        .next()
+                        .and_then(|p| p.parse().ok())
+                        .expect("port");
+                    return server;
+                }
+            }
+        }
+        panic!("handbok serve did not start");
+    }
+}
