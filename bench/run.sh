@@ -15,7 +15,9 @@
 #   runs the script waits PAUSE seconds (default 65): ext4 skips inodes deleted in the last
 #   60 s when it allocates new ones, so right after the corpus generator deleted the previous
 #   corpus, creating tens of thousands of files costs several times its usual system time (a
-#   fresh CI machine has no such deletions). All cold runs come before anything is deleted.
+#   fresh CI machine has no such deletions). All cold runs come before anything is deleted,
+#   and each is followed by an untimed `sync`, so that no run competes with the write-back of
+#   the one before.
 #   bench/run.sh [SIZE ...]          default: 1000 10000
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -57,6 +59,9 @@ cold() { # name, output-folder-base, command with OUT for the output folder: "me
     walls+=("$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log" | awk -F: '{ if (NF==3) print int(($1*3600+$2*60+$3)*1000); else print int(($1*60+$2)*1000) }')")
     peaks+=("$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")")
     rm -f "$log"
+    # Untimed: write the run's files to disk, so that the next run does not compete with
+    # their write-back (a CI job builds once).
+    sync
   done
   echo "$(median "${walls[@]}") $(( $(median "${peaks[@]}") / 1024 ))"
 }
