@@ -198,10 +198,15 @@ impl Error {
         match self {
             Error::Site(d) => d.clone(),
             Error::Config(d) => vec![(**d).clone()],
-            Error::Io { .. } => vec![Diagnostic::error(self.to_string())],
+            // What failed and where is in the message; the hint says what to check.
+            Error::Io { .. } => vec![Diagnostic::error(self.to_string()).with_hint(IO_HINT)],
         }
     }
 }
+
+/// The hint for a file-system error around the output folder.
+pub const IO_HINT: &str =
+    "check that the folder exists, that you may write to it, and that the disk has free space";
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -116,6 +116,7 @@ const CATALOG: &[(&str, &str)] = &[
     ("remove the link; a link may not point at a folder that holds it", "ta bort länken; en länk får inte peka på en mapp som innehåller den"),
     ("check that it exists and that you have permission to read it", "kontrollera att den finns och att du har behörighet att läsa den"),
     ("check that the file exists and that you have permission to read it", "kontrollera att filen finns och att du har behörighet att läsa den"),
+    ("check that the folder exists, that you may write to it, and that the disk has free space", "kontrollera att mappen finns, att du har behörighet att skriva i den och att disken har ledigt utrymme"),
     ("this is not a text file, or it is damaged; remove the NUL characters", "det här är ingen textfil, eller så är den skadad; ta bort NUL-tecknen"),
     ("rename the file using ordinary letters", "byt namn på filen med vanliga bokstäver"),
     ("rename one of them: on a web server that ignores case, one would replace the other", "byt namn på en av dem: på en webbserver som inte skiljer på stora och små bokstäver skulle den ena ersätta den andra"),

@@ -313,3 +313,21 @@ fn a_file_being_read_from_the_published_folder_is_never_rewritten_in_place() {
             .contains("Version D.")
     );
 }
+
+#[test]
+fn an_output_folder_that_cannot_be_created_is_named_with_what_to_check() {
+    let site = Site::from_fixture("basic");
+    // A file where the output folder's parent should be.
+    site.write("inte-en-mapp", "en fil");
+    let run = site.run(&["build", "--output", "inte-en-mapp/public"]);
+    run.expect_no_panic().expect_code(2);
+    assert!(
+        run.stderr.contains("inte-en-mapp"),
+        "the message names the folder:\n{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.hint_after("error: cannot create"),
+        "check that the folder exists, that you may write to it, and that the disk has free space"
+    );
+}

@@ -375,8 +375,7 @@ pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
 }
 
 fn io_diagnostic(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("{action} {}: {e}", path.display()))
-        .with_hint("check the permissions and free space of the output folder")
+    Diagnostic::error(format!("{action} {}: {e}", path.display())).with_hint(crate::error::IO_HINT)
 }
 
 fn parent_dir(path: &Path) -> PathBuf {

@@ -292,8 +292,7 @@ impl<'a> Base<'a> {
             };
             return (None, Some(d));
         }
-        let root = paths::root_prefix(&e.path);
-        let view = self.entry_view(id, &root);
+        let view = self.entry_view(id, &paths::root_prefix(&e.path));
         match self.render_entry_template(id, &view, &e.path) {
             Ok(html) => {
                 let ids = html_ids(&html);
