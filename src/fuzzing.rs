@@ -113,7 +113,7 @@ fn build_and_render(config: Config, page: Source) -> Vec<Diagnostic> {
     let ids: Vec<Option<HashSet<String>>> = site
         .entries
         .iter()
-        .map(|e| Some(site::html_ids(&e.rendered.html)))
+        .map(|e| Some(site::html_ids(e.rendered.html.as_bytes())))
         .collect();
     diagnostics.extend(site::check_anchors(&site, &ids));
     diagnostics

@@ -213,6 +213,16 @@ fn sidebar_expands_the_current_branch_and_marks_the_current_page() {
     ];
     assert_eq!(sidebar_outline(&site, KEBNEKAISE), expected);
     let page = page(&site, KEBNEKAISE);
+    // Links in the open branch climb only to the common folder (a large section's sidebar
+    // is repeated on each of its pages); closed sections keep links from the root.
+    assert_eq!(page.href_of("nav.sidebar a", "Sarek"), "../sarek/");
+    assert_eq!(page.href_of("nav.sidebar a", "Kebnekaise"), "./");
+    assert_eq!(page.href_of("nav.sidebar a", "Luleå"), "../../lulea/");
+    assert_eq!(page.href_of("nav.sidebar a", "Kiruna"), "../../../kiruna/");
+    assert_eq!(
+        page.href_of("nav.sidebar a", "Avfallsrutin"),
+        "../../../../rutiner/avfall/"
+    );
     assert_eq!(
         page.count("nav.sidebar [aria-current=page]"),
         1,

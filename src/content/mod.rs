@@ -105,6 +105,9 @@ pub fn load(config: &Config) -> Result<Content> {
         .collect();
     let mut content = Content {
         assets: walk.assets,
+        // Sized once: a `Source` is large, and growing a vector of 50,000 of them copies
+        // and page-faults it again at every doubling.
+        sources: Vec::with_capacity(loaded.len() + walk.implicit_sections.len()),
         ..Default::default()
     };
     for (result, (rel, kind)) in loaded.into_iter().zip(&walk.markdown) {

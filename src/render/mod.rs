@@ -298,7 +298,7 @@ impl<'a> Base<'a> {
                 let ids = html_ids(&html);
                 let written = self
                     .sink
-                    .write(&format!("{}index.html", e.path), html.as_bytes())
+                    .write(&format!("{}index.html", e.path), &html)
                     .err();
                 (Some(ids), written.map(|d| d.in_file(file)))
             }
@@ -313,7 +313,7 @@ impl<'a> Base<'a> {
         id: usize,
         view: &views::EntryView,
         path: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         let e = &self.site.entries[id];
         // The variables every page shares (`site`, `t`, `today`) are serialised once per
         // thread; only this page's own are put in for each page.

@@ -266,26 +266,41 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<u32>)]) -> Counts {
 fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let n = counted.len().max(1) as f32;
     let avg = counted.iter().map(|(_, l)| *l).sum::<f32>() / n;
-    // Stem ids are in sorted order, so this is the stems' order too.
-    let mut by_id: Vec<Vec<(usize, f32, usize)>> = vec![Vec::new(); names.len()];
-    for (doc, (counts, _)) in counted.iter().enumerate() {
-        for (stem, tf, section) in counts {
-            by_id[*stem as usize].push((doc, *tf, *section as usize));
+    // All postings grouped by stem in one flat array: counted first, then filled in document
+    // order, so every stem's list is sorted by document. One allocation instead of a growing
+    // vector per stem (that was most of the serial time of this stage at 50,000 pages).
+    let mut starts = vec![0usize; names.len() + 1];
+    for (counts, _) in counted {
+        for (stem, _, _) in counts {
+            starts[*stem as usize + 1] += 1;
         }
     }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut flat: Vec<(u32, f32, u32)> = vec![(0, 0.0, 0); starts[names.len()]];
+    for (doc, (counts, _)) in counted.iter().enumerate() {
+        for (stem, tf, section) in counts {
+            let at = &mut next[*stem as usize];
+            flat[*at] = (doc as u32, *tf, *section);
+            *at += 1;
+        }
+    }
+    drop(next);
+    // Stem ids are in sorted order, so this is the stems' order too.
     let scored: Vec<(&str, Vec<u64>)> = names
         .par_iter()
-        .copied()
-        .zip(by_id.into_par_iter())
+        .enumerate()
+        .map(|(i, stem)| (*stem, &flat[starts[i]..starts[i + 1]]))
         .filter(|(_, list)| !list.is_empty())
-        .map(|(stem, mut list)| {
-            list.sort_by_key(|p| p.0);
+        .map(|(stem, list)| {
             let df = list.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let mut scored: Vec<(u64, u64, u64)> = list
-                .into_iter()
-                .map(|(doc, tf, section)| {
-                    let length = counted[doc].1.max(1.0);
+                .iter()
+                .map(|&(doc, tf, section)| {
+                    let length = counted[doc as usize].1.max(1.0);
                     let score =
                         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
                     (

@@ -42,19 +42,21 @@ pub fn check_anchors(site: &Site, ids: &[Option<HashSet<String>>]) -> Vec<Diagno
 }
 
 /// Collects the values of all `id="…"` attributes in an HTML document.
-pub fn html_ids(html: &str) -> HashSet<String> {
+pub fn html_ids(html: &[u8]) -> HashSet<String> {
     let mut ids = HashSet::new();
-    let bytes = html.as_bytes();
     let mut from = 0;
-    while let Some(i) = html[from..].find("id=\"") {
+    let finder = memchr::memmem::Finder::new(b"id=\"");
+    while let Some(i) = finder.find(&html[from..]) {
         let start = from + i + 4;
         from = start;
         // Only a real attribute: preceded by whitespace (not e.g. `data-id="`).
-        if start < 5 || !bytes[start - 5].is_ascii_whitespace() {
+        if start < 5 || !html[start - 5].is_ascii_whitespace() {
             continue;
         }
-        if let Some(len) = html[start..].find('"') {
-            ids.insert(unescape(&html[start..start + len]));
+        if let Some(len) = memchr::memchr(b'"', &html[start..]) {
+            ids.insert(unescape(&String::from_utf8_lossy(
+                &html[start..start + len],
+            )));
             from = start + len;
         }
     }
@@ -78,7 +80,7 @@ mod tests {
 
     #[test]
     fn finds_ids_but_not_data_ids() {
-        let ids = html_ids(r#"<h2 id="mandat">x</h2><div data-id="no" id="a&amp;b"></div>"#);
+        let ids = html_ids(br#"<h2 id="mandat">x</h2><div data-id="no" id="a&amp;b"></div>"#);
         assert!(ids.contains("mandat"));
         assert!(ids.contains("a&b"));
         assert!(!ids.contains("no"));

@@ -491,18 +491,26 @@ pub fn nav_html(
 ) -> String {
     let mut on_path: Vec<usize> = site.ancestors(current);
     on_path.push(current);
+    let depth = root.matches("../").count();
+    let path = &site.entries[current].path;
+    // Links outside the cache are written relative to the page's own folder when the page is
+    // written at its path (`root` climbs exactly its folders): a sibling is `../name/`
+    // rather than the whole path from the root, which makes a large section's sidebar a
+    // fifth smaller.
+    let here = (path.matches('/').count() == depth).then_some(path.as_str());
     let writer = NavWriter {
         site,
         current,
         on_path: &on_path,
         root,
-        depth: root.matches("../").count(),
+        here,
+        depth,
         t,
         cache,
     };
     let mut out = String::with_capacity(8 * 1024);
     for id in &site.entries[site.root].children {
-        writer.item(&mut out, *id, true);
+        writer.item(&mut out, *id, true, false);
     }
     out
 }
@@ -512,13 +520,17 @@ struct NavWriter<'a> {
     current: usize,
     on_path: &'a [usize],
     root: &'a str,
+    /// The site path of the page's folder, when links may be written relative to it.
+    here: Option<&'a str>,
     depth: usize,
     t: &'a NavStrings,
     cache: &'a NavCache,
 }
 
 impl NavWriter<'_> {
-    fn item(&self, out: &mut String, id: usize, expand: bool) {
+    /// Writes item `id`; `cached` when the HTML goes into the cache of closed sections, whose
+    /// links may only depend on the page's depth.
+    fn item(&self, out: &mut String, id: usize, expand: bool, cached: bool) {
         let e = &self.site.entries[id];
         let open = e.is_section() && self.on_path.contains(&id);
         if e.is_section() && !open {
@@ -537,21 +549,21 @@ impl NavWriter<'_> {
             }
             // Written without the lock held: the section's own sub-sections use the cache.
             let mut html = String::new();
-            self.write(&mut html, id, open, expand);
+            self.write(&mut html, id, open, expand, true);
             out.push_str(&html);
             closed().insert(key, html);
             return;
         }
-        self.write(out, id, open, expand);
+        self.write(out, id, open, expand, cached);
     }
 
-    fn write(&self, out: &mut String, id: usize, open: bool, expand: bool) {
+    fn write(&self, out: &mut String, id: usize, open: bool, expand: bool, cached: bool) {
         let e = &self.site.entries[id];
         out.push_str("<li class=\"nav-");
         out.push_str(if e.is_section() { "section" } else { "page" });
         out.push_str("\">");
         let Some((shown, more)) = listed_children(self.site, id, open, expand, self.on_path) else {
-            self.link(out, &e.path, id == self.current);
+            self.link(out, &e.path, id == self.current, cached);
             super::escape_into(out, e.title());
             out.push_str("</a></li>");
             return;
@@ -563,30 +575,65 @@ impl NavWriter<'_> {
         });
         super::escape_into(out, e.title());
         out.push_str("</summary><ul><li>");
-        self.link(out, &e.path, id == self.current);
+        self.link(out, &e.path, id == self.current, cached);
         out.push_str(&self.t.section_overview);
         out.push_str("</a></li>");
         for child in shown {
-            self.item(out, child, open);
+            self.item(out, child, open, cached);
         }
         if more > 0 {
             out.push_str("<li class=\"nav-more\">");
-            self.link(out, &e.path, false);
+            self.link(out, &e.path, false, cached);
             out.push_str(&self.t.nav_more);
             out.push_str(&format!(" ({more} till)</a></li>"));
         }
         out.push_str("</ul></details></li>");
     }
 
-    fn link(&self, out: &mut String, path: &str, current: bool) {
+    fn link(&self, out: &mut String, path: &str, current: bool, cached: bool) {
         out.push_str("<a href=\"");
-        super::escape_into(out, self.root);
-        super::escape_into(out, path);
+        match self.here.filter(|_| !cached) {
+            Some(here) => relative_href(out, here, path, self.root),
+            None => {
+                super::escape_into(out, self.root);
+                super::escape_into(out, path);
+            }
+        }
         out.push_str(if current {
             "\" aria-current=\"page\">"
         } else {
             "\">"
         });
+    }
+}
+
+/// Writes the link from the folder of site path `here` to site path `to` (both folders or
+/// files below the root, folders ending in `/`), escaped: up to their common folder, then
+/// down. With nothing in common it is `root` followed by `to`; to the page itself, `./`.
+fn relative_href(out: &mut String, here: &str, to: &str, root: &str) {
+    // The common prefix of whole folder names.
+    let mut common = 0;
+    for ((i, a), b) in here.char_indices().zip(to.chars()) {
+        if a != b {
+            break;
+        }
+        if a == '/' {
+            common = i + 1;
+        }
+    }
+    if common == 0 {
+        super::escape_into(out, root);
+        super::escape_into(out, to);
+        return;
+    }
+    for _ in 0..here[common..].matches('/').count() {
+        out.push_str("../");
+    }
+    let rest = &to[common..];
+    if rest.is_empty() && here.len() == common {
+        out.push_str("./");
+    } else {
+        super::escape_into(out, rest);
     }
 }
 
