@@ -165,7 +165,7 @@ impl Site {
     fn title_ranks(&self) -> Vec<u32> {
         let keys: Vec<Vec<u32>> = self
             .entries
-            .iter()
+            .par_iter()
             .map(|e| swedish_sort_key(e.title()))
             .collect();
         let mut by_title: Vec<usize> = (0..self.entries.len()).collect();

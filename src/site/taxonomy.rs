@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::Site;
 use crate::config::TaxonomyConfig;
 use crate::slug::{slugify, swedish_sort_key};
@@ -56,7 +58,7 @@ pub fn collect(site: &Site) -> Vec<Taxonomy> {
                 }
             }
             let mut terms: Vec<Term> = by_slug
-                .into_iter()
+                .into_par_iter()
                 .map(|(slug, (name, mut entries))| {
                     entries.sort_by_cached_key(|id| {
                         (swedish_sort_key(site.entries[*id].title()), *id)
