@@ -12,12 +12,15 @@
 #   does not rewrite unchanged files, Hugo overwrites its destination);
 # - "cold": RUNS builds each into an output folder that does not exist yet (a fresh clone);
 #   the folders are removed after the measurement, outside the timed runs. Before the cold
-#   runs the script waits PAUSE seconds (default 65): ext4 skips inodes deleted in the last
-#   60 s when it allocates new ones, so right after the corpus generator deleted the previous
-#   corpus, creating tens of thousands of files costs several times its usual system time (a
-#   fresh CI machine has no such deletions). All cold runs come before anything is deleted,
-#   and each is followed by an untimed `sync`, so that no run competes with the write-back of
-#   the one before.
+#   runs the script waits PAUSE seconds (default 370). On a file system without a journal
+#   (as on this machine), ext4 checks every inode it is about to hand out and skips those
+#   deleted in the last 60 s, or in the last 360 s when their inode table block is dirty,
+#   which the allocation itself makes it. Right after the corpus generator (or the clean-up
+#   of an earlier size) deleted a few hundred thousand files, creating tens of thousands of
+#   files costs several times its usual system time; a fresh CI machine has no such
+#   deletions. All cold runs come before anything is deleted, and each is followed by an
+#   untimed `sync`, so that no run competes with the write-back of the one before. A shorter
+#   PAUSE gives a quicker but noisier cold measurement.
 #   bench/run.sh [SIZE ...]          default: 1000 10000
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -66,7 +69,7 @@ cold() { # name, output-folder-base, command with OUT for the output folder: "me
   echo "$(median "${walls[@]}") $(( $(median "${peaks[@]}") / 1024 ))"
 }
 shared_gen="$root/../shared/bench/gen_corpus.py"
-pause="${PAUSE:-65}"
+pause="${PAUSE:-370}"
 ratio() { awk "BEGIN {printf \"%.2f\", $1/$2}"; }
 for n in "${sizes[@]}"; do
   # Every corpus first: generating deletes the previous ones.
