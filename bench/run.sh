@@ -4,7 +4,8 @@
 # pages per second and peak memory (/usr/bin/time -v). When `hugo` or `zola` are on PATH it
 # builds the same logical corpus with them in the same run (from ../shared/bench/gen_corpus.py
 # when that generator is present) and prints the ratio; absent peers are skipped, never
-# downloaded.
+# downloaded. It also times the floor the issue measures against, pulldown-cmark alone
+# reading, rendering and writing every page of the shared corpus (`examples/floor.rs`).
 #
 # Two measurements per tool:
 # - "rebuild": RUNS builds in a row into the same output folder (a CI job or an editor
@@ -30,7 +31,7 @@ sizes=("$@")
 runs="${RUNS:-5}"
 cd "$root"
 cargo build --release --quiet
-cargo build --release --quiet --example gen_corpus
+cargo build --release --quiet --example gen_corpus --example floor
 if [ ! -x /usr/bin/time ]; then
   echo "bench: /usr/bin/time is missing (apt-get install time)" >&2
   exit 1
@@ -105,6 +106,8 @@ for n in "${sizes[@]}"; do
   if [ -n "$shared" ]; then
     read -r same_cold same_cold_mib < <(cold handbok "$plain/out" ./target/release/handbok build --root "$plain" --output OUT)
     echo "handbok  $n pages of the shared corpus, cold:    ${same_cold} ms, peak ${same_cold_mib} MiB"
+    read -r fcold fcold_mib < <(cold floor "$plain/floor" ./target/release/examples/floor "$plain/content" OUT)
+    echo "floor    $n pages of the shared corpus, cold:    ${fcold} ms, peak ${fcold_mib} MiB (pulldown-cmark alone); handbok takes $(ratio "$same_cold" "$fcold")x the floor"
   fi
   for peer in "${peers[@]}"; do
     # shellcheck disable=SC2046
@@ -118,6 +121,8 @@ for n in "${sizes[@]}"; do
   if [ -n "$shared" ]; then
     read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$plain/public")
     echo "handbok  $n pages of the shared corpus, rebuild: ${same_ms} ms, peak ${same_mib} MiB"
+    read -r fms fmib < <(measure floor ./target/release/examples/floor "$plain/content" "$plain/floor-public")
+    echo "floor    $n pages of the shared corpus, rebuild: ${fms} ms, peak ${fmib} MiB (pulldown-cmark alone); handbok takes $(ratio "$same_ms" "$fms")x the floor"
   fi
   for peer in "${peers[@]}"; do
     # shellcheck disable=SC2046
@@ -126,7 +131,7 @@ for n in "${sizes[@]}"; do
   done
 
   bases=("$dir/out")
-  [ -n "$shared" ] && bases+=("$plain/out")
+  [ -n "$shared" ] && bases+=("$plain/out" "$plain/floor")
   for peer in "${peers[@]}"; do bases+=("/tmp/handbok-bench-$peer-$n/out"); done
   for base in "${bases[@]}"; do
     for run in $(seq "$runs"); do rm -rf "$base-cold-$run" "$(dirname "$base")/.$(basename "$base")-cold-$run".*; done
