@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use crate::config::RawHtml;
 use crate::error::{Diagnostic, Position};
 
 /// Link texts that say nothing about where the link goes (compared in lower case).
@@ -30,6 +31,7 @@ pub const VAGUE_LINK_TEXTS: &[&str] = &[
 /// Warnings for the events of one body; `position` turns a byte offset into a file position.
 pub fn lint(
     events: &[(Event<'_>, Range<usize>)],
+    raw: RawHtml,
     position: &dyn Fn(usize) -> Position,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -97,7 +99,7 @@ pub fn lint(
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 out.extend(
-                    raw_html(html)
+                    raw_html(html, raw)
                         .into_iter()
                         .map(|d| d.at(position(range.start))),
                 );
@@ -119,10 +121,16 @@ pub fn lint(
     out
 }
 
-/// Known problems in raw HTML an editor wrote.
-fn raw_html(html: &str) -> Vec<Diagnostic> {
-    let lower = html.to_lowercase();
+/// Known problems in raw HTML an editor wrote: nothing under `deny` (the HTML is an error
+/// already); under `sanitize` no advice on click handlers and colours, which are removed with
+/// their own warning (and whose advice, a button or a colour, would be removed too).
+fn raw_html(html: &str, raw: RawHtml) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if raw == RawHtml::Deny {
+        return out;
+    }
+    let kept = raw == RawHtml::Allow;
+    let lower = html.to_lowercase();
     let mut warn =
         |message: &str, hint: &str| out.push(Diagnostic::warning(message).with_hint(hint));
     if lower.contains("<img") && !lower.contains("alt=") {
@@ -137,7 +145,7 @@ fn raw_html(html: &str) -> Vec<Diagnostic> {
             "remove <marquee>/<blink>: moving text cannot be paused (WCAG 2.2.2)",
         );
     }
-    if lower.contains(" onclick=") && !lower.contains("<button") && !lower.contains("<a ") {
+    if kept && lower.contains(" onclick=") && !lower.contains("<button") && !lower.contains("<a ") {
         warn(
             "an HTML element that reacts only to a mouse click",
             "use a link or a button, which work with the keyboard too (WCAG 2.1.1)",
@@ -159,7 +167,7 @@ fn raw_html(html: &str) -> Vec<Diagnostic> {
             "mark the header row with <th>, or write the table in Markdown",
         );
     }
-    if lower.contains("<font") || lower.contains("style=\"color") {
+    if kept && (lower.contains("<font") || lower.contains("style=\"color")) {
         warn(
             "text colour set in HTML",
             "leave colours to the theme, which keeps the contrast (WCAG 1.4.3)",
@@ -214,10 +222,14 @@ mod tests {
     use pulldown_cmark::Parser;
 
     fn warnings(md: &str) -> Vec<String> {
+        warnings_with(md, RawHtml::Allow)
+    }
+
+    fn warnings_with(md: &str, raw: RawHtml) -> Vec<String> {
         let events: Vec<_> = Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES)
             .into_offset_iter()
             .collect();
-        lint(&events, &|o| Position::from_offset(md, o))
+        lint(&events, raw, &|o| Position::from_offset(md, o))
             .into_iter()
             .map(|d| d.message)
             .collect()
@@ -234,6 +246,15 @@ mod tests {
         assert!(w[4].contains("HTML image"));
         let raw = warnings("<table><tr><td>x</td></tr></table>\n\n<marquee>hej</marquee>\n\n<div tabindex=\"3\" onclick=\"x()\">y</div>\n\n| | |\n|-|-|\n| a | b |\n");
         assert_eq!(raw.len(), 5, "{raw:?}");
+        // Under `sanitize` the click handler is removed with its own warning; under `deny`
+        // all raw HTML is an error already.
+        let html = "<table><tr><td>x</td></tr></table>\n\n<marquee>hej</marquee>\n\n<div tabindex=\"3\" onclick=\"x()\">y</div>\n";
+        let sanitized = warnings_with(html, RawHtml::Sanitize);
+        assert_eq!(sanitized.len(), 3, "{sanitized:?}");
+        assert!(!sanitized.iter().any(|w| w.contains("mouse click")));
+        assert!(sanitized.iter().any(|w| w.contains("tabindex")));
+        assert!(sanitized.iter().any(|w| w.contains("header cells")));
+        assert!(warnings_with(html, RawHtml::Deny).is_empty());
         assert!(
             warnings("## A\n\n### B\n\n![Karta](x.png) [NSH:s arbetsområden](a.md)\n").is_empty()
         );

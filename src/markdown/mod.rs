@@ -81,7 +81,7 @@ pub fn render(
         let p = lines.position(offset);
         Position::new(p.line + location.first_line - 1, p.column)
     };
-    let mut warnings = lint::lint(&events, &position);
+    let mut warnings = lint::lint(&events, config.raw_html, &position);
     let mut raw = raw_html::apply(&mut events, config.raw_html, &position);
     let (links, mut diagnostics) = links::rewrite(&mut events, resolver, &position);
     diagnostics.append(&mut warnings);

@@ -233,6 +233,9 @@ fn block(
     let findings = scan(&text);
     match mode {
         RawHtml::Allow => {}
+        // Comments alone (the summary marker, notes to other editors) need no cleaning: they
+        // are dropped here, so that ordinary pages keep the renderer's own HTML.
+        RawHtml::Sanitize if findings.is_empty() => neutralise(events, true),
         RawHtml::Sanitize => {
             out.needs_cleaning = true;
             for f in findings.into_iter().filter(|f| f.removed.is_some()) {
@@ -307,12 +310,15 @@ fn heading(
             return true;
         }
         let message = format!("the heading attribute `{key}` is not allowed");
-        out.diagnostics.push(match mode {
-            RawHtml::Deny => Diagnostic::error(message).at(p).with_hint(DENY_HINT),
-            _ => Diagnostic::warning(format!("{message} and was removed"))
+        let diagnostic = match mode {
+            RawHtml::Deny => Diagnostic::error(message),
+            _ => Diagnostic::warning(format!("{message} and was removed")),
+        };
+        out.diagnostics.push(
+            diagnostic
                 .at(p)
                 .with_hint("write only {#id} and {.class} after a heading"),
-        });
+        );
         false
     });
 }

@@ -5,29 +5,40 @@
 /// A relative href from the page at `from` (a site path ending in `/` or empty) to the
 /// site path `to` (a page path or a file path). Works under any base path.
 pub fn relative_href(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    // Called for every link of every page (the sidebar alone has a hundred on a page of a
+    // large section), so it walks the segments without collecting them.
     let to_is_dir = to.is_empty() || to.ends_with('/');
     // Only directory parts of `to` may be shared; a file's name never is.
-    let to_dir_count = if to_is_dir {
-        to_parts.len()
+    let to_dirs = if to_is_dir {
+        to
     } else {
-        to_parts.len().saturating_sub(1)
+        to.rsplit_once('/').map_or("", |(dirs, _)| dirs)
     };
-    let common = from_dirs
-        .iter()
-        .zip(to_parts.iter().take(to_dir_count))
+    let common = parts(from)
+        .zip(parts(to_dirs))
         .take_while(|(a, b)| a == b)
         .count();
-    let mut href = "../".repeat(from_dirs.len() - common);
-    href.push_str(&to_parts[common..].join("/"));
-    if to_is_dir && common < to_parts.len() {
+    let mut href = "../".repeat(parts(from).count() - common);
+    let mut rest = 0;
+    for (i, part) in parts(to).skip(common).enumerate() {
+        if i > 0 {
+            href.push('/');
+        }
+        href.push_str(part);
+        rest += 1;
+    }
+    if to_is_dir && rest > 0 {
         href.push('/');
     }
     if href.is_empty() {
         href.push_str("./");
     }
     href
+}
+
+/// The non-empty `/`-separated parts of a site path.
+fn parts(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|s| !s.is_empty())
 }
 
 /// The prefix from the page at `from` back to the site root: `./` at the root, else `../…`.

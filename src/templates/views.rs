@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::markdown::TocEntry;
+use crate::site::paths::relative_href;
 use crate::site::{Entry, Site, Taxonomy, Term};
 
 /// `site`: the whole site, the same for every page.
@@ -593,7 +594,7 @@ impl NavWriter<'_> {
     fn link(&self, out: &mut String, path: &str, current: bool, cached: bool) {
         out.push_str("<a href=\"");
         match self.here.filter(|_| !cached) {
-            Some(here) => relative_href(out, here, path, self.root),
+            Some(here) => super::escape_into(out, &relative_href(here, path)),
             None => {
                 super::escape_into(out, self.root);
                 super::escape_into(out, path);
@@ -604,36 +605,6 @@ impl NavWriter<'_> {
         } else {
             "\">"
         });
-    }
-}
-
-/// Writes the link from the folder of site path `here` to site path `to` (both folders or
-/// files below the root, folders ending in `/`), escaped: up to their common folder, then
-/// down. With nothing in common it is `root` followed by `to`; to the page itself, `./`.
-fn relative_href(out: &mut String, here: &str, to: &str, root: &str) {
-    // The common prefix of whole folder names.
-    let mut common = 0;
-    for ((i, a), b) in here.char_indices().zip(to.chars()) {
-        if a != b {
-            break;
-        }
-        if a == '/' {
-            common = i + 1;
-        }
-    }
-    if common == 0 {
-        super::escape_into(out, root);
-        super::escape_into(out, to);
-        return;
-    }
-    for _ in 0..here[common..].matches('/').count() {
-        out.push_str("../");
-    }
-    let rest = &to[common..];
-    if rest.is_empty() && here.len() == common {
-        out.push_str("./");
-    } else {
-        super::escape_into(out, rest);
     }
 }
 
