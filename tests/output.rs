@@ -72,6 +72,7 @@ fn rebuilds_through_the_spare_folder_match_a_fresh_build() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_spare_folder_in_any_state_is_pruned_to_exactly_the_new_output() {
     let site = Site::from_fixture("basic");
@@ -91,6 +92,10 @@ fn a_spare_folder_in_any_state_is_pruned_to_exactly_the_new_output() {
     let outside = tempfile::tempdir().expect("a temporary folder");
     std::fs::remove_dir_all(spare.join("styrgrupp")).expect("remove a folder");
     std::os::unix::fs::symlink(outside.path(), spare.join("styrgrupp")).expect("a symlink");
+    // And one where the build writes nothing, which pruning removes: never what it leads to.
+    let kept_outside = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(kept_outside.path().join("viktig.txt"), b"keep").expect("write a file");
+    std::os::unix::fs::symlink(kept_outside.path(), spare.join("gammal-lank")).expect("a symlink");
     // Same size, different bytes: must be rewritten, not kept.
     let index = std::fs::read(spare.join("index.html")).expect("read a file");
     std::fs::write(spare.join("index.html"), vec![b'x'; index.len()]).expect("write a file");
@@ -107,6 +112,17 @@ fn a_spare_folder_in_any_state_is_pruned_to_exactly_the_new_output() {
             .count(),
         0,
         "a build wrote through a symbolic link in the spare folder"
+    );
+    assert_eq!(
+        std::fs::read(kept_outside.path().join("viktig.txt")).expect("the file outside"),
+        b"keep",
+        "pruning deleted through a symbolic link in the spare folder"
+    );
+    assert_eq!(
+        std::fs::read_dir(kept_outside.path())
+            .expect("read a folder")
+            .count(),
+        1
     );
 }
 

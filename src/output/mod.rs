@@ -68,8 +68,8 @@ impl Sink for DirectSink {
 /// The staging folder is not built from nothing: the output that the previous successful
 /// build replaced is kept beside the output as `.NAME.spare` and reused. A file whose bytes
 /// are unchanged is left alone (it keeps its modification time, which also helps `rsync`
-/// deployments), a changed one is rewritten in place, and whatever the new build does not
-/// write is removed before the swap. Creating and deleting tens of thousands of files is
+/// deployments), a changed one is replaced by a new file (a reader of the old one keeps
+/// it whole), and whatever the new build does not write is removed before the swap. Creating and deleting tens of thousands of files is
 /// what a large build otherwise spends most of its time on.
 ///
 /// A lock file `.NAME.lock` serialises builds into the same output folder, so two builds
@@ -149,7 +149,7 @@ impl Staging {
         if let Some(previous) = self.previous.get(path) {
             previous.kept.store(true, Ordering::Relaxed);
             let old = self.dir.join(path);
-            if std::fs::read(&old).is_ok_and(|o| o == bytes) {
+            if same_bytes(&old, bytes) {
                 return Ok(());
             }
             // A new file rather than the old one rewritten in place: this folder was the
@@ -260,6 +260,19 @@ impl Sink for Staging {
         let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
         self.put(path, &bytes)
     }
+}
+
+/// Whether the file at `path` holds exactly `bytes`; a file of another size is not read.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !file.metadata().is_ok_and(|m| m.len() == bytes.len() as u64) {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 /// Refuses a site path that could lead out of the output folder.

@@ -327,11 +327,10 @@ impl<'a> Base<'a> {
         };
         shared.remove(other);
         shared.insert(key, view);
-        self.templates.render_context(
-            template_name(self.site, id),
-            shared,
-            &e.source.display_path(),
-        )
+        self.templates
+            .render_context(template_name(self.site, id), shared, &|| {
+                e.source.display_path()
+            })
     }
 
     /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.

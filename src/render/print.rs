@@ -43,8 +43,8 @@ pub(super) fn parts<'a>(
         let markdown = site.render_entry(part, path).html;
         let mut view = views::entry(site, part);
         view.content = &markdown;
-        let html =
-            String::from_utf8_lossy(&base.render_entry_template(part, &view, path)?).into_owned();
+        let html = String::from_utf8(base.render_entry_template(part, &view, path)?)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let content = match (html.find(START), html.find(END)) {
             (Some(a), Some(b)) if a < b => &html[a + START.len()..b],
             _ => markdown.as_str(),

@@ -154,16 +154,17 @@ impl Templates {
     /// Renders `name` with a ready Tera context (for callers that reuse one context), as
     /// bytes: Tera writes UTF-8 text, and the pages go to files, so the copy and the UTF-8
     /// check of `render` (a few percent of a large build) are left out.
+    /// `what` names the page for an error message, and is only called for one.
     pub fn render_context(
         &self,
         name: &str,
         ctx: &tera::Context,
-        what: &str,
+        what: &dyn Fn() -> String,
     ) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(32 * 1024);
         self.tera
             .render_to(name, ctx, &mut out)
-            .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))?;
+            .map_err(|e| tera_diagnostic(&e, &self.files, Some(&what())))?;
         Ok(out)
     }
 
