@@ -199,14 +199,36 @@ impl Error {
             Error::Site(d) => d.clone(),
             Error::Config(d) => vec![(**d).clone()],
             // What failed and where is in the message; the hint says what to check.
-            Error::Io { .. } => vec![Diagnostic::error(self.to_string()).with_hint(IO_HINT)],
+            Error::Io {
+                action,
+                path,
+                source,
+            } => vec![io_diagnostic(action, path, source)],
         }
     }
 }
 
-/// The hint for a file-system error around the output folder.
+/// The hint for a failed write, creation, move or lock.
 pub const IO_HINT: &str =
     "check that the folder exists, that you may write to it, and that the disk has free space";
+/// The hint for a failed read.
+pub const READ_HINT: &str = "check that the file exists and that you may read it";
+/// The hint for a port the server cannot listen on.
+pub const LISTEN_HINT: &str =
+    "another program may be using the port: choose another with --port, or --port 0 for any free one";
+
+/// The diagnostic of a failed file-system `action` ("cannot read", "cannot create", …) on
+/// `path`, with the hint that fits the action.
+pub fn io_diagnostic(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
+    let hint = if action.starts_with("cannot read") {
+        READ_HINT
+    } else if action.starts_with("cannot listen") {
+        LISTEN_HINT
+    } else {
+        IO_HINT
+    };
+    Diagnostic::error(format!("{action} {}: {e}", path.display())).with_hint(hint)
+}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

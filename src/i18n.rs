@@ -116,7 +116,21 @@ const CATALOG: &[(&str, &str)] = &[
     ("remove the link; a link may not point at a folder that holds it", "ta bort länken; en länk får inte peka på en mapp som innehåller den"),
     ("check that it exists and that you have permission to read it", "kontrollera att den finns och att du har behörighet att läsa den"),
     ("check that the file exists and that you have permission to read it", "kontrollera att filen finns och att du har behörighet att läsa den"),
-    ("check that the folder exists, that you may write to it, and that the disk has free space", "kontrollera att mappen finns, att du har behörighet att skriva i den och att disken har ledigt utrymme"),
+    (crate::error::IO_HINT, "kontrollera att mappen finns, att du har behörighet att skriva i den och att disken har ledigt utrymme"),
+    (crate::error::READ_HINT, "kontrollera att filen finns och att du har behörighet att läsa den"),
+    (crate::error::LISTEN_HINT, "ett annat program kanske använder porten: välj en annan med --port, eller --port 0 för vilken ledig port som helst"),
+    // Raw HTML in Markdown (markdown.raw_html); the most specific pattern first.
+    ("raw HTML: the element `{}` was removed", "rå HTML: elementet `{}` togs bort"),
+    ("raw HTML: {} on `{}` was removed", "rå HTML: {} på `{}` togs bort"),
+    ("raw HTML: {} was removed", "rå HTML: {} togs bort"),
+    ("raw HTML is not allowed on this site: `{}`", "rå HTML är inte tillåten på den här webbplatsen: `{}`"),
+    ("the heading attribute `{}` is not allowed and was removed", "rubrikattributet `{}` är inte tillåtet och togs bort"),
+    ("the heading attribute `{}` is not allowed", "rubrikattributet `{}` är inte tillåtet"),
+    (crate::markdown::raw_html::HEADING_HINT, "skriv bara {#id} och {.class} efter en rubrik"),
+    (crate::markdown::raw_html::SANITIZE_HINT, "skript, händelsehanterare (on…), style-attribut, osäkra länkar och okända element tas bort ur HTML i Markdown (markdown.raw_html: sanitize); skriv innehållet i Markdown i stället"),
+    (crate::markdown::raw_html::DENY_HINT, "skriv det i Markdown (tabeller, länkar, bilder och betoning har alla Markdown-former), eller fråga den som sköter handbok.yaml om markdown.raw_html"),
+    ("`accessibility: {}` `{}` is not a web address", "`accessibility: {}` `{}` är ingen webbadress"),
+    ("write an address starting with https://, or a path on this server starting with /", "skriv en adress som börjar med https://, eller en sökväg på den här servern som börjar med /"),
     ("this is not a text file, or it is damaged; remove the NUL characters", "det här är ingen textfil, eller så är den skadad; ta bort NUL-tecknen"),
     ("rename the file using ordinary letters", "byt namn på filen med vanliga bokstäver"),
     ("rename one of them: on a web server that ignores case, one would replace the other", "byt namn på en av dem: på en webbserver som inte skiljer på stora och små bokstäver skulle den ena ersätta den andra"),
@@ -228,5 +242,39 @@ mod tests {
         );
         let unknown = Diagnostic::error("something new");
         assert_eq!(translate(&unknown, Lang::Sv).message, "something new");
+    }
+
+    #[test]
+    fn raw_html_and_file_system_messages_are_swedish() {
+        let sv = |message: &str, hint: &str| {
+            let d = translate(&Diagnostic::warning(message).with_hint(hint), Lang::Sv);
+            (d.message, d.hint.unwrap_or_default())
+        };
+        let (message, hint) = sv(
+            "raw HTML: the element `<marquee>` was removed",
+            crate::markdown::raw_html::SANITIZE_HINT,
+        );
+        assert_eq!(message, "rå HTML: elementet `<marquee>` togs bort");
+        assert!(hint.starts_with("skript, händelsehanterare"), "{hint}");
+        let (message, _) = sv("raw HTML: `onclick` on `<div>` was removed", "");
+        assert_eq!(message, "rå HTML: `onclick` på `<div>` togs bort");
+        let (message, hint) = sv(
+            "the heading attribute `onclick` is not allowed and was removed",
+            crate::markdown::raw_html::HEADING_HINT,
+        );
+        assert_eq!(
+            message,
+            "rubrikattributet `onclick` är inte tillåtet och togs bort"
+        );
+        assert_eq!(hint, "skriv bara {#id} och {.class} efter en rubrik");
+        let read = crate::error::io_diagnostic(
+            "cannot read",
+            std::path::Path::new("handbok.yaml"),
+            &std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert_eq!(
+            translate(&read, Lang::Sv).hint.as_deref(),
+            Some("kontrollera att filen finns och att du har behörighet att läsa den")
+        );
     }
 }

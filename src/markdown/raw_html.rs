@@ -270,11 +270,16 @@ fn block(
     }
 }
 
-const SANITIZE_HINT: &str = "scripts, event handlers (on…), style attributes, unsafe links and \
+/// The hint for a heading attribute outside the allow-list.
+pub(crate) const HEADING_HINT: &str = "write only {#id} and {.class} after a heading";
+
+pub(crate) const SANITIZE_HINT: &str =
+    "scripts, event handlers (on…), style attributes, unsafe links and \
      unknown elements are removed from HTML in Markdown (markdown.raw_html: sanitize); \
      write the content in Markdown instead";
 
-const DENY_HINT: &str = "write it in Markdown (tables, links, images and emphasis all have \
+pub(crate) const DENY_HINT: &str =
+    "write it in Markdown (tables, links, images and emphasis all have \
      Markdown forms), or ask whoever maintains handbok.yaml about markdown.raw_html";
 
 /// `deny` mode: markup becomes visible text; comments are dropped, except the summary marker.
@@ -314,11 +319,8 @@ fn heading(
             RawHtml::Deny => Diagnostic::error(message),
             _ => Diagnostic::warning(format!("{message} and was removed")),
         };
-        out.diagnostics.push(
-            diagnostic
-                .at(p)
-                .with_hint("write only {#id} and {.class} after a heading"),
-        );
+        out.diagnostics
+            .push(diagnostic.at(p).with_hint(HEADING_HINT));
         false
     });
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{io_diagnostic, Diagnostic, Error, Result};
 
 /// Where rendered files go: a real staging folder, or nowhere (`handbok check`).
 pub trait Sink: Sync {
@@ -385,10 +385,6 @@ pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
         }
     })?;
     std::fs::remove_dir(dir)
-}
-
-fn io_diagnostic(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("{action} {}: {e}", path.display())).with_hint(crate::error::IO_HINT)
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
