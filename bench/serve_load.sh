@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Server under load (issue 10): `handbok serve` of the bundled handbook on 127.0.0.1 hit by
-# ApacheBench (1,000 requests over 50 connections, with and without keep-alive) and wrk
-# (50 connections for 10 s over every page and asset), first idle, then while a page is
-# saved every 0.3 s and handbok.yaml every 1.5 s (incremental and full rebuilds).
+# ApacheBench (50 connections for 5 s, with and without keep-alive) and wrk (50 connections
+# for 10 s over every page and asset), first idle, then while a page is saved every 0.3 s
+# and handbok.yaml every 1.5 s (incremental and full rebuilds). Each run prints how many
+# rebuilds happened during it: the runs are timed, not counted, so that every run under
+# load overlaps several.
 # Needs `ab` (apache2-utils) and `wrk`. HANDBOK_BIN picks another binary to compare.
 # Usage: bench/serve_load.sh
 set -euo pipefail
@@ -49,15 +51,28 @@ public="/tmp/handbok-serve-$server/public"
   echo "request = function() i = i % #paths + 1; return wrk.format(\"GET\", paths[i]) end"
 } >"$site.lua"
 
+rebuilds() { echo "$(grep -c '^updated ' "$log") $(grep -c '^rebuilt ' "$log")"; }
+during() { # the counts before a run: prints the rebuilds since
+  local before after
+  read -r -a before <<<"$1"
+  read -r -a after <<<"$(rebuilds)"
+  echo "   rebuilds during this run: $((after[0] - before[0])) incremental, $((after[1] - before[1])) full"
+}
+
 phase() {
+  local counts
   for keep in "" "-k"; do
-    echo "== ab -n 1000 -c 50 $keep /"
-    ab -q -n 1000 -c 50 $keep "$url/" 2>&1 |
+    echo "== ab -t 5 -n 10000000 -c 50 $keep /"
+    counts="$(rebuilds)"
+    ab -q -t 5 -n 10000000 -c 50 $keep "$url/" 2>&1 |
       grep -E "Complete requests|Failed requests|Non-2xx|Requests per second|^  50%|^  99%|^ 100%" || true
+    during "$counts"
   done
   echo "== wrk -t2 -c50 -d10s --latency (every page and asset in turn)"
+  counts="$(rebuilds)"
   wrk -t2 -c50 -d10s --latency -s "$site.lua" "$url" 2>&1 |
     grep -E "requests in|Requests/sec|Socket errors|Non-2xx|^ +50%|^ +99%" || true
+  during "$counts"
 }
 
 edits() {
