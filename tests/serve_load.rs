@@ -1,4 +1,5 @@
-//! `handbok serve` under load while it rebuilds. 50 clients make 20 requests each over
+//! `handbok serve` under load while it rebuilds. 50 clients make 20 requests each (and go
+//! on until the last rebuild, which each rebuild must see requests answered during) over
 //! keep-alive connections (pages, assets, HEAD, pipelined pairs, misses, a redirect, path
 //! traversal attempts, malformed and oversized requests) while the site is saved five times
 //! the way editors save (a temporary file renamed over the original): page texts, rebuilt
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -442,7 +443,9 @@ impl Gate {
     }
 }
 
-/// One client: 20 requests, reusing its connection while the server keeps it open.
+/// One client: 20 requests spread over the edits, then more until `stop`, so that every
+/// rebuild happens under load (`done` counts the 20, `more` the others); it reuses its
+/// connection while the server keeps it open.
 fn client(
     j: usize,
     port: u16,
@@ -450,7 +453,7 @@ fn client(
     versions: &Versions,
     gate: &Gate,
     secret: &str,
-    done: &AtomicUsize,
+    (done, more, stop): (&AtomicUsize, &AtomicUsize, &AtomicBool),
 ) -> Vec<String> {
     let mut failures = Vec::new();
     let mut conn: Option<BufReader<TcpStream>> = None;
@@ -472,6 +475,17 @@ fn client(
             failures.push(format!("client {j}, request {r} ({}): {e}", describe(&ask)));
             conn = None;
         }
+    }
+    let mut r = REQUESTS;
+    while !stop.load(Ordering::SeqCst) && failures.len() < REQUESTS {
+        let ask = choose(j, r, paths);
+        let result = ask_once(&ask, port, &mut conn, versions, secret);
+        more.fetch_add(1, Ordering::SeqCst);
+        if let Err(e) = result {
+            failures.push(format!("client {j}, request {r} ({}): {e}", describe(&ask)));
+            conn = None;
+        }
+        r += 1;
     }
     failures
 }
@@ -631,6 +645,8 @@ fn answers_everything_while_rebuilding_under_load() {
         moved: Condvar::new(),
     });
     let done = Arc::new(AtomicUsize::new(0));
+    let more = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
     let versions = Arc::new(versions);
     let paths = Arc::new(paths);
     let clients: Vec<_> = (0..CLIENTS)
@@ -642,7 +658,18 @@ fn answers_everything_while_rebuilding_under_load() {
                 paths.clone(),
                 SECRET_PREFIX.to_string(),
             );
-            std::thread::spawn(move || client(j, port, &paths, &versions, &gate, &secret, &done))
+            let (more, stop) = (more.clone(), stop.clone());
+            std::thread::spawn(move || {
+                client(
+                    j,
+                    port,
+                    &paths,
+                    &versions,
+                    &gate,
+                    &secret,
+                    (&done, &more, &stop),
+                )
+            })
         })
         .collect();
 
@@ -651,11 +678,16 @@ fn answers_everything_while_rebuilding_under_load() {
     while done.load(Ordering::SeqCst) < 100 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
     }
+    // Requests answered between each save and its reload event: the rebuilds under load.
+    let mut during = Vec::new();
     for (k, (file, change, incremental)) in edits().into_iter().enumerate() {
         let text = change(&site.read_string(file));
+        let answered = || done.load(Ordering::SeqCst) + more.load(Ordering::SeqCst);
+        let before = answered();
         save(site.root(), file, &text);
         gate.open(k + 1);
         let (name, data) = next_event(&rx);
+        during.push(answered() - before);
         assert_eq!(name, "reload", "edit {} of {file}: {data}", k + 1);
         // The terminal says how: "updated N pages" or "rebuilt N pages".
         let how = loop {
@@ -671,6 +703,12 @@ fn answers_everything_while_rebuilding_under_load() {
             k + 1
         );
     }
+
+    stop.store(true, Ordering::SeqCst);
+    assert!(
+        during.iter().all(|n| *n > 0),
+        "requests answered while each edit was rebuilt: {during:?}"
+    );
 
     let mut failures: Vec<String> = clients
         .into_iter()
