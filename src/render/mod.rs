@@ -335,13 +335,10 @@ impl<'a> Base<'a> {
 
     /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.
     fn entry_view(&self, id: usize, root: &str) -> views::EntryView<'a> {
-        let mut view = views::entry(self.site, id);
+        let mut view = views::entry(self.site, id, self.templates.uses_summaries);
         view.nav_html = views::nav_html(self.site, id, root, &self.nav_strings, &self.nav_cache);
         if self.templates.uses_nav_data {
             view.nav = views::nav(self.site, id);
-        }
-        if !self.templates.uses_summaries {
-            view.without_summaries();
         }
         view
     }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::views::{link, LinkView};
+use super::views::{link, link_with, LinkView};
 use crate::content::action_plan::ActionPlan;
 use crate::content::document::DocumentControl;
 use crate::site::governance::{review_items, ReviewStatus};
@@ -56,11 +56,14 @@ pub struct EntryGovernance<'a> {
 }
 
 /// The governance view of entry `id`.
-pub fn entry_governance(site: &Site, id: usize) -> EntryGovernance<'_> {
+pub fn entry_governance(site: &Site, id: usize, summaries: bool) -> EntryGovernance<'_> {
     let e = &site.entries[id];
     let f = &e.source.front;
     let meeting = f.meeting.as_ref().map(|m| MeetingView {
-        network: e.meeting_links.network.map(|n| link(&site.entries[n])),
+        network: e
+            .meeting_links
+            .network
+            .map(|n| link_with(&site.entries[n], summaries)),
         date: &m.date.iso,
         start: m.start.as_deref(),
         end: m.end.as_deref(),

@@ -262,45 +262,28 @@ impl<'a> SiteView<'a> {
 
 /// A link view of an entry.
 pub fn link(e: &Entry) -> LinkView<'_> {
+    link_with(e, true)
+}
+
+/// The link view of `e`, with its summary only when `summary` (templates that never read
+/// `.summary` are not given one: copying every linked page's first paragraph into every
+/// page's context was about a tenth of the template time of a large site).
+pub fn link_with(e: &Entry, summary: bool) -> LinkView<'_> {
     let f = &e.source.front;
     LinkView {
         title: &f.title,
         path: &e.path,
         description: f.description.as_deref(),
         date: f.date.as_ref().map(|d| d.iso.as_str()),
-        summary: e.rendered.summary.as_deref(),
+        summary: e.rendered.summary.as_deref().filter(|_| summary),
         kind: if e.is_section() { "section" } else { "page" },
     }
 }
 
-impl EntryView<'_> {
-    /// Leaves the `summary` of every linked entry empty (null): for templates that never
-    /// read `.summary`, where copying every linked page's first paragraph into every page's
-    /// context was about a tenth of the template time of a large site.
-    pub fn without_summaries(&mut self) {
-        let lists = [
-            &mut self.ancestors,
-            &mut self.pages,
-            &mut self.subsections,
-            &mut self.unlinked_pages,
-            &mut self.unlinked_subsections,
-            &mut self.backlinks,
-            &mut self.related,
-        ];
-        for list in lists {
-            for l in list.iter_mut() {
-                l.summary = None;
-            }
-        }
-        for l in [&mut self.previous, &mut self.next].into_iter().flatten() {
-            l.summary = None;
-        }
-    }
-}
-
-/// The full view of entry `id`.
-pub fn entry(site: &Site, id: usize) -> EntryView<'_> {
+/// The full view of entry `id`; linked entries carry their summaries when `summaries`.
+pub fn entry(site: &Site, id: usize, summaries: bool) -> EntryView<'_> {
     let e = &site.entries[id];
+    let link = |other: usize| link_with(&site.entries[other], summaries);
     let f = &e.source.front;
     let terms = site
         .taxonomies
@@ -343,28 +326,16 @@ pub fn entry(site: &Site, id: usize) -> EntryView<'_> {
         reading_time: e.rendered.word_count.div_ceil(200).max(1),
         terms,
         extra: &f.extra,
-        ancestors: site
-            .ancestors(id)
-            .into_iter()
-            .map(|a| link(&site.entries[a]))
-            .collect(),
-        pages: e.pages.iter().map(|p| link(&site.entries[*p])).collect(),
-        subsections: e
-            .subsections
-            .iter()
-            .map(|p| link(&site.entries[*p]))
-            .collect(),
-        unlinked_pages: unlinked(site, e, &e.pages),
-        unlinked_subsections: unlinked(site, e, &e.subsections),
-        previous: e.previous.map(|p| link(&site.entries[p])),
-        next: e.next.map(|p| link(&site.entries[p])),
-        backlinks: e
-            .backlinks
-            .iter()
-            .map(|p| link(&site.entries[*p]))
-            .collect(),
-        related: e.related.iter().map(|p| link(&site.entries[*p])).collect(),
-        governance: super::governance_views::entry_governance(site, id),
+        ancestors: site.ancestors(id).into_iter().map(link).collect(),
+        pages: e.pages.iter().copied().map(link).collect(),
+        subsections: e.subsections.iter().copied().map(link).collect(),
+        unlinked_pages: unlinked(site, e, &e.pages, summaries),
+        unlinked_subsections: unlinked(site, e, &e.subsections, summaries),
+        previous: e.previous.map(link),
+        next: e.next.map(link),
+        backlinks: e.backlinks.iter().copied().map(link).collect(),
+        related: e.related.iter().copied().map(link).collect(),
+        governance: super::governance_views::entry_governance(site, id, summaries),
         nav: Vec::new(),
         nav_html: String::new(),
     }
@@ -404,12 +375,12 @@ pub fn term_view<'a>(site: &'a Site, term: &'a Term, with_pages: bool) -> TermVi
 }
 
 /// The entries of `ids` that `e`'s text does not link to.
-fn unlinked<'a>(site: &'a Site, e: &Entry, ids: &[usize]) -> Vec<LinkView<'a>> {
+fn unlinked<'a>(site: &'a Site, e: &Entry, ids: &[usize], summaries: bool) -> Vec<LinkView<'a>> {
     let linked: std::collections::HashSet<usize> =
         e.rendered.links.iter().filter_map(|l| l.target).collect();
     ids.iter()
         .filter(|id| !linked.contains(id))
-        .map(|id| link(&site.entries[*id]))
+        .map(|id| link_with(&site.entries[*id], summaries))
         .collect()
 }
 
