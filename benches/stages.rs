@@ -19,12 +19,16 @@ mod corpus;
 
 const PAGES: usize = 1000;
 
-fn config(root: &Path) -> Config {
-    let overrides = Overrides {
+/// The same "today" for every stage and every day the benchmark runs.
+fn overrides() -> Overrides {
+    Overrides {
         today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
         ..Overrides::default()
-    };
-    match Config::load(root, &overrides) {
+    }
+}
+
+fn config(root: &Path) -> Config {
+    match Config::load(root, &overrides()) {
         Ok(c) => c,
         Err(e) => panic!("the generated corpus has a bad configuration: {e:?}"),
     }
@@ -46,6 +50,14 @@ fn stages(c: &mut Criterion) {
     assert!(
         !problems.iter().any(handbok::error::Diagnostic::is_error),
         "the generated corpus has errors: {problems:?}"
+    );
+
+    // The templates stage must time rendering, not an error path.
+    let once = handbok::render::render_site(&rendered, &templates, &NullSink);
+    assert!(
+        !once.diagnostics.iter().any(handbok::error::Diagnostic::is_error),
+        "the generated corpus does not render: {:?}",
+        once.diagnostics
     );
 
     let mut group = c.benchmark_group(format!("{PAGES} pages"));
@@ -88,7 +100,7 @@ fn stages(c: &mut Criterion) {
         let options = handbok::BuildOptions {
             root: root.to_path_buf(),
             output: None,
-            overrides: Overrides::default(),
+            overrides: overrides(),
             strict: false,
         };
         b.iter(|| handbok::check(&options).expect("checks"))
