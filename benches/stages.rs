@@ -55,7 +55,10 @@ fn stages(c: &mut Criterion) {
     // The templates stage must time rendering, not an error path.
     let once = handbok::render::render_site(&rendered, &templates, &NullSink);
     assert!(
-        !once.diagnostics.iter().any(handbok::error::Diagnostic::is_error),
+        !once
+            .diagnostics
+            .iter()
+            .any(handbok::error::Diagnostic::is_error),
         "the generated corpus does not render: {:?}",
         once.diagnostics
     );

@@ -137,8 +137,7 @@ fn connection(stream: &TcpStream, shared: &Shared) {
             };
         let keep = request.keep_alive && !request.has_body && served < MAX_REQUESTS_PER_CONNECTION;
         let head_only = request.method == "HEAD";
-        let path = request.target.split(['?', '#']).next().unwrap_or("/");
-        if path == EVENTS && !head_only && request.method == "GET" {
+        if request.path_and_query().0 == EVENTS && request.method == "GET" {
             let _ = events(stream, shared);
             return;
         }
@@ -249,16 +248,7 @@ fn answer(request: &Request, shared: &Shared) -> Reply {
     if request.method != "GET" && request.method != "HEAD" {
         return Reply::text(405, "method not allowed\n").header("Allow", "GET, HEAD".into());
     }
-    let (path, query) = match request
-        .target
-        .split('#')
-        .next()
-        .unwrap_or("")
-        .split_once('?')
-    {
-        Some((path, query)) => (path, Some(query)),
-        None => (request.target.split('#').next().unwrap_or(""), None),
-    };
+    let (path, query) = request.path_and_query();
     if path == SCRIPT {
         return Reply::new(
             200,

@@ -28,6 +28,17 @@ pub struct Request {
     pub has_body: bool,
 }
 
+impl Request {
+    /// The target's path and query, without a fragment: `/a/?b#c` is (`/a/`, `Some("b")`).
+    pub fn path_and_query(&self) -> (&str, Option<&str>) {
+        let target = self.target.split('#').next().unwrap_or("");
+        match target.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (target, None),
+        }
+    }
+}
+
 /// Why no request could be read.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Failure {
