@@ -281,6 +281,29 @@ fn a_tab_in_the_indentation_is_named_on_its_line() {
 }
 
 #[test]
+fn a_tab_in_a_themes_interface_texts_is_named_on_its_line() {
+    // A theme file is configuration: exit code 2, like a broken handbok.yaml.
+    let site = Site::from_fixture("basic");
+    let run = bad_build_of(
+        &site,
+        |s| {
+            s.write(
+                "themes/default/i18n/sv.yaml",
+                "search: Sök\nnav:\n\tmore: Fler\n",
+            )
+        },
+        2,
+    );
+    let (_, hint) = error_for(
+        &run,
+        "themes/default/i18n/sv.yaml",
+        Some(3),
+        &["tab", "spaces"],
+    );
+    assert!(hint.contains("spaces"), "{hint}");
+}
+
+#[test]
 fn yaml_syntax_errors_name_the_file_line_and_what_to_quote() {
     let run = bad(|s| {
         s.write(

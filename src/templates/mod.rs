@@ -283,11 +283,9 @@ pub fn collect_static(dir: &Path, out: &mut BTreeMap<String, FileSource>) -> Res
 
 fn merge_strings(into: &mut serde_yaml::Mapping, bytes: &[u8], shown: &str) -> Result<()> {
     let text = String::from_utf8_lossy(bytes);
-    let map: serde_yaml::Mapping = serde_yaml::from_str(&text).map_err(|e| {
-        Error::Config(Box::new(
-            crate::config::yaml_diagnostic(&e, 0).in_file(shown),
-        ))
-    })?;
+    // The same reader as every other YAML an editor writes: alias budget, tab hint.
+    let map: serde_yaml::Mapping =
+        crate::yaml::from_str(&text, 0).map_err(|d| Error::Config(Box::new(d.in_file(shown))))?;
     for (k, v) in map {
         into.insert(k, v);
     }
