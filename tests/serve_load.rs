@@ -357,7 +357,27 @@ fn check(url: &str, response: &Response, head: bool, versions: &Versions) -> Res
                 return fail(format!("200 for {file}, which no state of the site has"));
             };
             if head {
-                return Ok(());
+                // No body, but the length of the body a GET would have had (pages with the
+                // live-reload script).
+                let extra = if file.ends_with(".html") {
+                    SCRIPT_TAG.len()
+                } else {
+                    0
+                };
+                let length = response
+                    .header("content-length")
+                    .and_then(|l| l.parse().ok());
+                return match length {
+                    Some(n)
+                        if response.body.is_empty()
+                            && known.iter().any(|v| v.len() + extra == n) =>
+                    {
+                        Ok(())
+                    }
+                    _ => fail(format!(
+                        "HEAD with Content-Length {length:?}, which no version has"
+                    )),
+                };
             }
             if file.ends_with(".html") {
                 if response.header("content-type") != Some("text/html; charset=utf-8") {
