@@ -441,6 +441,8 @@ fn calendar_text_cannot_add_properties_or_components() {
 fn activities_csv_holds_text_not_formulas() {
     let site = built();
     let bytes = site.read("public/handlingsplaner/fokusomraden/aktiviteter.csv");
+    // The file starts with a UTF-8 byte-order mark (for Excel).
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no byte-order mark");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let mut cells = Vec::new();
     for record in reader.records() {
