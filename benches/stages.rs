@@ -37,7 +37,7 @@ fn config(root: &Path) -> Config {
 fn site(root: &Path) -> Site {
     let config = config(root);
     let content = handbok::content::load(&config).expect("the generated content loads");
-    Site::build(config, content).expect("the generated site builds")
+    Site::build(config, content, &[], Vec::new()).expect("the generated site builds")
 }
 
 fn stages(c: &mut Criterion) {
@@ -76,7 +76,7 @@ fn stages(c: &mut Criterion) {
                 let content = handbok::content::load(&config).expect("loads");
                 (config, content)
             },
-            |(config, content)| Site::build(config, content).expect("builds"),
+            |(config, content)| Site::build(config, content, &[], Vec::new()).expect("builds"),
             BatchSize::LargeInput,
         )
     });

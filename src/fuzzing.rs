@@ -101,7 +101,7 @@ pub fn markdown(body: &str, smart_punctuation: bool, at_root: bool) -> Vec<Diagn
 fn build_and_render(config: Config, page: Source) -> Vec<Diagnostic> {
     let content = site_content(page);
     let mut diagnostics = Vec::new();
-    let mut site = match Site::build(config, content) {
+    let mut site = match Site::build(config, content, &[], Vec::new()) {
         Ok(site) => site,
         Err(e) => {
             diagnostics.extend(e.diagnostics());

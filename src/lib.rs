@@ -191,6 +191,23 @@ fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> 
     Ok(())
 }
 
+/// The files of the site's `static/` folder, by site path.
+fn site_statics(config: &Config) -> Result<Vec<site::StaticFile>> {
+    let mut found = std::collections::BTreeMap::new();
+    templates::collect_static(&config.root.join("static"), &mut found)?;
+    Ok(found
+        .into_iter()
+        .filter_map(|(path, source)| match source {
+            templates::FileSource::Disk(src) => Some(site::StaticFile {
+                rel: path.clone(),
+                src,
+                path,
+            }),
+            templates::FileSource::Embedded(_) => None,
+        })
+        .collect())
+}
+
 /// Runs the whole pipeline and every validation without writing anything.
 pub fn check(options: &BuildOptions) -> Result<Report> {
     run(options, None).map(|(report, _)| report)
@@ -204,7 +221,9 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     let mut content = content::load(&config)?;
     timings.lap("loading content");
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
-    let mut site = match Site::build(config, content) {
+    let statics = site_statics(&config)?;
+    let theme_statics: Vec<&str> = templates.static_files.keys().map(String::as_str).collect();
+    let mut site = match Site::build(config, content, &theme_statics, statics) {
         Ok(site) => site,
         Err(Error::Site(more)) => {
             diagnostics.extend(more);

@@ -1,40 +1,37 @@
-//! `sitemap.xml`: every published page, section, taxonomy and term page, sorted by URL.
+//! `sitemap.xml`: every published page, section, taxonomy and term page, sorted by URL
+//! from the route table.
 
-use crate::site::Site;
+use crate::site::{Route, Site};
 
 /// The sitemap document. URLs are absolute when `base_url` is.
 pub fn sitemap(site: &Site) -> String {
-    let mut urls: Vec<(String, Option<&str>)> = site
-        .entries
+    let mut urls: Vec<(&str, Option<&str>)> = site
+        .routes
+        .files()
         .iter()
-        .map(|e| {
-            let f = &e.source.front;
-            let lastmod = f
-                .updated
-                .as_ref()
-                .or(f.date.as_ref())
-                .map(|d| d.iso.as_str());
-            (e.path.clone(), lastmod)
+        .filter(|(_, route)| route.in_sitemap())
+        .filter_map(|(file, route)| {
+            let lastmod = match route {
+                Route::Entry(id) => {
+                    let f = &site.entries[*id].source.front;
+                    f.updated
+                        .as_ref()
+                        .or(f.date.as_ref())
+                        .map(|d| d.iso.as_str())
+                }
+                _ => None,
+            };
+            Some((file.strip_suffix("index.html")?, lastmod))
         })
         .collect();
-    for t in &site.taxonomies {
-        urls.push((t.path.clone(), None));
-        urls.extend(t.terms.iter().map(|term| (term.path.clone(), None)));
-    }
-    urls.extend(
-        site.generated_paths()
-            .into_iter()
-            .filter(|(p, _)| p.ends_with('/') && p != crate::search::SEARCH_PATH)
-            .map(|(p, _)| (p, None)),
-    );
-    urls.sort();
+    urls.sort_unstable();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, lastmod) in urls {
         xml.push_str("  <url>\n    <loc>");
         xml.push_str(&escape_xml(
             &site
                 .config
-                .permalink(&crate::site::paths::encode_path(&path)),
+                .permalink(&crate::site::paths::encode_path(path)),
         ));
         xml.push_str("</loc>\n");
         if let Some(d) = lastmod {

@@ -2,7 +2,7 @@
 //! Pure over `&Site`, parallel across pages; each page is written as soon as it is
 //! rendered, so rendered pages are never all held in memory at once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
@@ -13,10 +13,10 @@ pub use print::PrintPart;
 
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};
-use crate::site::{html_ids, paths, Site};
+use crate::site::{html_ids, paths, Route, Routes, Site};
 use crate::templates::governance_views;
 use crate::templates::views::{self, Context, SiteView};
-use crate::templates::{collect_static, FileSource, Templates};
+use crate::templates::{FileSource, Templates};
 
 /// The ids of a rendered page (`None` when it failed to render).
 pub type Anchors = Option<HashSet<String>>;
@@ -33,7 +33,11 @@ pub fn render_some(
     prints: &[usize],
 ) -> (Vec<(usize, Anchors)>, Vec<Diagnostic>) {
     let site_view = SiteView::new(site);
-    let base = Base::new(site, templates, sink, &site_view);
+    let sink = Owned {
+        routes: &site.routes,
+        sink,
+    };
+    let base = Base::new(site, templates, &sink, &site_view);
     let mut diagnostics = Vec::new();
     let ids: Vec<(usize, Anchors)> = entries
         .par_iter()
@@ -50,12 +54,12 @@ pub fn render_some(
         .collect();
     let jobs = terms
         .iter()
-        .map(|(t, i)| Listing::Term(*t, *i))
-        .chain(prints.iter().map(|s| Listing::Print(*s)));
+        .map(|(t, i)| Route::Term(*t, *i))
+        .chain(prints.iter().map(|s| Route::Print(*s)));
     let results: Vec<Result<(), Diagnostic>> = jobs
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|job| base.listing(job))
+        .map(|route| base.route(route))
         .collect();
     diagnostics.extend(results.into_iter().filter_map(Result::err));
     (ids, diagnostics)
@@ -66,6 +70,10 @@ pub fn render_some(
 pub fn write_search_index(site: &Site, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
     let problems = std::sync::Mutex::new(Vec::new());
     let files = std::sync::atomic::AtomicUsize::new(0);
+    let sink = Owned {
+        routes: &site.routes,
+        sink,
+    };
     crate::search::build(site, &|path, bytes| {
         files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Err(d) = sink.write(&path, &bytes) {
@@ -93,11 +101,16 @@ pub struct Rendered {
     pub files: usize,
 }
 
-/// Renders every page, section, taxonomy, term, alias, the 404 page and the sitemap, and
-/// copies static files and content assets.
+/// Writes every file of the route table but the search index: pages, sections,
+/// generated pages, aliases, the 404 page, sitemap, feed, CSV, calendars, static files
+/// and content assets.
 pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rendered {
     let site_view = SiteView::new(site);
-    let base = Base::new(site, templates, sink, &site_view);
+    let sink = Owned {
+        routes: &site.routes,
+        sink,
+    };
+    let base = Base::new(site, templates, &sink, &site_view);
     let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| base.entry(id))
@@ -110,15 +123,48 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rende
         out.ids.push(ids);
         out.diagnostics.extend(d);
     }
-    let listings: Vec<Result<(), Diagnostic>> = listing_jobs(site)
-        .into_par_iter()
-        .map(|job| base.listing(job))
+    let others: Vec<Result<(), Diagnostic>> = site
+        .routes
+        .files()
+        .par_iter()
+        .filter(|(_, route)| !matches!(route, Route::Entry(_) | Route::SearchIndex))
+        .map(|(path, route)| base.file(path, *route))
         .collect();
-    out.files += listings.len();
+    out.files += others.len();
     out.diagnostics
-        .extend(listings.into_iter().filter_map(Result::err));
-    out.diagnostics.extend(base.special_files(&mut out.files));
+        .extend(others.into_iter().filter_map(Result::err));
     out
+}
+
+/// A sink that takes only the files of the route table: whatever the templates or the
+/// search index produce, the build writes nothing it did not claim.
+struct Owned<'a> {
+    routes: &'a Routes,
+    sink: &'a dyn Sink,
+}
+
+impl Owned<'_> {
+    fn check(&self, path: &str) -> Result<(), Diagnostic> {
+        if self.routes.owns(path) {
+            Ok(())
+        } else {
+            Err(Diagnostic::error(format!(
+                "refusing to write {path}: it is not in the build's route table"
+            )))
+        }
+    }
+}
+
+impl Sink for Owned<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.check(path)?;
+        self.sink.write(path, bytes)
+    }
+
+    fn copy(&self, from: &std::path::Path, path: &str) -> Result<(), Diagnostic> {
+        self.check(path)?;
+        self.sink.copy(from, path)
+    }
 }
 
 /// The template an entry is rendered with: its `template:`, else by kind.
@@ -153,44 +199,6 @@ struct Base<'a> {
     templates: &'a Templates,
     sink: &'a dyn Sink,
     site_view: &'a SiteView<'a>,
-}
-
-enum Listing {
-    Taxonomy(usize),
-    Term(usize, usize),
-    Alias(usize),
-    Print(usize),
-    Review,
-    Search,
-    Accessibility,
-    Matrix,
-    FocusArea(usize),
-}
-
-fn listing_jobs(site: &Site) -> Vec<Listing> {
-    let mut jobs = Vec::new();
-    for (ti, t) in site.taxonomies.iter().enumerate() {
-        jobs.push(Listing::Taxonomy(ti));
-        jobs.extend((0..t.terms.len()).map(|i| Listing::Term(ti, i)));
-    }
-    jobs.extend((0..site.aliases.len()).map(Listing::Alias));
-    jobs.extend(
-        (0..site.entries.len())
-            .filter(|id| site.print_path(*id).is_some())
-            .map(Listing::Print),
-    );
-    if site.has_documents() {
-        jobs.push(Listing::Review);
-    }
-    jobs.push(Listing::Search);
-    if site.config.accessibility.is_some() {
-        jobs.push(Listing::Accessibility);
-    }
-    if !site.matrix.is_empty() {
-        jobs.push(Listing::Matrix);
-        jobs.extend((0..site.matrix.focus_areas.len()).map(Listing::FocusArea));
-    }
-    jobs
 }
 
 /// A borrowed shared context (see [`Base::shared_context`]).
@@ -343,16 +351,52 @@ impl<'a> Base<'a> {
         view
     }
 
-    fn listing(&self, job: Listing) -> Result<(), Diagnostic> {
+    /// Writes the output file `path`, which the route table gives to `route`.
+    fn file(&self, path: &str, route: Route) -> Result<(), Diagnostic> {
         let site = self.site;
-        let (name, path, mut ctx) = match job {
-            Listing::Taxonomy(ti) => {
+        match route {
+            Route::NotFound => {
+                let mut ctx = self.context("");
+                ctx.root = site.config.base_path.clone();
+                ctx.current_path = "404.html";
+                let html = self.templates.render("404.html", &ctx, "the 404 page")?;
+                self.sink.write(path, html.as_bytes())
+            }
+            Route::Sitemap => self.sink.write(path, sitemap::sitemap(site).as_bytes()),
+            Route::Feed => self.sink.write(path, feed::atom(site).as_bytes()),
+            Route::Csv => match table::activities_csv(site) {
+                Ok(bytes) => self.sink.write(path, &bytes),
+                Err(e) => Err(Diagnostic::error(format!("cannot write {path}: {e}"))),
+            },
+            Route::Calendar(network) => {
+                let meetings = site.meetings.get(&network).map_or(&[][..], Vec::as_slice);
+                let ics = calendar::network_calendar(site, network, meetings);
+                self.sink.write(path, ics.as_bytes())
+            }
+            Route::ThemeStatic => match self.templates.static_files.get(path) {
+                Some(FileSource::Embedded(bytes)) => self.sink.write(path, bytes),
+                Some(FileSource::Disk(from)) => self.sink.copy(from, path),
+                None => Ok(()),
+            },
+            Route::Static(i) => self.sink.copy(&site.statics[i].src, path),
+            Route::Asset(i) => self.sink.copy(&site.assets[i].src, path),
+            Route::Entry(_) | Route::SearchIndex => Ok(()),
+            route => self.route(route),
+        }
+    }
+
+    /// Renders a generated page: taxonomies, terms, aliases, print pages, review, search,
+    /// accessibility statement, matrix and focus-area pages.
+    fn route(&self, route: Route) -> Result<(), Diagnostic> {
+        let site = self.site;
+        let (name, path, mut ctx) = match route {
+            Route::Taxonomy(ti) => {
                 let t = &site.taxonomies[ti];
                 let mut ctx = self.context(&t.path);
                 ctx.taxonomy = Some(views::taxonomy(site, t));
                 ("taxonomy.html", &t.path, ctx)
             }
-            Listing::Term(ti, i) => {
+            Route::Term(ti, i) => {
                 let t = &site.taxonomies[ti];
                 let term = &t.terms[i];
                 let mut ctx = self.context(&term.path);
@@ -360,7 +404,7 @@ impl<'a> Base<'a> {
                 ctx.term = Some(views::term_view(site, term, true));
                 ("term.html", &term.path, ctx)
             }
-            Listing::Alias(i) => {
+            Route::Alias(i) => {
                 let (alias, id) = &site.aliases[i];
                 if !alias.ends_with('/') {
                     return self.alias_file(alias, *id);
@@ -369,14 +413,14 @@ impl<'a> Base<'a> {
                 ctx.redirect_to = Some(views::link(&site.entries[*id]));
                 ("alias.html", alias, ctx)
             }
-            Listing::Print(id) => return self.print_page(id),
-            Listing::Review => {
+            Route::Print(id) => return self.print_page(id),
+            Route::Review => {
                 let path = &site.config.review.path;
                 let mut ctx = self.context(path);
                 ctx.review = Some(governance_views::review(site));
                 ("review.html", path, ctx)
             }
-            Listing::Accessibility => {
+            Route::Accessibility => {
                 let Some(a) = &site.config.accessibility else {
                     return Ok(());
                 };
@@ -384,8 +428,8 @@ impl<'a> Base<'a> {
                 ctx.accessibility = Some(a);
                 ("accessibility.html", &a.path, ctx)
             }
-            Listing::Search => {
-                let path = crate::search::SEARCH_PATH;
+            Route::Search => {
+                let path = crate::site::SEARCH_PATH;
                 let ctx = self.context(path);
                 let html = self
                     .templates
@@ -394,18 +438,19 @@ impl<'a> Base<'a> {
                     .sink
                     .write(&format!("{path}index.html"), html.as_bytes());
             }
-            Listing::Matrix => {
+            Route::Matrix => {
                 let path = &site.config.action_plans.path;
                 let mut ctx = self.context(path);
                 ctx.matrix = Some(governance_views::matrix(site));
                 ("matrix.html", path, ctx)
             }
-            Listing::FocusArea(i) => {
+            Route::FocusArea(i) => {
                 let path = &site.matrix.focus_areas[i].path;
                 let mut ctx = self.context(path);
                 ctx.focus_area = Some(governance_views::focus_area(site, i));
                 ("focus_area.html", path, ctx)
             }
+            _ => return Ok(()),
         };
         ctx.current_path = path;
         let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
@@ -443,70 +488,5 @@ impl<'a> Base<'a> {
             .render("print.html", &ctx, &format!("/{path}"))?;
         self.sink
             .write(&format!("{path}index.html"), html.as_bytes())
-    }
-
-    /// 404 page, sitemap, theme and site static files, content assets.
-    fn special_files(&self, count: &mut usize) -> Vec<Diagnostic> {
-        let mut diagnostics = Vec::new();
-        let mut ctx = self.context("");
-        ctx.root = self.site.config.base_path.clone();
-        ctx.current_path = "404.html";
-        match self.templates.render("404.html", &ctx, "the 404 page") {
-            Ok(html) => diagnostics.extend(self.sink.write("404.html", html.as_bytes()).err()),
-            Err(d) => diagnostics.push(d),
-        }
-        diagnostics.extend(
-            self.sink
-                .write("sitemap.xml", sitemap::sitemap(self.site).as_bytes())
-                .err(),
-        );
-        diagnostics.extend(
-            self.sink
-                .write("atom.xml", feed::atom(self.site).as_bytes())
-                .err(),
-        );
-        *count += 3;
-        if !self.site.matrix.is_empty() {
-            let path = format!(
-                "{}{}",
-                self.site.config.action_plans.path,
-                crate::site::CSV_FILE
-            );
-            match table::activities_csv(self.site) {
-                Ok(bytes) => diagnostics.extend(self.sink.write(&path, &bytes).err()),
-                Err(e) => diagnostics.push(Diagnostic::error(format!("cannot write {path}: {e}"))),
-            }
-            *count += 1;
-        }
-        for (network, meetings) in &self.site.meetings {
-            let path = format!(
-                "{}{}",
-                self.site.entries[*network].path,
-                crate::site::ICS_FILE
-            );
-            let ics = calendar::network_calendar(self.site, *network, meetings);
-            diagnostics.extend(self.sink.write(&path, ics.as_bytes()).err());
-            *count += 1;
-        }
-        let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
-        if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
-            diagnostics.extend(e.diagnostics());
-        }
-        let copies: Vec<Result<(), Diagnostic>> = statics
-            .par_iter()
-            .map(|(path, src)| match src {
-                FileSource::Embedded(bytes) => self.sink.write(path, bytes),
-                FileSource::Disk(p) => self.sink.copy(p, path),
-            })
-            .chain(
-                self.site
-                    .assets
-                    .par_iter()
-                    .map(|a| self.sink.copy(&a.src, &a.path)),
-            )
-            .collect();
-        *count += copies.len();
-        diagnostics.extend(copies.into_iter().filter_map(Result::err));
-        diagnostics
     }
 }

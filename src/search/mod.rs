@@ -27,7 +27,7 @@ use crate::site::Site;
 use analyze::{words, Analyzer, Decompounder};
 
 /// Where the search page and its index live.
-pub const SEARCH_PATH: &str = "sok/";
+pub use crate::site::SEARCH_PATH;
 /// Documents per fragment file: fewer, slightly larger files are much faster to write than
 /// one file per document, and a query still downloads only the files of its results.
 pub const FRAGMENTS_PER_FILE: usize = 4;

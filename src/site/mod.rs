@@ -7,6 +7,7 @@ pub mod governance;
 mod graph;
 pub mod paths;
 mod resolve;
+pub mod routes;
 pub mod taxonomy;
 
 use std::collections::{HashMap, HashSet};
@@ -23,6 +24,7 @@ use crate::markdown::{self, BodyLocation, Rendered};
 use crate::slug::{slugify, swedish_sort_key};
 pub use check::{check_anchors, html_ids};
 use paths::relative_href;
+pub use routes::{Route, Routes, StaticFile, SEARCH_PATH};
 pub use taxonomy::{Taxonomy, Term};
 
 /// The last URL segment of a section's print page: `natverk/utskrift/`.
@@ -86,6 +88,8 @@ impl Entry {
 /// A file from `content/` copied to the output.
 #[derive(Debug, Clone)]
 pub struct OutputAsset {
+    /// Path below `content/`, with `/`.
+    pub rel: String,
     pub src: PathBuf,
     /// Site path of the copy, e.g. `natverk/social/karta.png`.
     pub path: String,
@@ -118,13 +122,21 @@ pub struct Site {
     pub matrix: governance::Matrix,
     /// Network page → its meetings, by date and time.
     pub meetings: HashMap<usize, Vec<usize>>,
-    /// Site paths of generated pages (taxonomies, terms, review, matrix) that Markdown may link.
-    pub generated: HashSet<String>,
+    /// Files of the site's `static/` folder.
+    pub statics: Vec<StaticFile>,
+    /// Every file the build writes (see [`routes`]).
+    pub routes: Routes,
 }
 
 impl Site {
-    /// Builds the model from loaded content. Collects every problem before failing.
-    pub fn build(config: Config, content: Content) -> Result<Site> {
+    /// Builds the model from loaded content, the theme's static files (their site paths)
+    /// and the site's `static/` files. Collects every problem before failing.
+    pub fn build(
+        config: Config,
+        content: Content,
+        theme_statics: &[&str],
+        statics: Vec<StaticFile>,
+    ) -> Result<Site> {
         let mut errors = Vec::new();
         let (sources, drafts) = split_drafts(content.sources, config.drafts);
         let mut site = Site {
@@ -147,7 +159,8 @@ impl Site {
             glossary_page: None,
             matrix: Default::default(),
             meetings: HashMap::new(),
-            generated: HashSet::new(),
+            statics,
+            routes: Routes::default(),
             taxonomies: Vec::new(),
             aliases: Vec::new(),
             config,
@@ -158,13 +171,9 @@ impl Site {
         site.taxonomies = taxonomy::collect(&site);
         site.find_glossary_page(&mut errors);
         site.matrix = governance::Matrix::build(&site, &mut errors);
-        site.check_claims(&mut errors);
-        site.generated = site.generated_paths().into_iter().map(|(p, _)| p).collect();
-        for t in &site.taxonomies {
-            site.generated.insert(t.path.clone());
-            site.generated
-                .extend(t.terms.iter().map(|term| term.path.clone()));
-        }
+        site.routes = Routes::pages_only(&site);
+        site.resolve_meetings(&mut errors);
+        site.routes = Routes::build(&site, theme_statics.iter().copied(), &mut errors);
         if errors.iter().any(Diagnostic::is_error) {
             return Err(Error::Site(errors));
         }
@@ -316,91 +325,12 @@ impl Site {
             let path = format!("{}{rest}", self.entries[id].path);
             self.asset_paths.insert(asset.rel.clone(), path.clone());
             out.push(OutputAsset {
+                rel: asset.rel.clone(),
                 src: asset.abs,
                 path,
             });
         }
         self.assets = out;
-    }
-
-    /// Every output path may be claimed once: pages, sections, taxonomies, terms, aliases.
-    /// A clash is reported on the claimant that chose its URL explicitly (`slug:` or
-    /// `aliases:` line), else on the later one, naming both.
-    fn check_claims(&self, errors: &mut Vec<Diagnostic>) {
-        let mut claims: HashMap<&str, Claim> = HashMap::new();
-        let mut claim = |path, new| claim_path(&mut claims, path, new, errors);
-        let entry_claim = |e: &Entry, key: &str| Claim {
-            who: e.source.display_path(),
-            file: Some(e.source.display_path()),
-            line: e.source.front.lines.get(key).copied(),
-        };
-        for e in &self.entries {
-            claim(&e.path, entry_claim(e, "slug"));
-        }
-        let generated = self.generated_paths();
-        for (path, who) in &generated {
-            claim(
-                path,
-                Claim {
-                    who: who.clone(),
-                    file: None,
-                    line: None,
-                },
-            );
-        }
-        for t in &self.taxonomies {
-            let who = format!(
-                "the taxonomy `{}` in {}",
-                t.config.name,
-                crate::config::CONFIG_FILE
-            );
-            claim(
-                &t.path,
-                Claim {
-                    who,
-                    file: None,
-                    line: None,
-                },
-            );
-            for term in &t.terms {
-                let who = format!("the term `{}` of taxonomy `{}`", term.name, t.config.name);
-                claim(
-                    &term.path,
-                    Claim {
-                        who,
-                        file: None,
-                        line: None,
-                    },
-                );
-            }
-        }
-        for (alias, id) in &self.aliases {
-            let mut c = entry_claim(&self.entries[*id], "aliases");
-            c.who = format!("the alias `{alias}` of {}", c.who);
-            claim(alias, c);
-        }
-        // A file beside the pages named `index.html` would replace the page of its folder.
-        let mut assets: Vec<(&String, &String)> = self.asset_paths.iter().collect();
-        assets.sort();
-        for (rel, path) in assets {
-            let shown = format!("{}/{rel}", crate::content::CONTENT_DIR);
-            // `Index.html` too: a server that ignores case serves it as the page.
-            let name_at = path.len().saturating_sub("index.html".len());
-            let page = path
-                .get(name_at..)
-                .filter(|name| name.eq_ignore_ascii_case("index.html"))
-                .map(|_| &path[..name_at])
-                .filter(|folder| folder.is_empty() || folder.ends_with('/'));
-            claim(
-                page.unwrap_or(path),
-                Claim {
-                    who: shown.clone(),
-                    file: Some(shown),
-                    line: None,
-                },
-            );
-        }
-        check_case_clashes(&claims, errors);
     }
 
     /// Renders every entry's Markdown in parallel and records the link graph.
@@ -411,27 +341,10 @@ impl Site {
             .into_par_iter()
             .map(|id| site.render_entry(id, &site.entries[id].path))
             .collect();
-        let meetings: Vec<(usize, governance::MeetingLinks, Vec<Diagnostic>)> =
-            (0..site.entries.len())
-                .filter(|id| site.entries[*id].source.front.meeting.is_some())
-                .map(|id| {
-                    let resolver = resolve::PageResolver {
-                        site,
-                        from: id,
-                        base: &site.entries[id].path,
-                    };
-                    let (links, errors) = governance::resolve_meeting(site, id, &resolver);
-                    (id, links, errors)
-                })
-                .collect();
         let mut diagnostics = Vec::new();
         for (e, mut r) in self.entries.iter_mut().zip(rendered) {
             diagnostics.append(&mut r.diagnostics);
             e.rendered = r;
-        }
-        for (id, links, mut errors) in meetings {
-            diagnostics.append(&mut errors);
-            self.add_meeting(id, links);
         }
         self.derive_graph();
         diagnostics.extend(self.orphans());
@@ -467,45 +380,8 @@ impl Site {
         for d in &mut r.diagnostics {
             d.file = Some(PathBuf::from(&file));
         }
+        r.links.extend(self.agenda_links(id));
         r
-    }
-
-    /// Paths of pages handbok generates from data: the review page and the matrix pages.
-    pub fn generated_paths(&self) -> Vec<(String, String)> {
-        let mut out = vec![(
-            crate::search::SEARCH_PATH.to_string(),
-            "the search page".to_string(),
-        )];
-        if let Some(a) = &self.config.accessibility {
-            out.push((
-                a.path.clone(),
-                "the accessibility statement (`accessibility: path`)".to_string(),
-            ));
-        }
-        if self.has_documents() {
-            out.push((
-                self.config.review.path.clone(),
-                "the review page (`review: path`)".to_string(),
-            ));
-        }
-        if !self.matrix.is_empty() {
-            let base = &self.config.action_plans.path;
-            out.push((
-                base.clone(),
-                "the focus-area matrix (`action_plans: path`)".to_string(),
-            ));
-            out.push((
-                format!("{base}{CSV_FILE}"),
-                "the activities CSV".to_string(),
-            ));
-            for a in &self.matrix.focus_areas {
-                out.push((
-                    a.path.clone(),
-                    format!("the page of focus area {}", a.number),
-                ));
-            }
-        }
-        out
     }
 
     /// Whether any entry is a governing document (has a `document:` block): only then does
@@ -532,31 +408,31 @@ impl Site {
         }
     }
 
-    /// Records a meeting's resolved links: agenda links join the link graph (backlinks,
-    /// anchor checks) and the meeting is listed on its network's page.
-    fn add_meeting(&mut self, id: usize, links: governance::MeetingLinks) {
-        let Some(m) = &self.entries[id].source.front.meeting else {
-            return;
-        };
-        let lines = m.lines.clone();
-        let mut new_links = Vec::new();
-        for (i, r) in links.agenda.iter().enumerate() {
-            let Some(r) = r else { continue };
-            new_links.push(markdown::OutLink {
-                target: r.target,
-                anchor: r.anchor.clone(),
-                position: crate::error::Position::new(
-                    lines.agenda.get(i).copied().unwrap_or(lines.network),
-                    1,
-                ),
-                written: m.agenda[i].link.clone().unwrap_or_default(),
-            });
+    /// Resolves every meeting's network and agenda links (front matter) and lists each
+    /// meeting on its network's page.
+    fn resolve_meetings(&mut self, errors: &mut Vec<Diagnostic>) {
+        let site = &*self;
+        let resolved: Vec<(usize, governance::MeetingLinks)> = (0..site.entries.len())
+            .filter(|id| site.entries[*id].source.front.meeting.is_some())
+            .map(|id| {
+                let resolver = resolve::PageResolver {
+                    site,
+                    from: id,
+                    base: &site.entries[id].path,
+                };
+                let (links, mut problems) = governance::resolve_meeting(site, id, &resolver);
+                errors.append(&mut problems);
+                (id, links)
+            })
+            .collect();
+        for (id, links) in resolved {
+            if let Some(network) = links.network {
+                self.meetings.entry(network).or_default().push(id);
+            }
+            self.entries[id].meeting_links = links;
         }
-        self.entries[id].rendered.links.extend(new_links);
-        if let Some(network) = links.network {
-            let list = self.meetings.entry(network).or_default();
-            list.push(id);
-            let entries = &self.entries;
+        let entries = &self.entries;
+        for list in self.meetings.values_mut() {
             list.sort_by_key(|m| {
                 let meeting = entries[*m].source.front.meeting.as_ref();
                 (
@@ -566,7 +442,33 @@ impl Site {
                 )
             });
         }
-        self.entries[id].meeting_links = links;
+    }
+
+    /// A meeting's agenda links as links of its page: they join the link graph
+    /// (backlinks) and the anchor checks.
+    fn agenda_links(&self, id: usize) -> Vec<markdown::OutLink> {
+        let e = &self.entries[id];
+        let Some(m) = &e.source.front.meeting else {
+            return Vec::new();
+        };
+        let lines = &m.lines;
+        e.meeting_links
+            .agenda
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let r = r.as_ref()?;
+                Some(markdown::OutLink {
+                    target: r.target,
+                    anchor: r.anchor.clone(),
+                    position: crate::error::Position::new(
+                        lines.agenda.get(i).copied().unwrap_or(lines.network),
+                        1,
+                    ),
+                    written: m.agenda[i].link.clone().unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 
     /// A warning for every page no other page's text links to (section listings and the
@@ -647,74 +549,6 @@ impl Site {
             .iter()
             .enumerate()
             .filter(|(_, e)| !e.is_section())
-    }
-}
-
-/// Who claims an output path, and where in which file it was chosen.
-struct Claim {
-    who: String,
-    file: Option<String>,
-    line: Option<usize>,
-}
-
-fn claim_path<'s>(
-    claims: &mut HashMap<&'s str, Claim>,
-    path: &'s str,
-    new: Claim,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let Some(first) = claims.get(path) else {
-        claims.insert(path, new);
-        return;
-    };
-    let (blamed, other) = if first.line.is_some() && new.line.is_none() {
-        (first, &new)
-    } else {
-        (&new, first)
-    };
-    let mut d = Diagnostic::error(format!(
-        "{} and {} both want the URL /{path}",
-        blamed.who, other.who
-    ))
-    .with_hint(
-        "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o",
-    );
-    // A clash with a taxonomy or a generated page is reported on the content file involved.
-    if let Some(file) = &blamed.file {
-        d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
-    } else if let Some(file) = &other.file {
-        d = d.in_file(file).at_line(other.line.unwrap_or(1));
-    }
-    errors.push(d);
-}
-
-/// Output paths that differ only in case are one file on a server that ignores case
-/// (Windows, macOS): one would silently replace the other there.
-fn check_case_clashes(claims: &HashMap<&str, Claim>, errors: &mut Vec<Diagnostic>) {
-    let mut by_lower: HashMap<String, Vec<&str>> = HashMap::new();
-    for path in claims.keys() {
-        by_lower.entry(path.to_lowercase()).or_default().push(path);
-    }
-    let mut clashes: Vec<Vec<&str>> = by_lower.into_values().filter(|p| p.len() > 1).collect();
-    for paths in &mut clashes {
-        paths.sort_unstable();
-        let (a, b) = (paths[0], paths[1]);
-        // Blame the path chosen on a front matter line, else a content file (not a taxonomy
-        // or a generated page).
-        let rank = |p: &str| (claims[p].line.is_some(), claims[p].file.is_some());
-        let (blamed, other) = if rank(b) >= rank(a) { (b, a) } else { (a, b) };
-        let (who, other_who) = (&claims[blamed], &claims[other].who);
-        let mut d = Diagnostic::error(format!(
-            "{} (/{blamed}) and {other_who} (/{other}) differ only in upper and lower case",
-            who.who
-        ))
-        .with_hint(
-            "rename one of them: on a web server that ignores case, one would replace the other",
-        );
-        if let Some(file) = &who.file {
-            d = d.in_file(file).at_line(who.line.unwrap_or(1));
-        }
-        errors.push(d);
     }
 }
 

@@ -142,9 +142,9 @@ impl PageResolver<'_> {
                     .copied()
                     .map(Found::Entry)
                     .or_else(|| {
-                        site.generated
-                            .contains(&prefix)
-                            .then_some(Found::Generated(prefix))
+                        site.routes
+                            .generated_page(&prefix)
+                            .map(|_| Found::Generated(prefix))
                     })
             })
     }

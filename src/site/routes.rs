@@ -1,0 +1,491 @@
+//! The route table: every file the build writes, claimed once, in one place.
+//!
+//! [`Routes::build`] runs at the end of [`Site::build`] and lists every output file with
+//! what produces it: entries, print pages, aliases, taxonomy and term pages, the search
+//! page and its index, review, matrix, focus-area pages, accessibility statement, feed,
+//! sitemap, 404, CSV, calendars, theme assets, static files and content assets. A clash of
+//! any two is an error naming both sources, with file and line where an editor chose the
+//! path. Rendering, the sitemap, link resolution and the output's write check read this
+//! table; nothing else decides which files exist.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::Site;
+use crate::error::Diagnostic;
+
+/// The site path of the search page; its index lives below it.
+pub const SEARCH_PATH: &str = "sok/";
+
+/// The folders below [`SEARCH_PATH`] that hold the search index's numbered files.
+const SEARCH_FOLDERS: [&str; 2] = ["f/", "i/"];
+
+/// The search index's named files below [`SEARCH_PATH`].
+const SEARCH_FILES: [&str; 2] = ["index.json", "filters.json"];
+
+/// What writes one output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Route {
+    /// A page or section (`index.html` in its folder).
+    Entry(usize),
+    /// A section's print page.
+    Print(usize),
+    /// A redirect, by index into [`Site::aliases`].
+    Alias(usize),
+    Taxonomy(usize),
+    /// (taxonomy, term).
+    Term(usize, usize),
+    Review,
+    Search,
+    Accessibility,
+    Matrix,
+    FocusArea(usize),
+    /// The activities CSV below the matrix.
+    Csv,
+    /// A network's meeting calendar, by the network's entry.
+    Calendar(usize),
+    NotFound,
+    Sitemap,
+    Feed,
+    /// A file of the search index (named or in one of its folders).
+    SearchIndex,
+    /// A theme's static file, looked up by its path in the templates.
+    ThemeStatic,
+    /// A file of the site's `static/`, by index into [`Site::statics`].
+    Static(usize),
+    /// A file beside the pages in `content/`, by index into [`Site::assets`].
+    Asset(usize),
+}
+
+impl Route {
+    /// Whether this route is an HTML page a reader may find through the sitemap.
+    pub fn in_sitemap(self) -> bool {
+        matches!(
+            self,
+            Route::Entry(_)
+                | Route::Taxonomy(_)
+                | Route::Term(..)
+                | Route::Review
+                | Route::Accessibility
+                | Route::Matrix
+                | Route::FocusArea(_)
+        )
+    }
+
+    /// Whether Markdown may link to this generated page by its folder.
+    fn linkable_page(self) -> bool {
+        self.in_sitemap() || matches!(self, Route::Search | Route::Print(_))
+    }
+}
+
+/// Who claims an output file, and where in which file that was chosen.
+#[derive(Debug, Clone)]
+pub(crate) struct Claim {
+    pub who: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    /// For paths chosen in `handbok.yaml`: the top-level key that chose it.
+    pub config_key: Option<&'static str>,
+}
+
+impl Claim {
+    fn generated(who: impl Into<String>) -> Claim {
+        Claim {
+            who: who.into(),
+            file: None,
+            line: None,
+            config_key: None,
+        }
+    }
+
+    /// A path chosen under the top-level key `key` of `handbok.yaml`.
+    fn configured(who: impl Into<String>, key: &'static str) -> Claim {
+        Claim {
+            config_key: Some(key),
+            ..Claim::generated(who)
+        }
+    }
+
+    fn file(shown: String, line: Option<usize>) -> Claim {
+        Claim {
+            who: shown.clone(),
+            file: Some(shown),
+            line,
+            config_key: None,
+        }
+    }
+}
+
+/// Every output file of the build, by site path (`natverk/index.html`, `sok/index.json`).
+#[derive(Debug, Default)]
+pub struct Routes {
+    files: Vec<(String, Route)>,
+    by_file: HashMap<String, usize>,
+    /// Folders owned whole (the search index's numbered files).
+    folders: Vec<String>,
+    /// Linkable generated pages by folder (`taggar/`, `granskning/`).
+    pages: HashMap<String, Route>,
+}
+
+impl Routes {
+    /// Every output file and what writes it, sorted by path.
+    pub fn files(&self) -> &[(String, Route)] {
+        &self.files
+    }
+
+    /// What writes `path`, if the build writes it.
+    pub fn get(&self, path: &str) -> Option<Route> {
+        self.by_file.get(path).map(|i| self.files[*i].1)
+    }
+
+    /// Whether the build owns the output file `path`: claimed itself, or inside a folder
+    /// the build owns whole.
+    pub fn owns(&self, path: &str) -> bool {
+        self.by_file.contains_key(path) || self.folders.iter().any(|f| path.starts_with(f))
+    }
+
+    /// The generated page (not an entry) whose folder is `folder`, for link resolution.
+    pub fn generated_page(&self, folder: &str) -> Option<Route> {
+        self.pages.get(folder).copied()
+    }
+}
+
+/// Collects claims; a clash of two is an error naming both.
+pub(crate) struct Claims {
+    files: Vec<(String, Route, Claim)>,
+    folders: Vec<(String, Claim)>,
+}
+
+impl Claims {
+    fn new() -> Self {
+        Claims {
+            files: Vec::new(),
+            folders: Vec::new(),
+        }
+    }
+
+    fn page(&mut self, folder: &str, route: Route, claim: Claim) {
+        self.files
+            .push((format!("{folder}index.html"), route, claim));
+    }
+
+    fn file(&mut self, path: impl Into<String>, route: Route, claim: Claim) {
+        self.files.push((path.into(), route, claim));
+    }
+}
+
+impl Routes {
+    /// Claims every output file of `site`; `theme_statics` are the theme's static files
+    /// (built-in and `themes/<name>/static/`). A file of the site's `static/` may replace a
+    /// theme file of the same path (documented); every other clash is an error.
+    pub(crate) fn build<'a>(
+        site: &Site,
+        theme_statics: impl Iterator<Item = &'a str>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Routes {
+        let mut c = Claims::new();
+        claim_entries(site, &mut c);
+        claim_generated(site, &mut c);
+        claim_files(site, theme_statics, &mut c);
+        settle(&site.config.root, c, errors)
+    }
+
+    /// Only the generated pages that Markdown may link to, for resolving links in front
+    /// matter (meetings) while the site model is being built; [`Routes::build`] follows.
+    pub(crate) fn pages_only(site: &Site) -> Routes {
+        let mut c = Claims::new();
+        claim_generated(site, &mut c);
+        Routes {
+            pages: linkable_pages(c.files.iter().map(|(p, r, _)| (p, *r))),
+            ..Routes::default()
+        }
+    }
+}
+
+/// Generated pages (not entries) that Markdown may link to, by folder.
+fn linkable_pages<'a>(files: impl Iterator<Item = (&'a String, Route)>) -> HashMap<String, Route> {
+    files
+        .filter(|(_, r)| r.linkable_page() && !matches!(r, Route::Entry(_)))
+        .filter_map(|(p, r)| Some((p.strip_suffix("index.html")?.to_string(), r)))
+        .collect()
+}
+
+fn entry_claim(site: &Site, id: usize, key: &str) -> Claim {
+    let e = &site.entries[id];
+    Claim::file(
+        e.source.display_path(),
+        e.source.front.lines.get(key).copied(),
+    )
+}
+
+fn claim_entries(site: &Site, c: &mut Claims) {
+    for (id, e) in site.entries.iter().enumerate() {
+        c.page(&e.path, Route::Entry(id), entry_claim(site, id, "slug"));
+    }
+    for (i, (alias, id)) in site.aliases.iter().enumerate() {
+        let mut claim = entry_claim(site, *id, "aliases");
+        claim.who = format!("the alias `{alias}` of {}", claim.who);
+        if alias.ends_with('/') {
+            c.page(alias, Route::Alias(i), claim);
+        } else {
+            c.file(alias.clone(), Route::Alias(i), claim);
+        }
+    }
+    for network in site.meetings.keys() {
+        let e = &site.entries[*network];
+        c.file(
+            format!("{}{}", e.path, super::ICS_FILE),
+            Route::Calendar(*network),
+            Claim::generated(format!(
+                "the meeting calendar of {}",
+                e.source.display_path()
+            )),
+        );
+    }
+}
+
+fn claim_generated(site: &Site, c: &mut Claims) {
+    for id in 0..site.entries.len() {
+        if let Some(path) = site.print_path(id) {
+            let who = format!(
+                "the print page of {}",
+                site.entries[id].source.display_path()
+            );
+            c.page(&path, Route::Print(id), Claim::generated(who));
+        }
+    }
+    let config = crate::config::CONFIG_FILE;
+    for (ti, t) in site.taxonomies.iter().enumerate() {
+        let who = format!("the taxonomy `{}` in {config}", t.config.name);
+        c.page(
+            &t.path,
+            Route::Taxonomy(ti),
+            Claim::configured(who, "taxonomies"),
+        );
+        for (i, term) in t.terms.iter().enumerate() {
+            let who = format!("the term `{}` of taxonomy `{}`", term.name, t.config.name);
+            c.page(&term.path, Route::Term(ti, i), Claim::generated(who));
+        }
+    }
+    c.page(
+        SEARCH_PATH,
+        Route::Search,
+        Claim::generated("the search page"),
+    );
+    for name in SEARCH_FILES {
+        c.file(
+            format!("{SEARCH_PATH}{name}"),
+            Route::SearchIndex,
+            Claim::generated("the search index"),
+        );
+    }
+    for folder in SEARCH_FOLDERS {
+        c.folders.push((
+            format!("{SEARCH_PATH}{folder}"),
+            Claim::generated("the search index"),
+        ));
+    }
+    if let Some(a) = &site.config.accessibility {
+        let who = "the accessibility statement (`accessibility: path`)";
+        let claim = Claim::configured(who, "accessibility");
+        c.page(&a.path, Route::Accessibility, claim);
+    }
+    if site.has_documents() {
+        let who = "the review page (`review: path`)";
+        let claim = Claim::configured(who, "review");
+        c.page(&site.config.review.path, Route::Review, claim);
+    }
+    if !site.matrix.is_empty() {
+        let base = &site.config.action_plans.path;
+        let who = "the focus-area matrix (`action_plans: path`)";
+        c.page(base, Route::Matrix, Claim::configured(who, "action_plans"));
+        c.file(
+            format!("{base}{}", super::CSV_FILE),
+            Route::Csv,
+            Claim::generated("the activities CSV"),
+        );
+        for (i, a) in site.matrix.focus_areas.iter().enumerate() {
+            let who = format!("the page of focus area {}", a.number);
+            c.page(&a.path, Route::FocusArea(i), Claim::generated(who));
+        }
+    }
+    c.file(
+        "404.html",
+        Route::NotFound,
+        Claim::generated("the 404 page"),
+    );
+    c.file(
+        "sitemap.xml",
+        Route::Sitemap,
+        Claim::generated("the sitemap"),
+    );
+    c.file("atom.xml", Route::Feed, Claim::generated("the feed"));
+}
+
+fn claim_files<'a>(site: &Site, theme_statics: impl Iterator<Item = &'a str>, c: &mut Claims) {
+    let own_statics: HashMap<&str, usize> = site
+        .statics
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.as_str(), i))
+        .collect();
+    // A site's static file replaces the theme's file of the same path: the documented way
+    // to change the theme's stylesheet or script.
+    for path in theme_statics.filter(|p| !own_statics.contains_key(p)) {
+        c.file(
+            path,
+            Route::ThemeStatic,
+            Claim::generated(format!("the theme's file {path}")),
+        );
+    }
+    for (i, s) in site.statics.iter().enumerate() {
+        let claim = Claim::file(format!("static/{}", s.rel), None);
+        c.file(s.path.clone(), Route::Static(i), claim);
+    }
+    for (i, a) in site.assets.iter().enumerate() {
+        let claim = Claim::file(format!("{}/{}", crate::content::CONTENT_DIR, a.rel), None);
+        c.file(a.path.clone(), Route::Asset(i), claim);
+    }
+}
+
+/// Turns the claims into the table, reporting every clash: the same file twice, a file
+/// where another claim needs a folder, and paths that differ only in case.
+fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) -> Routes {
+    let Claims { mut files, folders } = claims;
+    // Stable: of two claims of one path, the one claimed first stays first.
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut routes = Routes::default();
+    let mut who: Vec<Claim> = Vec::with_capacity(files.len());
+    for (path, route, claim) in files {
+        if let Some(first) = routes.by_file.get(&path) {
+            errors.push(clash(root, &who[*first], &claim, &path));
+            continue;
+        }
+        routes.by_file.insert(path.clone(), routes.files.len());
+        routes.files.push((path, route));
+        who.push(claim);
+    }
+    for (folder, claim) in &folders {
+        for (i, (path, _)) in routes.files.iter().enumerate() {
+            if path.starts_with(folder.as_str()) {
+                errors.push(clash(root, claim, &who[i], path));
+            }
+        }
+    }
+    file_folder_clashes(root, &routes, &who, errors);
+    case_clashes(&routes, &who, errors);
+    routes.folders = folders.into_iter().map(|(f, _)| f).collect();
+    routes.pages = linkable_pages(routes.files.iter().map(|(p, r)| (p, *r)));
+    routes
+}
+
+/// A file claimed where another claim needs a folder of the same name
+/// (`sitemap.xml` and `sitemap.xml/index.html`).
+fn file_folder_clashes(
+    root: &std::path::Path,
+    routes: &Routes,
+    who: &[Claim],
+    errors: &mut Vec<Diagnostic>,
+) {
+    for (i, (path, _)) in routes.files.iter().enumerate() {
+        for (at, _) in path.match_indices('/') {
+            if let Some(file) = routes.by_file.get(&path[..at]) {
+                errors.push(clash(root, &who[*file], &who[i], &path[..at]));
+            }
+        }
+    }
+}
+
+/// Output paths that differ only in case are one file on a server that ignores case
+/// (Windows, macOS, IIS): one would silently replace the other there.
+fn case_clashes(routes: &Routes, who: &[Claim], errors: &mut Vec<Diagnostic>) {
+    let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (path, _)) in routes.files.iter().enumerate() {
+        by_lower.entry(path.to_lowercase()).or_default().push(i);
+    }
+    let mut clashes: Vec<Vec<usize>> = by_lower.into_values().filter(|v| v.len() > 1).collect();
+    clashes.sort();
+    for ids in clashes {
+        let (a, b) = (ids[0], ids[1]);
+        // Of equals, a file beside the pages is blamed rather than the page it collides with.
+        let key = |i: usize| (rank(&who[i]), !matches!(routes.files[i].1, Route::Entry(_)));
+        let (blamed, other) = if key(b) >= key(a) { (b, a) } else { (a, b) };
+        let (path, other_path) = (
+            shown(&routes.files[blamed].0),
+            shown(&routes.files[other].0),
+        );
+        let mut d = Diagnostic::error(format!(
+            "{} (/{path}) and {} (/{other_path}) differ only in upper and lower case",
+            who[blamed].who, who[other].who
+        ))
+        .with_hint(
+            "rename one of them: on a web server that ignores case, one would replace the other",
+        );
+        if let Some(file) = &who[blamed].file {
+            d = d.in_file(file).at_line(who[blamed].line.unwrap_or(1));
+        }
+        errors.push(d);
+    }
+}
+
+/// Blame order: a path chosen on a front matter line, then a file of the site, then the
+/// generated ones.
+fn rank(c: &Claim) -> (bool, bool) {
+    (c.line.is_some(), c.file.is_some())
+}
+
+/// The URL a reader would see for an output file: a page's folder, or the file.
+fn shown(path: &str) -> &str {
+    match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => path,
+    }
+}
+
+/// The error for two claims of one path: reported on the claimant that chose its path
+/// explicitly (a `slug:` or `aliases:` line), else on a content or static file, naming both.
+fn clash(root: &std::path::Path, first: &Claim, second: &Claim, path: &str) -> Diagnostic {
+    let (blamed, other) = if rank(second) >= rank(first) {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    let mut d = Diagnostic::error(format!(
+        "{} and {} both want the URL /{}",
+        blamed.who,
+        other.who,
+        shown(path)
+    ))
+    .with_hint(
+        "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o",
+    );
+    if let Some(file) = &blamed.file {
+        d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
+    } else if let Some(file) = &other.file {
+        d = d.in_file(file).at_line(other.line.unwrap_or(1));
+    } else if let Some(key) = blamed.config_key.or(other.config_key) {
+        d = d
+            .in_file(crate::config::CONFIG_FILE)
+            .at_line(config_line(root, key));
+    }
+    d
+}
+
+/// The line of the top-level `key:` in the site's `handbok.yaml` (1 if it cannot be found).
+/// Read again only for an error message.
+fn config_line(root: &std::path::Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+        .ok()
+        .and_then(|text| crate::config::key_line(&text, key))
+        .unwrap_or(1)
+}
+
+/// A file of the site's `static/` folder, copied to the output.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path below `static/`, with `/`.
+    pub rel: String,
+    pub src: PathBuf,
+    /// Site path of the copy (the same as `rel`).
+    pub path: String,
+}
