@@ -121,10 +121,15 @@ fn a_static_file_named_like_a_generated_file_is_an_error() {
         ("static/sok/i/0.json", "search index"),
         ("static/natverk/index.html", "content/natverk/_index.md"),
     ] {
-        let site = Site::from_fixture("basic");
-        let run = bad_build_of(&site, |s| s.write(file, "planted\n"), 1);
-        assert_error(&run, &format!("{file}:1:"), &[file, owner]);
+        assert_planted_file_is_refused(file, owner);
     }
+}
+
+/// Plants `file` in a built site: the next build fails on it, naming the `owner` of its URL.
+fn assert_planted_file_is_refused(file: &str, owner: &str) {
+    let site = Site::from_fixture("basic");
+    let run = bad_build_of(&site, |s| s.write(file, "planted\n"), 1);
+    assert_error(&run, &format!("{file}:1:"), &[file, owner]);
 }
 
 #[test]
@@ -136,9 +141,7 @@ fn a_content_file_named_like_a_generated_file_is_an_error() {
         ("content/search.js", "theme's file search.js"),
         ("content/index.html", "content/_index.md"),
     ] {
-        let site = Site::from_fixture("basic");
-        let run = bad_build_of(&site, |s| s.write(file, "planted\n"), 1);
-        assert_error(&run, &format!("{file}:1:"), &[file, owner]);
+        assert_planted_file_is_refused(file, owner);
     }
 }
 

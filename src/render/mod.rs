@@ -21,16 +21,15 @@ use crate::templates::{FileSource, Templates};
 /// The ids of a rendered page (`None` when it failed to render).
 pub type Anchors = Option<HashSet<String>>;
 
-/// Renders only `entries` (their pages), the term pages of `terms` ((taxonomy, term)
-/// indexes) and the print pages of the sections in `prints`. For incremental rebuilds;
-/// `ids` holds the new anchors of each rendered entry.
+/// Renders only `entries` (their pages) and the files of `others` (term pages, print
+/// pages, the feed). For incremental rebuilds; `ids` holds the new anchors of each
+/// rendered entry.
 pub fn render_some(
     site: &Site,
     templates: &Templates,
     sink: &dyn Sink,
     entries: &[usize],
-    terms: &[(usize, usize)],
-    prints: &[usize],
+    others: &[Route],
 ) -> (Vec<(usize, Anchors)>, Vec<Diagnostic>) {
     let site_view = SiteView::new(site);
     let sink = Owned {
@@ -52,14 +51,13 @@ pub fn render_some(
             (id, ids)
         })
         .collect();
-    let jobs = terms
-        .iter()
-        .map(|(t, i)| Route::Term(*t, *i))
-        .chain(prints.iter().map(|s| Route::Print(*s)));
-    let results: Vec<Result<(), Diagnostic>> = jobs
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|route| base.route(route))
+    let wanted: HashSet<Route> = others.iter().copied().collect();
+    let results: Vec<Result<(), Diagnostic>> = site
+        .routes
+        .files()
+        .par_iter()
+        .filter(|(_, route)| wanted.contains(route))
+        .map(|(path, route)| base.file(path, *route))
         .collect();
     diagnostics.extend(results.into_iter().filter_map(Result::err));
     (ids, diagnostics)

@@ -11,7 +11,7 @@ use crate::content::{load_one, CONTENT_DIR};
 use crate::error::Diagnostic;
 use crate::output::DirectSink;
 use crate::render::render_some;
-use crate::site::check_anchors;
+use crate::site::{check_anchors, Route};
 use crate::Built;
 
 /// What an incremental update did.
@@ -44,7 +44,9 @@ pub fn update(
             ids.push(id);
         }
     }
-    // Load everything first: a change of front matter anywhere means a full build.
+    // Load and render everything first: a change of front matter anywhere means a full
+    // build, and an error in any changed file leaves the model and the served files as they
+    // were, all of them (the caller then builds in full on the next change).
     let mut fresh = Vec::new();
     for id in &ids {
         let e = &built.site.entries[*id];
@@ -54,68 +56,70 @@ pub fn update(
         }
         fresh.push((*id, source));
     }
-    let mut to_render: Vec<usize> = Vec::new();
-    let mut terms: Vec<(usize, usize)> = Vec::new();
-    let mut prints: Vec<usize> = Vec::new();
+    let mut rendered = Vec::new();
     for (id, source) in fresh {
         let old = std::mem::replace(&mut built.site.entries[id].source, source);
         let path = built.site.entries[id].path.clone();
-        let rendered = built.site.render_entry(id, &path);
-        if rendered.diagnostics.iter().any(Diagnostic::is_error) {
-            built.site.entries[id].source = old;
-            return Err(rendered.diagnostics);
-        }
+        let body = built.site.render_entry(id, &path);
+        let new = std::mem::replace(&mut built.site.entries[id].source, old);
+        rendered.push((id, new, body));
+    }
+    let errors: Vec<Diagnostic> = rendered
+        .iter()
+        .flat_map(|(_, _, body)| body.diagnostics.iter().filter(|d| d.is_error()).cloned())
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut to_render: Vec<usize> = Vec::new();
+    let mut others: Vec<Route> = Vec::new();
+    for (id, source, body) in rendered {
+        built.site.entries[id].source = source;
         let old_targets: HashSet<usize> = built.site.entries[id]
             .rendered
             .links
             .iter()
             .filter_map(|l| l.target)
             .collect();
-        let summary_changed = built.site.entries[id].rendered.summary != rendered.summary;
-        built.site.entries[id].rendered = rendered;
+        let summary_changed = built.site.entries[id].rendered.summary != body.summary;
+        built.site.entries[id].rendered = body;
         to_render.push(id);
         let relinked = built.site.relink(id, &old_targets);
         if !relinked.is_empty() {
             built.site.refresh_related(id);
         }
         to_render.extend(relinked);
-        // Listings show an entry's title, description and summary: only a new summary
-        // (the first paragraph) changes them.
+        // Listings and the feed show an entry's title, description and summary: only a new
+        // summary (the first paragraph) changes them.
         if summary_changed {
             to_render.extend(built.site.entries[id].parent);
+            others.push(Route::Feed);
             for (ti, t) in built.site.taxonomies.iter().enumerate() {
                 for (i, term) in t.terms.iter().enumerate() {
                     if term.entries.contains(&id) {
-                        terms.push((ti, i));
+                        others.push(Route::Term(ti, i));
                     }
                 }
             }
         }
-        prints.extend(
+        others.extend(
             built
                 .site
                 .ancestors(id)
                 .into_iter()
-                .filter(|s| built.site.print_path(*s).is_some()),
+                .filter(|s| built.site.print_path(*s).is_some())
+                .map(Route::Print),
         );
     }
     to_render.sort_unstable();
     to_render.dedup();
-    terms.sort_unstable();
-    terms.dedup();
-    prints.sort_unstable();
-    prints.dedup();
+    others.sort_unstable();
+    others.dedup();
     let sink = DirectSink {
         dir: output.to_path_buf(),
     };
-    let (new_ids, mut diagnostics) = render_some(
-        &built.site,
-        &built.templates,
-        &sink,
-        &to_render,
-        &terms,
-        &prints,
-    );
+    let (new_ids, mut diagnostics) =
+        render_some(&built.site, &built.templates, &sink, &to_render, &others);
     for (id, set) in new_ids {
         built.ids[id] = set;
     }
@@ -123,9 +127,7 @@ pub fn update(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    Ok(Outcome::Updated(
-        to_render.len() + terms.len() + prints.len(),
-    ))
+    Ok(Outcome::Updated(to_render.len() + others.len()))
 }
 
 /// `content/a/b.md` → `a/b.md` for a changed Markdown file inside `content`.
@@ -137,4 +139,111 @@ fn relative(content: &Path, path: &Path) -> Option<String> {
     let rel = real.strip_prefix(content).ok()?;
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
     Some(parts?.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::super::{apply, refresh_index, Log, Shared};
+    use crate::BuildOptions;
+
+    /// Copies the fixture site `name` into `to`.
+    fn copy_fixture(name: &str, to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let rel = entry.path().strip_prefix(&from).unwrap_or(entry.path());
+            let target = to.join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// Every published file below `dir` (not the build's hidden bookkeeping), with its bytes.
+    fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .ok()?
+                    .to_string_lossy()
+                    .into_owned();
+                (!rel.starts_with('.')).then(|| (rel, std::fs::read(e.path()).unwrap()))
+            })
+            .collect()
+    }
+
+    fn edit(root: &Path, rel: &str, from: &str, to: &str) -> std::path::PathBuf {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} lacks {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        path
+    }
+
+    #[test]
+    fn the_served_folder_after_edits_equals_a_fresh_build() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        copy_fixture("basic", &root);
+        let served = temp.path().join("served");
+        let mut build = BuildOptions::new(&root);
+        build.output = Some(served.clone());
+        let shared = Shared::new(served.clone(), crate::i18n::Lang::En);
+        let log: Log = Arc::new(|_| {});
+        let mut built = super::super::rebuild(&build, &shared, &log);
+        assert!(built.is_some());
+        let ekologi = "content/natverk/ekologi.md";
+        let social = "content/natverk/social-hållbarhet.md";
+        // 1. A new first paragraph (the summary: listings, the feed) with a new link
+        //    (backlinks).
+        let b = edit(
+            &root,
+            social,
+            "\n\n",
+            "\n\nNy inledning, se [ordlistan](../ordlista.md).\n\n",
+        );
+        assert!(apply(&build, &shared, &log, &mut built, &[b]));
+        // 2. Two files saved at once, one with a broken link: nothing is applied...
+        let a = edit(&root, ekologi, "Nätverket för", "Numera nätverket för");
+        let b = edit(
+            &root,
+            social,
+            "Ny inledning",
+            "Trasig [länk](finns-inte.md)",
+        );
+        assert!(!apply(&build, &shared, &log, &mut built, &[a, b]));
+        // ...and fixing the broken one alone brings both in.
+        let b = edit(
+            &root,
+            social,
+            "Trasig [länk](finns-inte.md)",
+            "Ändrad inledning",
+        );
+        apply(&build, &shared, &log, &mut built, &[b]);
+        refresh_index(&built, &shared, &log);
+        let fresh = temp.path().join("fresh");
+        let mut again = BuildOptions::new(&root);
+        again.output = Some(fresh.clone());
+        crate::build(&again).unwrap();
+        let (served, fresh) = (tree(&served), tree(&fresh));
+        assert_eq!(
+            served.keys().collect::<Vec<_>>(),
+            fresh.keys().collect::<Vec<_>>()
+        );
+        for (file, bytes) in &fresh {
+            assert!(served[file] == *bytes, "{file} differs from a fresh build");
+        }
+    }
 }

@@ -228,7 +228,11 @@ fn apply(
             return true;
         }
         Ok(incremental::Outcome::NeedsFull) => *built = rebuild(build, shared, log),
-        Err(diagnostics) => failed(shared, log, diagnostics),
+        Err(diagnostics) => {
+            failed(shared, log, diagnostics);
+            // The served files no longer match any model: the next change builds in full.
+            *built = None;
+        }
     }
     false
 }

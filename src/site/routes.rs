@@ -24,7 +24,7 @@ const SEARCH_FOLDERS: [&str; 2] = ["f/", "i/"];
 const SEARCH_FILES: [&str; 2] = ["index.json", "filters.json"];
 
 /// What writes one output file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Route {
     /// A page or section (`index.html` in its folder).
     Entry(usize),
