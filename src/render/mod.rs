@@ -9,7 +9,6 @@ use rayon::prelude::*;
 mod calendar;
 mod print;
 
-pub use print::PrintPart;
 
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};

@@ -2,31 +2,14 @@
 //! links made relative to the print page, headings moved one level down and ids
 //! prefixed per part so that they stay unique.
 
-use serde::Serialize;
-
 use crate::error::Diagnostic;
-use crate::templates::views;
+use crate::templates::views::{self, PrintPart};
 
 /// Markers around the content block in `page.html` and `section.html`; the print page
 /// takes what a template renders between them, so that template-rendered data (like an
 /// action plan's focus areas) is printed too.
 const START: &str = "<!-- handbok:content -->";
 const END: &str = "<!-- /handbok:content -->";
-
-/// One entry on a print page.
-#[derive(Debug, Serialize)]
-pub struct PrintPart<'a> {
-    pub title: &'a str,
-    pub description: Option<&'a str>,
-    /// The entry's own site path.
-    pub path: &'a str,
-    /// Id of the part's heading on the print page.
-    pub anchor: String,
-    /// The entry's content, ready for the print page.
-    pub content: String,
-    /// `page` or `section`.
-    pub kind: &'static str,
-}
 
 /// The parts of section `id`'s print page at site path `path`. Each part is rendered with
 /// its own template at the print page's path, so that links fit the print page.

@@ -179,7 +179,7 @@ pub struct Context<'a> {
     pub accessibility: Option<&'a crate::config::AccessibilityConfig>,
     /// Print pages: the section's entries, each with its content.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub print_parts: Option<Vec<crate::render::PrintPart<'a>>>,
+    pub print_parts: Option<Vec<PrintPart<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -635,4 +635,19 @@ fn nav_item<'a>(
             .collect();
     }
     item
+}
+
+/// One entry on a print page.
+#[derive(Debug, Serialize)]
+pub struct PrintPart<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    /// The entry's own site path.
+    pub path: &'a str,
+    /// Id of the part's heading on the print page.
+    pub anchor: String,
+    /// The entry's content, ready for the print page.
+    pub content: String,
+    /// `page` or `section`.
+    pub kind: &'static str,
 }
