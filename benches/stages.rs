@@ -105,6 +105,7 @@ fn stages(c: &mut Criterion) {
             output: None,
             overrides: overrides(),
             strict: false,
+            force: false,
         };
         b.iter(|| handbok::check(&options).expect("checks"))
     });

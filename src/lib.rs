@@ -48,6 +48,8 @@ pub struct BuildOptions {
     pub overrides: Overrides,
     /// Treat warnings (accessibility and editorial lint) as errors.
     pub strict: bool,
+    /// Replace a non-empty output folder that handbok did not write (deleting its files).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -246,7 +248,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     }
     timings.lap("markdown and links");
     let staging = match output {
-        Some(dir) => Some(Staging::create(dir)?),
+        Some(dir) => Some(Staging::create(dir, options.force)?),
         None => None,
     };
     let sink: &dyn Sink = match &staging {

@@ -72,6 +72,10 @@ enum Command {
         /// Output folder (default: ROOT/public).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the output folder even if handbok did not write it: everything in it is
+        /// deleted.
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve on localhost, rebuild on every change and reload open pages.
     Serve {
@@ -147,6 +151,7 @@ impl SiteArgs {
                 review_days,
             },
             strict: self.strict,
+            force: false,
         }
     }
 }
@@ -158,9 +163,16 @@ fn main() -> ExitCode {
         format: cli.format,
     };
     let (result, done, show_review, show_timings) = match cli.command {
-        Command::Build { site, output } => {
+        Command::Build {
+            site,
+            output,
+            force,
+        } => {
             let timings = site.timings;
-            let options = site.options(output, None);
+            let options = BuildOptions {
+                force,
+                ..site.options(output, None)
+            };
             let out = options.output_dir();
             (handbok::build(&options), Done::Built(out), false, timings)
         }

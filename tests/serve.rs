@@ -103,9 +103,7 @@ fn nothing_outside_the_output_is_served() {
         assert!(!body.contains("root:"), "{path}");
     }
     // A symbolic link in the output that leads out of it is not followed.
-    let served = std::env::temp_dir()
-        .join(format!("handbok-serve-{}", server.child.id()))
-        .join("public");
+    let served = server.folder(&std::env::temp_dir()).join("public");
     #[cfg(unix)]
     std::os::unix::fs::symlink(outside.path(), served.join("ut")).expect("symlink");
     let (status, body) = get(server.port, "/ut/hemlig.txt");

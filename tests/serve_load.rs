@@ -644,7 +644,7 @@ fn answers_everything_while_rebuilding_under_load() {
 
     // Secrets one folder above the served folder and in the site root, two above it.
     let secret = format!("{SECRET_PREFIX}{}-{}", std::process::id(), port);
-    let serve_folder = std::env::temp_dir().join(format!("handbok-serve-{}", server.child.id()));
+    let serve_folder = server.folder(&std::env::temp_dir());
     std::fs::write(serve_folder.join("hemlig.txt"), &secret).expect("plant a secret");
     let above_site = site.root().parent().expect("a parent");
     let planted = above_site.join("hemlig.txt");

@@ -4,6 +4,7 @@
 
 pub mod feed;
 pub mod ical;
+pub(crate) mod owned;
 pub mod sitemap;
 pub mod table;
 
@@ -74,10 +75,17 @@ impl Sink for DirectSink {
 ///
 /// A lock file `.NAME.lock` serialises builds into the same output folder, so two builds
 /// started at once write one after the other instead of into the same staging folder.
+///
+/// Every folder the build writes holds the marker file [`owned::MARKER`]. A non-empty
+/// output folder without it is replaced only with `force`; a spare or leftover folder
+/// without it is never reused or removed. Nothing is ever read or removed through a
+/// symbolic link: a link named like a spare or leftover folder is removed itself.
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     spare: PathBuf,
+    /// Replace a non-empty output folder that handbok did not write.
+    force: bool,
     /// Held (with an exclusive `flock`) until the staging folder is committed or discarded.
     _lock: Option<std::fs::File>,
     /// The files of the reused folder, by site path.
@@ -95,34 +103,44 @@ struct Previous {
 impl Staging {
     /// Creates the staging folder for `target` (e.g. `public/`): takes the lock, reuses the
     /// spare folder (or a staging folder that a killed build left behind) and removes any
-    /// other leftovers.
-    pub fn create(target: &Path) -> Result<Staging> {
-        let parent = parent_dir(target);
+    /// other leftovers. Refuses (before writing anything) a target that is not a folder, and
+    /// a non-empty folder that handbok did not write unless `force` is set. A target that
+    /// is a symbolic link is followed: the folder it points to is the one replaced, and
+    /// the link stays.
+    pub fn create(target: &Path, force: bool) -> Result<Staging> {
+        let target = owned::resolve_output(target)?;
+        owned::check_output(&target, force)?;
+        let parent = parent_dir(&target);
         std::fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
-        let name = file_name(target);
+        let name = file_name(&target);
         let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        // Again under the lock: another build may have published meanwhile.
+        owned::check_output(&target, force)?;
         let spare = parent.join(format!(".{name}.spare"));
-        adopt_leftovers(&parent, &name, &spare);
+        adopt_leftovers(&parent, &name, &spare)?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| Error::io("cannot remove", &dir, e))?;
-        }
         let mut previous = HashMap::new();
         let mut folders = HashSet::new();
-        if std::fs::rename(&spare, &dir).is_ok() {
+        if owned::reusable(&spare)? && std::fs::rename(&spare, &dir).is_ok() {
             inventory(&dir, &mut previous, &mut folders);
         } else {
             std::fs::create_dir(&dir).map_err(|e| Error::io("cannot create", &dir, e))?;
             folders.insert(String::new());
         }
-        Ok(Staging {
+        let staging = Staging {
             dir,
-            target: target.to_path_buf(),
+            target,
             spare,
+            force,
             _lock: lock,
             previous,
             folders,
-        })
+        };
+        // First, so that a killed build's staging folder is recognised as handbok's.
+        staging
+            .put(owned::MARKER, owned::MARKER_TEXT.as_bytes())
+            .map_err(|d| Error::Config(Box::new(d)))?;
+        Ok(staging)
     }
 
     /// The full path of site path `path` (checked by [`inside_output`]), its folder created.
@@ -181,7 +199,7 @@ impl Staging {
             };
             let last = i + 1 == segments.len();
             if last && meta.is_dir() {
-                let _ = std::fs::remove_dir_all(&at);
+                let _ = owned::remove_tree(&at);
             } else if !last && !meta.is_dir() {
                 let _ = std::fs::remove_file(&at);
             }
@@ -219,29 +237,53 @@ impl Staging {
 
     /// Swaps the staging folder in place of the target. On Linux the swap is one atomic
     /// `renameat2(RENAME_EXCHANGE)`; elsewhere two renames. The replaced output becomes
-    /// the spare folder of the next build.
+    /// the spare folder of the next build; a folder replaced because of `force` is deleted.
     pub fn commit(self) -> Result<()> {
         self.prune();
-        if !self.target.exists() {
-            return std::fs::rename(&self.dir, &self.target)
-                .map_err(|e| Error::io("cannot move into place", &self.dir, e));
+        let replace = match owned::check_output(&self.target, self.force) {
+            Ok(replace) => replace,
+            Err(e) => {
+                keep_as_spare(&self.dir, &self.spare);
+                return Err(e);
+            }
+        };
+        match replace {
+            owned::Replace::Nothing => std::fs::rename(&self.dir, &self.target)
+                .map_err(|e| Error::io("cannot move into place", &self.dir, e)),
+            owned::Replace::Ours => {
+                let old = self.swap()?;
+                keep_as_spare(&old, &self.spare);
+                Ok(())
+            }
+            owned::Replace::Forced => {
+                // Marked first: if the build is killed before the removal below, the next
+                // build recognises the moved-aside folder as its own leftover.
+                let marker = self.target.join(owned::MARKER);
+                std::fs::write(&marker, owned::MARKER_TEXT)
+                    .map_err(|e| Error::io("cannot write", &marker, e))?;
+                let old = self.swap()?;
+                let _ = owned::remove_tree(&old);
+                Ok(())
+            }
         }
-        if !exchange(&self.dir, &self.target) {
-            let old = parent_dir(&self.target).join(format!(
-                ".{}.old-{}",
-                file_name(&self.target),
-                std::process::id()
-            ));
-            std::fs::rename(&self.target, &old)
-                .map_err(|e| Error::io("cannot move aside", &self.target, e))?;
-            std::fs::rename(&self.dir, &self.target)
-                .map_err(|e| Error::io("cannot move into place", &self.dir, e))?;
-            keep_as_spare(&old, &self.spare);
-            return Ok(());
+    }
+
+    /// Puts the staging folder in the target's place; returns where the previous target is.
+    fn swap(&self) -> Result<PathBuf> {
+        if exchange(&self.dir, &self.target) {
+            // After the exchange the staging path holds the previous output.
+            return Ok(self.dir.clone());
         }
-        // After the exchange the staging path holds the previous output.
-        keep_as_spare(&self.dir, &self.spare);
-        Ok(())
+        let old = parent_dir(&self.target).join(format!(
+            ".{}.old-{}",
+            file_name(&self.target),
+            std::process::id()
+        ));
+        std::fs::rename(&self.target, &old)
+            .map_err(|e| Error::io("cannot move aside", &self.target, e))?;
+        std::fs::rename(&self.dir, &self.target)
+            .map_err(|e| Error::io("cannot move into place", &self.dir, e))?;
+        Ok(old)
     }
 
     /// Gives up the staging folder; the target stays as it was. What was written is kept as
@@ -321,70 +363,30 @@ fn inventory(dir: &Path, files: &mut HashMap<String, Previous>, folders: &mut Ha
     }
 }
 
-/// Moves `dir` to `spare`, or removes it when a spare folder is already there.
+/// Moves `dir` (a folder of this build) to `spare`, or removes it when anything at all is
+/// already there (a foreign folder, or a link, is never replaced).
 fn keep_as_spare(dir: &Path, spare: &Path) {
-    if spare.exists() || std::fs::rename(dir, spare).is_err() {
-        let _ = remove_tree(dir);
+    let taken = !matches!(owned::classify(spare), Ok(owned::Found::Missing));
+    if taken || std::fs::rename(dir, spare).is_err() {
+        let _ = owned::remove_tree(dir);
     }
 }
 
 /// Takes the exclusive lock of an output folder, waiting while another build holds it.
-/// The lock goes with the process: a killed build never leaves it taken.
-#[cfg(target_os = "linux")]
+/// The lock goes with the process: a killed build never leaves it taken. A named pipe or
+/// a link in the lock file's place is refused: it could hang the build or lead elsewhere.
+#[cfg(unix)]
 fn lock(path: &Path) -> Result<Option<std::fs::File>> {
-    use std::os::unix::io::AsRawFd;
-    // A lock file that another user created may be read-only for this one: a shared
-    // read-only descriptor takes the lock just as well.
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .or_else(|_| std::fs::File::open(path))
-        .map_err(|e| Error::io("cannot create the lock file", path, e))?;
-    loop {
-        // SAFETY: `file` is an open file descriptor for the whole call.
-        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
-        if rc == 0 {
-            return Ok(Some(file));
-        }
-        let e = std::io::Error::last_os_error();
-        if e.kind() != std::io::ErrorKind::Interrupted {
-            return Err(Error::io("cannot lock", path, e));
-        }
-    }
+    let file = owned::open_lock_file(path)
+        .map_err(|e| Error::io("cannot create the lock file", path, e))?
+        .ok_or_else(|| owned::not_a_lock_file(path))?;
+    owned::lock_exclusive(&file, true).map_err(|e| Error::io("cannot lock", path, e))?;
+    Ok(Some(file))
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(unix))]
 fn lock(_path: &Path) -> Result<Option<std::fs::File>> {
     Ok(None)
-}
-
-/// Removes a folder tree, its top-level entries in parallel (deleting the previous output
-/// of a large site is a good part of a build otherwise).
-pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.par_iter().try_for_each(|p| {
-        if p.is_dir() && !p.is_symlink() {
-            let children: Vec<PathBuf> =
-                std::fs::read_dir(p)?.flatten().map(|e| e.path()).collect();
-            children.par_iter().try_for_each(|c| {
-                if c.is_dir() && !c.is_symlink() {
-                    std::fs::remove_dir_all(c)
-                } else {
-                    std::fs::remove_file(c)
-                }
-            })?;
-            std::fs::remove_dir(p)
-        } else {
-            std::fs::remove_file(p)
-        }
-    })?;
-    std::fs::remove_dir(dir)
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -401,12 +403,14 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// Deals with `.NAME.staging-PID` and `.NAME.old-PID` folders that killed builds left
-/// behind (the lock is held, so no other build is using them): the first becomes the spare
-/// folder when there is none, the others are removed.
-fn adopt_leftovers(parent: &Path, name: &str, spare: &Path) {
+/// Deals with `.NAME.staging-PID` and `.NAME.old-PID` entries that killed builds left
+/// behind (the lock is held, so no other build is using them): the first folder of this
+/// build's own becomes the spare folder when there is none, the others are removed. A link
+/// or file by such a name is removed itself; another user's folder is left alone; a folder
+/// without the marker is refused.
+fn adopt_leftovers(parent: &Path, name: &str, spare: &Path) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
+        return Ok(());
     };
     let mut leftovers: Vec<PathBuf> = entries
         .flatten()
@@ -421,8 +425,11 @@ fn adopt_leftovers(parent: &Path, name: &str, spare: &Path) {
         .collect();
     leftovers.sort();
     for dir in leftovers {
-        keep_as_spare(&dir, spare);
+        if owned::reusable(&dir)? {
+            keep_as_spare(&dir, spare);
+        }
     }
+    Ok(())
 }
 
 #[cfg(target_os = "linux")]

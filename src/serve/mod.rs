@@ -116,7 +116,8 @@ fn error_event(errors: &[Diagnostic], lang: crate::i18n::Lang) -> String {
 /// event for the terminal; `ready` receives the address once the server listens.
 pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> Result<()> {
     remove_stale_folders();
-    let folder = std::env::temp_dir().join(format!("handbok-serve-{}", std::process::id()));
+    let work = WorkFolder::create()?;
+    let folder = work.dir.path().to_path_buf();
     let output = folder.join("public");
     let mut build = options.build.clone();
     build.output = Some(output.clone());
@@ -145,25 +146,81 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     }
     let http_shared = shared.clone();
     std::thread::spawn(move || http::run(listener, http_shared));
-    watch(&build, &shared, &log, built)
+    let result = watch(&build, &shared, &log, built);
+    drop(work);
+    result
 }
 
-/// Removes the serve folders of `handbok serve` processes that are gone (stopped with Ctrl+C).
+/// The private working folder of one `handbok serve`: `handbok-serve-PID-RANDOM` in the
+/// temporary folder, created new (never an existing one) with mode 0700, and locked for as
+/// long as the server runs, which tells other servers that it is in use. Removed when the
+/// server returns; a stopped server's folder is removed by the next one.
+struct WorkFolder {
+    dir: tempfile::TempDir,
+    /// The open folder, holding its exclusive `flock`.
+    _lock: Option<std::fs::File>,
+}
+
+impl WorkFolder {
+    fn create() -> Result<WorkFolder> {
+        let temp = std::env::temp_dir();
+        let prefix = format!("handbok-serve-{}-", std::process::id());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o700));
+        }
+        let dir = builder
+            .tempdir_in(&temp)
+            .map_err(|e| Error::io("cannot create", &temp, e))?;
+        Ok(WorkFolder {
+            _lock: lock_work_folder(dir.path()),
+            dir,
+        })
+    }
+}
+
+/// The working folder at `path` opened and locked, if it is a real folder of this user's
+/// that no running server holds.
+#[cfg(unix)]
+fn lock_work_folder(path: &Path) -> Option<std::fs::File> {
+    use crate::output::owned;
+    let folder = owned::open_own_folder(path)?;
+    owned::lock_exclusive(&folder, false)
+        .ok()?
+        .then_some(folder)
+}
+
+#[cfg(not(unix))]
+fn lock_work_folder(_path: &Path) -> Option<std::fs::File> {
+    None
+}
+
+/// Removes the working folders of `handbok serve` processes that are gone (stopped with
+/// Ctrl+C): only real folders of this user's whose lock nobody holds. A running server
+/// holds its lock whatever its process id or PID namespace. Where folders cannot be locked
+/// (not Unix), none is removed.
 fn remove_stale_folders() {
+    if cfg!(not(unix)) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
         return;
     };
     for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name
-            .strip_prefix("handbok-serve-")
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
+        if !entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("handbok-serve-")
+        {
             continue;
-        };
-        let alive = cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists();
-        if pid != std::process::id() && !alive {
-            let _ = std::fs::remove_dir_all(entry.path());
+        }
+        let path = entry.path();
+        // Removed while locked, so that no other server takes it meanwhile.
+        if let Some(_lock) = lock_work_folder(&path) {
+            let _ = crate::output::owned::remove_tree(&path);
         }
     }
 }

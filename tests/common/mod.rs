@@ -484,6 +484,21 @@ impl Drop for Server {
 }
 
 impl Server {
+    /// Its private working folder in the temporary folder `temp` (named
+    /// `handbok-serve-PID-` and a random part); the served site is its `public/`.
+    pub fn folder(&self, temp: &Path) -> PathBuf {
+        let prefix = format!("handbok-serve-{}-", self.child.id());
+        std::fs::read_dir(temp)
+            .expect("read the temporary folder")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+            })
+            .unwrap_or_else(|| panic!("no folder {prefix}… in {}", temp.display()))
+    }
+
     /// Starts `handbok serve --port 0 ARGS --root SITE` with the environment `env` and
     /// waits until it says where it serves.
     pub fn start(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Server {

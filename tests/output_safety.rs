@@ -1,0 +1,571 @@
+//! The output folder is handbok's own, and nothing is ever deleted through a link: links
+//! named like leftover folders, folders that handbok did not write given as `--output`, an
+//! output that is a link or a file, a planted lock file, and the working folders of
+//! `handbok serve`. Every destructive case runs against decoy folders, which must come out
+//! byte-identical, and checks that nothing was written outside the output's parent.
+#![cfg(unix)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Run, Server, Site};
+
+/// One entry of a [`Tree`]; links are recorded as links, never followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Entry {
+    Folder,
+    File(Vec<u8>),
+    Link(PathBuf),
+    Other,
+}
+
+/// What a folder holds, relative path → entry (empty when the folder does not exist).
+type Tree = BTreeMap<String, Entry>;
+
+fn tree(dir: &Path) -> Tree {
+    let mut out = Tree::new();
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        walk(dir, "", &mut out);
+    }
+    out
+}
+
+fn walk(dir: &Path, prefix: &str, out: &mut Tree) {
+    for entry in std::fs::read_dir(dir).expect("read a folder").flatten() {
+        let rel = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        let path = entry.path();
+        let kind = entry.file_type().expect("a file type");
+        if kind.is_symlink() {
+            out.insert(rel, Entry::Link(std::fs::read_link(&path).expect("a link")));
+        } else if kind.is_dir() {
+            out.insert(format!("{rel}/"), Entry::Folder);
+            walk(&path, &format!("{rel}/"), out);
+        } else if kind.is_file() {
+            out.insert(rel, Entry::File(std::fs::read(&path).expect("read a file")));
+        } else {
+            out.insert(rel, Entry::Other);
+        }
+    }
+}
+
+fn assert_same(before: &Tree, after: &Tree, what: &str) {
+    if before == after {
+        return;
+    }
+    let mut diff: Vec<String> = Vec::new();
+    for (k, v) in before {
+        match after.get(k) {
+            None => diff.push(format!("removed: {k}")),
+            Some(w) if w != v => diff.push(format!("changed: {k}")),
+            _ => {}
+        }
+    }
+    diff.extend(
+        after
+            .keys()
+            .filter(|k| !before.contains_key(*k))
+            .map(|k| format!("added: {k}")),
+    );
+    panic!("{what}: the folder changed\n{}", diff.join("\n"));
+}
+
+/// Someone's folder that no build may touch: a few files and nested folders.
+fn decoy(at: &Path) -> PathBuf {
+    for (rel, bytes) in [
+        ("viktigt.txt", &b"mitt arbete"[..]),
+        ("index.html", b"<h1>min egen sida</h1>"),
+        ("undermapp/anteckning.md", b"# anteckning"),
+        ("undermapp/djupare/data.bin", &[0, 1, 2, 255]),
+    ] {
+        let path = at.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
+        std::fs::write(&path, bytes).expect("write a decoy file");
+    }
+    at.to_path_buf()
+}
+
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).expect("create a symbolic link");
+}
+
+/// The `basic` site, and a scratch folder holding the output's parent `web/` and decoys.
+struct Scene {
+    site: Site,
+    scratch: tempfile::TempDir,
+}
+
+impl Scene {
+    fn new() -> Scene {
+        let scratch = tempfile::Builder::new()
+            .prefix("handbok-safety-")
+            .tempdir()
+            .expect("a temporary folder");
+        std::fs::create_dir(scratch.path().join("web")).expect("create web/");
+        Scene {
+            site: Site::from_fixture("basic"),
+            scratch,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.scratch.path().join(rel)
+    }
+
+    /// `handbok build --output web/public EXTRA`.
+    fn build(&self, extra: &[&str]) -> Run {
+        self.build_into(&self.path("web/public"), extra)
+    }
+
+    fn build_into(&self, output: &Path, extra: &[&str]) -> Run {
+        let output = output.to_str().expect("a UTF-8 path");
+        let mut args = vec!["build", "--output", output];
+        args.extend_from_slice(extra);
+        run(self.site.root(), &args)
+    }
+
+    /// Everything outside the folders named in `writable` (relative to the scratch folder),
+    /// and the whole site, which no build writes when the output is elsewhere.
+    fn outside(&self, writable: &[&str]) -> Tree {
+        let mut all: Tree = tree(self.scratch.path())
+            .into_iter()
+            .filter(|(k, _)| !writable.iter().any(|w| k.starts_with(&format!("{w}/"))))
+            .collect();
+        all.extend(
+            tree(self.site.root())
+                .into_iter()
+                .map(|(k, v)| (format!("site:{k}"), v)),
+        );
+        all
+    }
+
+    /// The names in `web/`, sorted.
+    fn beside(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path("web"))
+            .expect("read web/")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// Runs the binary in `dir` with English messages; kills it after 60 s, so that a build
+/// that hangs fails the test instead of hanging it.
+fn run(dir: &Path, args: &[&str]) -> Run {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env("HANDBOK_LANG", "en")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the handbok binary");
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for handbok") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("handbok {args:?} still ran after 60 s: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code(),
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
+    };
+    run.expect_no_panic();
+    run
+}
+
+/// The first error line and its hint.
+fn refusal(run: &Run) -> (String, String) {
+    run.expect_code(2);
+    let line = run.line_starting_with("error: ").to_string();
+    (line.clone(), run.hint_after(&line).to_string())
+}
+
+fn assert_built(output: &Path) {
+    assert!(output.join("index.html").is_file(), "no site in {output:?}");
+    assert!(
+        output.join(".handbok-output").is_file(),
+        "no marker in {output:?}"
+    );
+}
+
+#[test]
+fn links_named_like_leftover_or_spare_folders_are_removed_never_followed() {
+    let scene = Scene::new();
+    scene.build(&[]).expect_success();
+    scene.build(&[]).expect_success();
+    let web = scene.path("web");
+    std::fs::remove_dir_all(web.join(".public.spare")).expect("remove the spare folder");
+    for (link, to) in [
+        (".public.spare", "decoy-spare"),
+        (".public.staging-12345", "decoy-staging"),
+        (".public.old-1", "decoy-old"),
+    ] {
+        symlink(&decoy(&scene.path(to)), &web.join(link));
+    }
+    // A leftover folder of handbok's own, with links inside it at two depths.
+    let leftover = web.join(".public.old-7");
+    std::fs::create_dir_all(leftover.join("a/b")).expect("create folders");
+    std::fs::write(leftover.join(".handbok-output"), "").expect("write the marker");
+    let deep = decoy(&scene.path("decoy-deep"));
+    symlink(&deep, &leftover.join("ut"));
+    symlink(&deep, &leftover.join("a/b/ut"));
+    let outside = scene.outside(&["web"]);
+
+    scene.build(&[]).expect_success();
+    assert_same(&outside, &scene.outside(&["web"]), "a build beside links");
+    assert_built(&web.join("public"));
+    assert_eq!(scene.beside(), [".public.lock", ".public.spare", "public"]);
+    assert!(std::fs::symlink_metadata(web.join(".public.spare"))
+        .expect("the spare folder")
+        .is_dir());
+    scene.build(&[]).expect_success();
+    assert_same(&outside, &scene.outside(&["web"]), "the build after that");
+}
+
+#[test]
+fn a_spare_or_leftover_that_is_a_file_is_removed_and_the_build_works() {
+    let scene = Scene::new();
+    scene.build(&[]).expect_success();
+    let first = tree(&scene.path("web/public"));
+    scene.build(&[]).expect_success();
+    let web = scene.path("web");
+    std::fs::remove_dir_all(web.join(".public.spare")).expect("remove the spare folder");
+    std::fs::write(web.join(".public.spare"), "en fil").expect("write a file");
+    std::fs::write(web.join(".public.old-3"), "en fil").expect("write a file");
+    let outside = scene.outside(&["web"]);
+    for n in 0..2 {
+        scene.build(&[]).expect_success();
+        assert_same(&first, &tree(&web.join("public")), &format!("build {n}"));
+        assert_eq!(scene.beside(), [".public.lock", ".public.spare", "public"]);
+    }
+    assert_same(&outside, &scene.outside(&["web"]), "builds beside files");
+}
+
+#[test]
+fn an_existing_folder_that_handbok_did_not_write_is_refused_every_time() {
+    let scene = Scene::new();
+    let output = decoy(&scene.path("web/public"));
+    // `--output .git` in a repository, the way a typo would give it.
+    let git = decoy(&scene.path("repo/.git"));
+    let everything = tree(scene.scratch.path());
+    for _ in 0..2 {
+        for folder in [&output, &git] {
+            let run = scene.build_into(folder, &[]);
+            let (line, hint) = refusal(&run);
+            assert_eq!(
+                line,
+                format!(
+                    "error: the output folder {} is not empty and was not written by handbok",
+                    folder.display()
+                )
+            );
+            assert!(hint.contains("use --force to replace it"), "{hint}");
+            assert!(
+                run.stderr.contains("the output folder was not changed"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+    // Nothing at all was written: not the folders, not beside them.
+    assert_same(&everything, &tree(scene.scratch.path()), "refused builds");
+    let sv = run(
+        scene.site.root(),
+        &[
+            "--lang",
+            "sv",
+            "build",
+            "--output",
+            output.to_str().expect("UTF-8"),
+        ],
+    );
+    sv.expect_code(2);
+    assert!(
+        sv.stderr.contains(&format!(
+            "fel: utdatamappen {} är inte tom och har inte skrivits av handbok",
+            output.display()
+        )),
+        "{}",
+        sv.stderr
+    );
+    assert!(
+        sv.stderr
+            .contains("tips: välj en ny eller tom mapp med --output, eller använd --force"),
+        "{}",
+        sv.stderr
+    );
+    assert_same(&everything, &tree(scene.scratch.path()), "a refused build");
+}
+
+#[test]
+fn an_empty_existing_folder_is_used() {
+    let scene = Scene::new();
+    std::fs::create_dir(scene.path("web/public")).expect("create an empty folder");
+    let outside = scene.outside(&["web"]);
+    scene.build(&[]).expect_success();
+    assert_built(&scene.path("web/public"));
+    scene.build(&[]).expect_success();
+    assert_same(
+        &outside,
+        &scene.outside(&["web"]),
+        "builds into an empty folder",
+    );
+}
+
+#[test]
+fn force_deletes_a_foreign_output_folder_without_following_its_links() {
+    let scene = Scene::new();
+    let output = decoy(&scene.path("web/public"));
+    let elsewhere = decoy(&scene.path("decoy"));
+    symlink(&elsewhere, &output.join("ut"));
+    symlink(&elsewhere, &output.join("undermapp/djupare/ut"));
+    let outside = scene.outside(&["web"]);
+    scene.build(&["--force"]).expect_success();
+    assert_built(&output);
+    let now = tree(&output);
+    for gone in ["viktigt.txt", "undermapp/", "ut"] {
+        assert!(!now.contains_key(gone), "{gone} is still in the output");
+    }
+    // The replaced folder is deleted, not kept as the spare.
+    assert_eq!(scene.beside(), [".public.lock", "public"]);
+    assert_same(&outside, &scene.outside(&["web"]), "a forced build");
+    // Now the folder is handbok's: later builds need no --force.
+    scene.build(&[]).expect_success();
+    assert_same(&outside, &scene.outside(&["web"]), "the build after it");
+}
+
+#[test]
+fn a_spare_or_leftover_folder_that_handbok_did_not_write_is_never_pruned() {
+    for name in [".public.spare", ".public.staging-77", ".public.old-78"] {
+        let scene = Scene::new();
+        scene.build(&[]).expect_success();
+        // What an older handbok left after `--output` named someone's folder.
+        let foreign = decoy(&scene.path(&format!("web/{name}")));
+        refused_even_with_force(
+            &scene,
+            &format!(
+                "the folder {} beside the output holds files that handbok did not write",
+                foreign.display()
+            ),
+            "move what you need out of it, then delete it; handbok never deletes files it did not write",
+        );
+    }
+}
+
+/// Builds without and with `--force`: both are refused with `message` and `hint`, and
+/// nothing changes.
+fn refused_even_with_force(scene: &Scene, message: &str, hint: &str) {
+    let everything = tree(scene.scratch.path());
+    for extra in [&[][..], &["--force"]] {
+        let refused = refusal(&scene.build(extra));
+        assert_eq!(refused, (format!("error: {message}"), hint.to_string()));
+        assert_same(&everything, &tree(scene.scratch.path()), message);
+    }
+}
+
+#[test]
+fn a_lock_file_that_is_a_named_pipe_or_a_link_is_refused_without_hanging() {
+    let scene = Scene::new();
+    scene.build(&[]).expect_success();
+    let lock = scene.path("web/.public.lock");
+    let target = decoy(&scene.path("decoy"));
+    for what in ["a named pipe", "a link"] {
+        std::fs::remove_file(&lock).expect("remove the lock file");
+        if what == "a link" {
+            symlink(&target.join("viktigt.txt"), &lock);
+        } else {
+            let path = std::ffi::CString::new(lock.to_str().expect("UTF-8")).expect("a path");
+            // SAFETY: a valid NUL-terminated path that lives across the call.
+            assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0, "mkfifo");
+        }
+        let everything = tree(scene.scratch.path());
+        let (line, hint) = refusal(&scene.build(&[]));
+        assert_eq!(
+            line,
+            format!(
+                "error: the lock file {} is not a regular file",
+                lock.display()
+            ),
+            "{what}"
+        );
+        assert_eq!(hint, "remove it; the next build creates it again");
+        assert_same(&everything, &tree(scene.scratch.path()), what);
+    }
+}
+
+#[test]
+fn an_output_that_is_a_symbolic_link_is_written_through_and_stays_a_link() {
+    let scene = Scene::new();
+    std::fs::create_dir(scene.path("www")).expect("create www/");
+    let real = scene.path("www/handbok");
+    let link = scene.path("web/public");
+    symlink(&real, &link);
+    // A link to a folder that does not exist yet is refused: nothing is created.
+    let everything = tree(scene.scratch.path());
+    let (line, hint) = refusal(&scene.build(&[]));
+    assert_eq!(
+        line,
+        format!(
+            "error: the output folder {} is a symbolic link to {}, which does not exist",
+            link.display(),
+            real.display()
+        )
+    );
+    assert_eq!(hint, "create the folder it points to, or remove the link");
+    assert_same(&everything, &tree(scene.scratch.path()), "a dangling link");
+
+    std::fs::create_dir(&real).expect("create the web root");
+    let page = "content/styrgrupp/anvisningar.md";
+    for version in ["Version A.", "Version B."] {
+        scene.site.write(
+            page,
+            format!("---\ntitle: Anvisningar\n---\n\n{version}\n\n## Mandat\n\nMandat.\n"),
+        );
+        let outside = scene.outside(&["www"]);
+        scene.build(&[]).expect_success();
+        assert_eq!(std::fs::read_link(&link).expect("still a link"), real);
+        let published = std::fs::read_to_string(real.join("styrgrupp/anvisningar/index.html"))
+            .expect("the page in the web root");
+        assert!(published.contains(version), "the web root was not updated");
+        assert_same(&outside, &scene.outside(&["www"]), "builds through a link");
+    }
+    assert_built(&real);
+}
+
+#[test]
+fn an_output_link_to_a_foreign_folder_is_refused() {
+    let scene = Scene::new();
+    let target = decoy(&scene.path("decoy"));
+    symlink(&target, &scene.path("web/public"));
+    let everything = tree(scene.scratch.path());
+    let (line, _) = refusal(&scene.build(&[]));
+    let real = target.canonicalize().expect("a real path");
+    assert_eq!(
+        line,
+        format!(
+            "error: the output folder {} is not empty and was not written by handbok",
+            real.display()
+        )
+    );
+    assert_same(
+        &everything,
+        &tree(scene.scratch.path()),
+        "a link to a decoy",
+    );
+}
+
+#[test]
+fn an_output_that_is_a_file_is_refused() {
+    let scene = Scene::new();
+    let file = scene.path("web/public");
+    std::fs::write(&file, "en fil").expect("write a file");
+    refused_even_with_force(
+        &scene,
+        &format!(
+            "the output folder {} is a file, not a folder",
+            file.display()
+        ),
+        "remove the file or choose another folder with --output",
+    );
+}
+
+/// The effective user id of the tests, read from a file they created.
+fn my_uid(scene: &Scene) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(scene.scratch.path()).expect("stat").uid()
+}
+
+#[test]
+fn serve_works_in_a_private_folder_and_removes_only_stale_folders_of_its_user() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::io::AsRawFd;
+    let scene = Scene::new();
+    let tmp = scene.path("tmp");
+    std::fs::create_dir(&tmp).expect("create tmp/");
+    // A live serve in another PID namespace (a container sharing /tmp): its process id
+    // means nothing here, but it holds the lock of its folder.
+    let live = decoy(&tmp.join("handbok-serve-3999999999"));
+    let held = std::fs::File::open(&live).expect("open the folder");
+    // SAFETY: an open descriptor for the whole call.
+    assert_eq!(unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX) }, 0);
+    // A stopped serve's folder, a link named like one, and (as root) another user's folder.
+    let stale = decoy(&tmp.join("handbok-serve-3999999998-x"));
+    let elsewhere = decoy(&scene.path("decoy"));
+    symlink(&elsewhere, &tmp.join("handbok-serve-3999999997"));
+    let theirs = decoy(&tmp.join("handbok-serve-3999999996"));
+    let root = my_uid(&scene) == 0;
+    if root {
+        std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).expect("chown");
+    }
+    let keep = |t: &Tree| -> Tree {
+        t.iter()
+            .filter(|(k, _)| !k.starts_with("tmp/handbok-serve-3999999998-x"))
+            .filter(|(k, _)| root || !k.starts_with("tmp/handbok-serve-3999999996"))
+            .filter(|(k, _)| !k.starts_with("tmp/handbok-serve-") || k.contains("39999999"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let before = keep(&tree(scene.scratch.path()));
+
+    let tmp_env = tmp.to_str().expect("UTF-8");
+    let first = Server::start(&scene.site, &[], &[("TMPDIR", tmp_env)]);
+    let folder = first.folder(&tmp);
+    let meta = std::fs::symlink_metadata(&folder).expect("the serve folder");
+    assert!(meta.is_dir());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o700, "{folder:?}");
+    assert_eq!(meta.uid(), my_uid(&scene));
+    assert_ne!(
+        folder.file_name(),
+        Some(std::ffi::OsStr::new(&format!(
+            "handbok-serve-{}",
+            first.child.id()
+        ))),
+        "a predictable name"
+    );
+    assert!(folder.join("public/index.html").is_file());
+    assert!(!stale.exists(), "a stopped serve's folder is left behind");
+    assert_same(
+        &before,
+        &keep(&tree(scene.scratch.path())),
+        "starting serve",
+    );
+
+    // A second serve leaves the first one's folder alone; once the first is stopped, the
+    // next serve removes it.
+    let second = Server::start(&scene.site, &[], &[("TMPDIR", tmp_env)]);
+    assert!(
+        folder.join("public/index.html").is_file(),
+        "a live folder was removed"
+    );
+    drop(first);
+    let third = Server::start(&scene.site, &[], &[("TMPDIR", tmp_env)]);
+    assert!(!folder.exists(), "a stopped serve's folder is left behind");
+    assert!(second.folder(&tmp).join("public/index.html").is_file());
+    assert!(third.folder(&tmp).join("public/index.html").is_file());
+    assert_same(&before, &keep(&tree(scene.scratch.path())), "more serves");
+    drop(held);
+}
