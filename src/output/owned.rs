@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, Error, Result};
 
 /// The marker file that every output folder handbok writes holds.
-pub(crate) const MARKER: &str = ".handbok-output";
+pub(crate) use crate::site::OUTPUT_MARKER as MARKER;
 
 /// What the marker says to whoever finds it (it is published with the site; it is harmless).
 pub(crate) const MARKER_TEXT: &str = "This folder was written by handbok (`handbok build`), \

@@ -9,7 +9,6 @@ use rayon::prelude::*;
 mod calendar;
 mod print;
 
-
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{html_ids, paths, Route, Routes, Site};
@@ -124,7 +123,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rende
         .routes
         .files()
         .par_iter()
-        .filter(|(_, route)| !matches!(route, Route::Entry(_) | Route::SearchIndex))
+        .filter(|(_, route)| !matches!(route, Route::Entry(_) | Route::SearchIndex | Route::Marker))
         .map(|(path, route)| base.file(path, *route))
         .collect();
     out.files += others.len();
@@ -377,7 +376,7 @@ impl<'a> Base<'a> {
             },
             Route::Static(i) => self.sink.copy(&site.statics[i].src, path),
             Route::Asset(i) => self.sink.copy(&site.assets[i].src, path),
-            Route::Entry(_) | Route::SearchIndex => Ok(()),
+            Route::Entry(_) | Route::SearchIndex | Route::Marker => Ok(()),
             route => self.route(route),
         }
     }

@@ -24,7 +24,7 @@ use crate::markdown::{self, BodyLocation, Rendered};
 use crate::slug::{slugify, swedish_sort_key};
 pub use check::{check_anchors, html_ids};
 use paths::relative_href;
-pub use routes::{Route, Routes, StaticFile, SEARCH_PATH};
+pub use routes::{Route, Routes, StaticFile, OUTPUT_MARKER, SEARCH_PATH};
 pub use taxonomy::{Taxonomy, Term};
 
 /// The last URL segment of a section's print page: `natverk/utskrift/`.

@@ -17,6 +17,9 @@ use crate::error::Diagnostic;
 /// The site path of the search page; its index lives below it.
 pub const SEARCH_PATH: &str = "sok/";
 
+/// The file that marks an output folder as written by handbok (see `output::owned`).
+pub const OUTPUT_MARKER: &str = ".handbok-output";
+
 /// The folders below [`SEARCH_PATH`] that hold the search index's numbered files.
 const SEARCH_FOLDERS: [&str; 2] = ["f/", "i/"];
 
@@ -55,6 +58,8 @@ pub enum Route {
     Static(usize),
     /// A file beside the pages in `content/`, by index into [`Site::assets`].
     Asset(usize),
+    /// The output folder's ownership marker, written by the output stage.
+    Marker,
 }
 
 impl Route {
