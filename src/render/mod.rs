@@ -489,7 +489,7 @@ impl<'a> Base<'a> {
             *count += 1;
         }
         let mut statics: BTreeMap<String, FileSource> = self.templates.static_files.clone();
-        if let Err(e) = collect_static(&self.site.config.root.join("static"), &mut statics) {
+        if let Err(e) = collect_static(&self.site.config.root, "static", &mut statics) {
             diagnostics.extend(e.diagnostics());
         }
         let copies: Vec<Result<(), Diagnostic>> = statics
