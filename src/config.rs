@@ -4,8 +4,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{did_you_mean, Diagnostic, Error, Position, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::slug::slugify;
+
+mod checks;
+mod yaml_message;
+
+pub use yaml_message::yaml_diagnostic;
 
 /// The configuration file's name, at the site root.
 pub const CONFIG_FILE: &str = "handbok.yaml";
@@ -320,6 +325,19 @@ fn validate_accessibility(
             ));
         }
     }
+    if let Some(email) = a.contact.as_ref().and_then(|c| c.email.as_deref()) {
+        if let Some(problem) = checks::email_problem(email) {
+            return Err(config_error(
+                Diagnostic::error(format!(
+                    "`accessibility: email` `{}` {problem}",
+                    email.escape_debug()
+                ))
+                .in_file(CONFIG_FILE)
+                .at_line(nested_key_line(text, "accessibility", "email"))
+                .with_hint("write one address, e.g. `email: tillganglighet@kommun.se`"),
+            ));
+        }
+    }
     a.path = site_path(text, "accessibility", &a.path)?;
     Ok(Some(a))
 }
@@ -367,6 +385,9 @@ impl Config {
     /// Reads and validates `handbok.yaml` in `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
+        crate::content::inside::Inside::site(root)
+            .check_file(&path, Path::new(CONFIG_FILE))
+            .map_err(config_error)?;
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -386,11 +407,15 @@ impl Config {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig =
             crate::yaml::from_str(text, 0).map_err(|d| config_error(d.in_file(CONFIG_FILE)))?;
-        let base_url = normalise_base_url(overrides.base_url.as_deref().or(raw.base_url.as_deref()))
+        let label = match overrides.base_url {
+            Some(_) => "--base-url",
+            None => "base_url",
+        };
+        let base_url = normalise_base_url(label, overrides.base_url.as_deref().or(raw.base_url.as_deref()))
             .map_err(|msg| {
                 let hint = "use an absolute URL like https://intranat.example.se/hallbarhet/ or a path like /hallbarhet/";
                 let d = match overrides.base_url {
-                    Some(_) => Diagnostic::error(format!("--base-url: {msg}")),
+                    Some(_) => Diagnostic::error(msg),
                     None => Diagnostic::error(msg)
                         .in_file(CONFIG_FILE)
                         .at_line(key_line(text, "base_url").unwrap_or(1)),
@@ -398,6 +423,7 @@ impl Config {
                 config_error(d.with_hint(hint))
             })?;
         let base_path = base_path_of(&base_url);
+        validate_sources(text, &raw)?;
         let taxonomies = validate_taxonomies(text, raw.taxonomies)?;
         let extra = match raw.extra {
             Some(v) => serde_json::to_value(v).map_err(|e| {
@@ -454,6 +480,38 @@ impl Config {
     }
 }
 
+/// The values that name files the build reads: `theme:` (a folder name), the glossary
+/// file (a path inside the site) and `language:` (it names the theme's strings file).
+fn validate_sources(text: &str, raw: &RawConfig) -> Result<()> {
+    let at = |line: usize, message: String, hint: &str| {
+        config_error(
+            Diagnostic::error(message)
+                .in_file(CONFIG_FILE)
+                .at_line(line)
+                .with_hint(hint),
+        )
+    };
+    if let Some(theme) = &raw.theme {
+        checks::theme_name(theme).map_err(|m| {
+            let line = key_line(text, "theme").unwrap_or(1);
+            at(line, m, "write the name of a folder in themes/, e.g. `theme: egen`; the theme must be inside the site folder")
+        })?;
+    }
+    if let Some(g) = &raw.glossary {
+        checks::site_file("glossary: file", &g.file).map_err(|m| {
+            let line = nested_key_line(text, "glossary", "file");
+            at(line, m, "write a path relative to the site folder, e.g. `file: ordlista.yaml`; copy the file into the site folder if it is elsewhere")
+        })?;
+    }
+    if let Some(language) = &raw.language {
+        checks::language(language).map_err(|m| {
+            let line = key_line(text, "language").unwrap_or(1);
+            at(line, m, "write a language tag such as `sv` or `en`")
+        })?;
+    }
+    Ok(())
+}
+
 fn config_error(d: Diagnostic) -> Error {
     Error::Config(Box::new(d))
 }
@@ -499,14 +557,19 @@ fn validate_taxonomies(text: &str, raw: Vec<RawTaxonomy>) -> Result<Vec<Taxonomy
     Ok(out)
 }
 
-fn normalise_base_url(value: Option<&str>) -> std::result::Result<String, String> {
+/// The base URL ending in `/`; `label` names where it came from in messages.
+fn normalise_base_url(label: &str, value: Option<&str>) -> std::result::Result<String, String> {
     let value = value.unwrap_or("/").trim();
     let ok =
         value.starts_with('/') || value.starts_with("https://") || value.starts_with("http://");
     if !ok || value.contains(char::is_whitespace) {
         return Err(format!(
-            "base_url `{value}` is neither an absolute http(s) URL nor a path starting with `/`"
+            "{label} `{}` is neither an absolute http(s) URL nor a path starting with `/`",
+            value.escape_debug()
         ));
+    }
+    if let Some(problem) = checks::base_url_problem(value) {
+        return Err(format!("{label} `{}` {problem}", value.escape_debug()));
     }
     let mut url = value.to_string();
     if !url.ends_with('/') {
@@ -535,14 +598,19 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// The line of `key:` inside the top-level block `block` (the block's line if not found).
+/// The line of `key:` inside the top-level block `block`: a line starting with it, else
+/// one holding it in a flow mapping (`contact: {email: …}`); the block's line if neither.
 fn nested_key_line(text: &str, block: &str, key: &str) -> usize {
     let start = key_line(text, block).unwrap_or(1);
     let prefix = format!("{key}:");
-    text.lines()
-        .enumerate()
-        .skip(start)
+    let lines = || text.lines().enumerate().skip(start);
+    let in_flow = |l: &str| {
+        l.match_indices(&prefix)
+            .any(|(i, _)| l[..i].ends_with(['{', ',', ' ']))
+    };
+    lines()
         .find(|(_, l)| l.trim_start().trim_start_matches("- ").starts_with(&prefix))
+        .or_else(|| lines().find(|(_, l)| in_flow(l)))
         .map_or(start, |(i, _)| i + 1)
 }
 
@@ -568,56 +636,6 @@ pub fn key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
 
 fn find_line(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
-}
-
-/// Turns a serde_yaml error into a diagnostic whose line is shifted by `line_offset`
-/// (the number of file lines before the YAML text), with a suggestion for unknown keys.
-pub fn yaml_diagnostic(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let message = without_locations(&e.to_string());
-    let mut d = Diagnostic::error(message.clone());
-    if let Some(loc) = e.location() {
-        d = d.at(Position::new(loc.line() + line_offset, loc.column()));
-    }
-    let ticked: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    if message.starts_with("unknown field") && !ticked.is_empty() {
-        let hint = match did_you_mean(ticked[0], ticked[1..].iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("allowed keys here: {}", ticked[1..].join(", ")),
-        };
-        d = d.with_hint(hint);
-    } else if message.starts_with("missing field") {
-        d = d.with_hint("add the field; see the README for the configuration keys");
-    } else if message.starts_with("recursion limit exceeded") {
-        d.message = "the YAML is nested more than 128 levels deep".to_string();
-        d.hint = Some("write the values with fewer lists and blocks inside each other".to_string());
-    } else if message.contains("while parsing a quoted scalar")
-        && (message.contains("escape") || message.contains("hexadecimal"))
-    {
-        d = d.with_hint(
-            "inside \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'",
-        );
-    }
-    d
-}
-
-/// A serde_yaml message without its ` at line L column C` parts, which count lines from
-/// the start of the YAML text rather than of the file (the diagnostic has the file line).
-fn without_locations(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find(" at line ") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + " at line ".len()..];
-        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-        let line_len = digits(after);
-        let tail = &after[line_len..];
-        rest = match tail.strip_prefix(" column ") {
-            Some(col) if line_len > 0 => &col[digits(col)..],
-            _ => &after[line_len..],
-        };
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -196,7 +196,7 @@ fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> 
 /// The files of the site's `static/` folder, by site path.
 fn site_statics(config: &Config) -> Result<Vec<site::StaticFile>> {
     let mut found = std::collections::BTreeMap::new();
-    templates::collect_static(&config.root.join("static"), &mut found)?;
+    templates::collect_static(&config.root, "static", &mut found)?;
     Ok(found
         .into_iter()
         .filter_map(|(path, source)| match source {

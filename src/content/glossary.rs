@@ -1,9 +1,12 @@
 //! The glossary data file (`glossary.file` in handbok.yaml): a YAML list of terms with
 //! their expansion and definition, validated with file lines in every error.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, CONFIG_FILE};
+use crate::content::inside::Inside;
 use crate::error::Diagnostic;
 use crate::slug::slugify;
 
@@ -28,22 +31,23 @@ pub struct GlossaryTerm {
     pub extra: Option<serde_json::Value>,
 }
 
-/// Loads the glossary named in the config, or nothing when none is configured.
+/// Loads the glossary named in the config, or nothing when none is configured. The file
+/// must resolve inside the site folder (after links) and be an ordinary file.
 pub fn load(config: &Config) -> Result<Vec<GlossaryTerm>, Vec<Diagnostic>> {
     let Some(g) = &config.glossary else {
         return Ok(Vec::new());
     };
-    let text = std::fs::read_to_string(config.root.join(&g.file)).map_err(|e| {
+    let path = config.root.join(&g.file);
+    Inside::site(&config.root)
+        .check_file(&path, Path::new(&g.file))
+        .map_err(|d| vec![d])?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        let config_text =
+            std::fs::read_to_string(config.root.join(CONFIG_FILE)).unwrap_or_default();
         vec![
             Diagnostic::error(format!("cannot read the glossary file {}: {e}", g.file))
                 .in_file(CONFIG_FILE)
-                .at_line(
-                    crate::config::key_line(
-                        &std::fs::read_to_string(config.root.join(CONFIG_FILE)).unwrap_or_default(),
-                        "glossary",
-                    )
-                    .unwrap_or(1),
-                )
+                .at_line(crate::config::key_line(&config_text, "glossary").unwrap_or(1))
                 .with_hint("create the file, or correct `glossary: file:` in handbok.yaml"),
         ]
     })?;

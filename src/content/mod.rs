@@ -6,6 +6,7 @@ pub mod document;
 mod fields;
 pub mod frontmatter;
 pub mod glossary;
+pub(crate) mod inside;
 pub mod meeting;
 
 use std::collections::BTreeSet;
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 pub use frontmatter::{DateValue, FrontMatter};
+use inside::Inside;
 
 /// The content folder's name, at the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -144,81 +146,26 @@ struct Walk {
 }
 
 fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
+    // Symbolic links are followed, but only within the site folder (or the content folder,
+    // when content/ itself is a link to somewhere else).
+    let inside = Inside::site(dir.parent().unwrap_or(dir)).and(dir);
+    let walked = inside::walk(dir, Path::new(CONTENT_DIR), &inside, true);
+    diagnostics.extend(walked.diagnostics);
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut folders: BTreeSet<String> = BTreeSet::new();
     folders.insert(String::new());
-    // Symbolic links are followed, but only within the site folder (or the content folder,
-    // when content/ itself is a link to somewhere else).
-    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let inside = [canonical(dir.parent().unwrap_or(dir)), canonical(dir)];
-    let mut walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diagnostics.push(walk_error(dir, &e));
-                continue;
-            }
-        };
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let shown = Path::new(CONTENT_DIR).join(rel);
-        if entry.depth() > 0 && entry.path_is_symlink() {
-            if let Some(d) = link_outside(entry.path(), &inside) {
-                diagnostics.push(d.in_file(&shown));
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
-                continue;
-            }
-        }
-        let Some(rel) = rel_string(rel) else {
-            diagnostics.push(
-                Diagnostic::error("the file name is not valid UTF-8")
-                    .in_file(shown)
-                    .with_hint("rename the file using ordinary letters"),
-            );
-            continue;
-        };
-        if rel.is_empty() {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            folders.insert(rel);
-        } else if entry.file_type().is_file() {
-            files.push((rel, entry.path().to_path_buf()));
+    for found in walked.found {
+        if found.is_dir {
+            folders.insert(found.rel);
         } else {
-            // Opening a named pipe would wait for a writer forever.
-            diagnostics.push(not_a_file().in_file(shown));
+            files.push((found.rel, found.path));
         }
     }
     classify(files, folders, diagnostics)
 }
 
-/// An error when the symbolic link at `path` leads out of the `inside` folders: handbok
-/// would otherwise publish whatever it points at (`/etc`, a home folder).
-fn link_outside(path: &Path, inside: &[PathBuf]) -> Option<Diagnostic> {
-    let target = path.canonicalize().ok()?;
-    if inside.iter().any(|folder| target.starts_with(folder)) {
-        return None;
-    }
-    Some(
-        Diagnostic::error(format!(
-            "the symbolic link points outside the site folder, to {}",
-            target.display()
-        ))
-        .with_hint("copy what you need into the site folder instead of linking to it"),
-    )
-}
-
 fn not_a_file() -> Diagnostic {
-    Diagnostic::error("this is not an ordinary file (it is a named pipe, socket or device)")
-        .with_hint("remove it from the content folder")
+    inside::not_a_file(Some(Path::new(CONTENT_DIR)))
 }
 
 /// The largest Markdown file handbok reads. A page of 10 MB is thousands of printed pages,
@@ -357,45 +304,6 @@ fn join(dir: &str, name: &str) -> String {
     } else {
         format!("{dir}/{name}")
     }
-}
-
-fn rel_string(rel: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|p| p.join("/"))
-}
-
-fn walk_error(dir: &Path, e: &walkdir::Error) -> Diagnostic {
-    let path = e
-        .path()
-        .map(|p| p.strip_prefix(dir).unwrap_or(p).to_path_buf())
-        .unwrap_or_default();
-    let file = Path::new(CONTENT_DIR).join(path);
-    if let Some(ancestor) = e.loop_ancestor() {
-        let target = ancestor.strip_prefix(dir).unwrap_or(ancestor);
-        return Diagnostic::error(format!(
-            "a symbolic link loops back to its own folder `{}`",
-            Path::new(CONTENT_DIR).join(target).display()
-        ))
-        .in_file(file)
-        .with_hint("remove the link; a link may not point at a folder that holds it");
-    }
-    let dangling = e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound);
-    if let Some(link) = e.path().filter(|_| dangling) {
-        if let Ok(target) = std::fs::read_link(link) {
-            return Diagnostic::error(format!(
-                "the symbolic link points to {}, which does not exist",
-                target.display()
-            ))
-            .in_file(file)
-            .with_hint("correct the link or remove it");
-        }
-    }
-    let cause = e
-        .io_error()
-        .map_or_else(|| e.to_string(), |io| io.to_string());
-    Diagnostic::error(format!("cannot read this file or folder: {cause}"))
-        .in_file(file)
-        .with_hint("check that it exists and that you have permission to read it")
 }
 
 /// Loads one Markdown file again (after an edit), as [`load`] would.

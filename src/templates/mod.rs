@@ -13,6 +13,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::Config;
+use crate::content::inside::{self, Inside};
 use crate::error::{Diagnostic, Error, Position, Result};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -73,7 +74,8 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Loads and compiles the three template layers.
+    /// Loads and compiles the three template layers. Every file read from disk resolves
+    /// inside the site folder (see [`crate::content::inside`]).
     pub fn load(config: &Config) -> Result<Templates> {
         let mut files: BTreeMap<String, TemplateFile> = BTreeMap::new();
         let mut static_files: BTreeMap<String, FileSource> = BTreeMap::new();
@@ -90,29 +92,13 @@ impl Templates {
                 &format!("{} (built-in theme)", f.path().display()),
             )?;
         }
-        let theme_dir = config.root.join("themes").join(&config.theme);
-        if theme_dir.is_dir() {
-            let shown = format!("themes/{}", config.theme);
-            disk_layer(
-                &theme_dir.join("templates"),
-                &format!("{shown}/templates"),
-                &mut files,
-            )?;
-            collect_static(&theme_dir.join("static"), &mut static_files)?;
-            let lang_path = theme_dir.join(&lang_file);
-            if let Ok(bytes) = std::fs::read(&lang_path) {
-                merge_strings(&mut strings, &bytes, &format!("{shown}/{lang_file}"))?;
-            }
-        } else if config.theme != DEFAULT_THEME_NAME {
-            return Err(Error::Config(Box::new(
-                Diagnostic::error(format!(
-                    "theme `{}` not found: no folder themes/{}",
-                    config.theme, config.theme
-                ))
-                .in_file(crate::config::CONFIG_FILE)
-                .with_hint("remove `theme:` to use the built-in theme, or create the theme folder"),
-            )));
-        }
+        let mut problems: Vec<Error> = Vec::new();
+        theme_layer(
+            config,
+            &lang_file,
+            (&mut files, &mut static_files, &mut strings),
+            &mut problems,
+        )?;
         // The theme's own versions stay reachable as `theme/<name>`, so that a site template
         // can extend the template it replaces: {% extends "theme/page.html" %}.
         let theme_versions: Vec<(String, TemplateFile)> = files
@@ -120,7 +106,8 @@ impl Templates {
             .map(|(n, f)| (format!("theme/{n}"), f.clone()))
             .collect();
         files.extend(theme_versions);
-        disk_layer(&config.root.join("templates"), "templates", &mut files)?;
+        problems.extend(disk_layer(&config.root, "templates", &mut files).err());
+        combine(problems)?;
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
         let raw: Vec<(String, String)> = files
@@ -183,6 +170,50 @@ impl Templates {
     }
 }
 
+/// The theme's layer, `themes/<name>/`: its templates, static files and interface strings
+/// (`lang_file`), added to `into`. Problems with single files go to `problems`; a theme
+/// folder that leads out of the site or does not exist is an error at once.
+fn theme_layer(
+    config: &Config,
+    lang_file: &str,
+    into: (
+        &mut BTreeMap<String, TemplateFile>,
+        &mut BTreeMap<String, FileSource>,
+        &mut serde_yaml::Mapping,
+    ),
+    problems: &mut Vec<Error>,
+) -> Result<()> {
+    let (files, static_files, strings) = into;
+    let theme = format!("themes/{}", config.theme);
+    let theme_dir = config.root.join(&theme);
+    if !theme_dir.is_dir() {
+        if config.theme == DEFAULT_THEME_NAME {
+            return Ok(());
+        }
+        return Err(Error::Config(Box::new(
+            Diagnostic::error(format!(
+                "theme `{}` not found: no folder themes/{}",
+                config.theme, config.theme
+            ))
+            .in_file(crate::config::CONFIG_FILE)
+            .with_hint("remove `theme:` to use the built-in theme, or create the theme folder"),
+        )));
+    }
+    let inside = Inside::site(&config.root);
+    if let Some(d) = inside.check(&theme_dir) {
+        return Err(Error::Site(vec![d.in_file(&theme)]));
+    }
+    problems.extend(disk_layer(&config.root, &format!("{theme}/templates"), files).err());
+    problems.extend(collect_static(&config.root, &format!("{theme}/static"), static_files).err());
+    let shown = format!("{theme}/{lang_file}");
+    match read_inside(&inside, &config.root.join(&shown), &shown) {
+        Ok(Some(bytes)) => merge_strings(strings, &bytes, &shown)?,
+        Ok(None) => {}
+        Err(e) => problems.push(e),
+    }
+    Ok(())
+}
+
 /// Whether template source reads the field `name` of some value: `x.name` (not
 /// `x.name_more`) or `x["name"]`.
 fn mentions_field(text: &str, name: &str) -> bool {
@@ -222,63 +253,66 @@ fn embedded_layer(
     }
 }
 
-fn disk_layer(
-    dir: &Path,
-    shown_prefix: &str,
-    files: &mut BTreeMap<String, TemplateFile>,
-) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
+/// Reads the templates under `rel` (a folder of the site, e.g. `templates`) by their path
+/// in it; hidden files are left out.
+fn disk_layer(root: &Path, rel: &str, files: &mut BTreeMap<String, TemplateFile>) -> Result<()> {
+    let walked = inside::walk(&root.join(rel), Path::new(rel), &Inside::site(root), true);
+    if !walked.diagnostics.is_empty() {
+        return Err(Error::Site(walked.diagnostics));
     }
-    for entry in walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .follow_links(true)
-    {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io("cannot read", path, e.into())
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let name = rel.to_string_lossy().replace('\\', "/");
-        if name.starts_with('.') || name.contains("/.") {
-            continue;
-        }
-        let text = std::fs::read_to_string(entry.path())
-            .map_err(|e| Error::io("cannot read", entry.path(), e))?;
-        let shown = format!("{shown_prefix}/{name}");
-        files.insert(name, TemplateFile { shown, text });
+    for found in walked.files() {
+        let text = std::fs::read_to_string(&found.path)
+            .map_err(|e| Error::io("cannot read", &found.path, e))?;
+        let shown = format!("{rel}/{}", found.rel);
+        files.insert(found.rel.clone(), TemplateFile { shown, text });
     }
     Ok(())
 }
 
-/// Adds the files under `dir` (a theme's `static/`) by their relative path.
-pub fn collect_static(dir: &Path, out: &mut BTreeMap<String, FileSource>) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
+/// Adds the files under `rel` (a folder of the site at `root`: `static` or a theme's
+/// `themes/<name>/static`) by their path in it, hidden ones included (`.well-known/`).
+pub fn collect_static(
+    root: &Path,
+    rel: &str,
+    out: &mut BTreeMap<String, FileSource>,
+) -> Result<()> {
+    let walked = inside::walk(&root.join(rel), Path::new(rel), &Inside::site(root), false);
+    if !walked.diagnostics.is_empty() {
+        return Err(Error::Site(walked.diagnostics));
     }
-    for entry in walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .follow_links(true)
-    {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io("cannot read", path, e.into())
-        })?;
-        if entry.file_type().is_file() {
-            if let Ok(rel) = entry.path().strip_prefix(dir) {
-                out.insert(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    FileSource::Disk(entry.path().to_path_buf()),
-                );
-            }
-        }
+    for found in walked.files() {
+        out.insert(found.rel.clone(), FileSource::Disk(found.path.clone()));
     }
     Ok(())
+}
+
+/// All the site errors of `problems` as one, or the first error of another kind.
+fn combine(problems: Vec<Error>) -> Result<()> {
+    let mut diagnostics = Vec::new();
+    for problem in problems {
+        match problem {
+            Error::Site(d) => diagnostics.extend(d),
+            other => return Err(other),
+        }
+    }
+    match diagnostics.is_empty() {
+        true => Ok(()),
+        false => Err(Error::Site(diagnostics)),
+    }
+}
+
+/// The bytes of the optional file at `path` (`shown` in messages), which must resolve
+/// inside the site and be an ordinary file; `None` when there is no such file.
+fn read_inside(inside: &Inside, path: &Path, shown: &str) -> Result<Option<Vec<u8>>> {
+    if path.symlink_metadata().is_err() {
+        return Ok(None);
+    }
+    inside
+        .check_file(path, Path::new(shown))
+        .map_err(|d| Error::Site(vec![d]))?;
+    std::fs::read(path)
+        .map(Some)
+        .map_err(|e| Error::io("cannot read", path, e))
 }
 
 fn merge_strings(into: &mut serde_yaml::Mapping, bytes: &[u8], shown: &str) -> Result<()> {

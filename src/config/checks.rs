@@ -1,0 +1,187 @@
+//! Checks of single configuration values that decide what the build reads (`theme:`, the
+//! glossary file, `language:`) or where pages load from (`base_url`), and of the
+//! accessibility contact's e-mail address. Each returns the problem as a message; the
+//! caller adds the file and line.
+
+use std::path::{Component, Path};
+
+/// `theme:` names a folder in `themes/`, never a path.
+pub(super) fn theme_name(name: &str) -> Result<(), String> {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control);
+    if plain {
+        Ok(())
+    } else {
+        Err(format!(
+            "theme `{}` is not the name of a folder in themes/",
+            name.escape_debug()
+        ))
+    }
+}
+
+/// A file named in the configuration: a relative path inside the site folder, without
+/// `..`, `.` or backslashes.
+pub(super) fn site_file(key: &str, path: &str) -> Result<(), String> {
+    let inside = !path.is_empty()
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if inside {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{key}` `{}` is not a path inside the site folder",
+            path.escape_debug()
+        ))
+    }
+}
+
+/// A language tag such as `sv` or `en-GB`: it names the theme's `i18n/<language>.yaml`.
+pub(super) fn language(tag: &str) -> Result<(), String> {
+    let ok = tag.len() <= 35
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "language `{}` is not a language tag",
+            tag.escape_debug()
+        ))
+    }
+}
+
+/// Why `url` (a base URL, already trimmed) would make pages load from another server:
+/// `//host` and `/\host` are read by browsers as another host, and so is `https:///host`.
+pub(super) fn base_url_problem(url: &str) -> Option<&'static str> {
+    let path = match url.split_once("://") {
+        Some((_, rest)) => {
+            let host_end = rest.find('/').unwrap_or(rest.len());
+            if host_end == 0 {
+                return Some("has no server name after `://`");
+            }
+            &rest[host_end..]
+        }
+        None => url,
+    };
+    if url.contains('\\') {
+        Some("contains a backslash, which browsers read as `/`")
+    } else if path.starts_with("//") {
+        Some("has a path starting with `//`, which browsers read as another server")
+    } else if url.contains(['?', '#']) {
+        Some("contains `?` or `#`; page addresses are added after it")
+    } else if url.chars().any(char::is_control) {
+        Some("contains a control character")
+    } else {
+        None
+    }
+}
+
+/// Why `email` is not one plain address for a `mailto:` link: a `?` or `&` adds headers
+/// (`?bcc=`), `%0a` and line breaks add lines, a second `@` a second recipient.
+pub(super) fn email_problem(email: &str) -> Option<&'static str> {
+    let forbidden = |c: char| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '?' | '&' | '%' | '#' | '/' | '\\' | ':' | ';' | ',' | '<' | '>' | '"' | '\''
+            )
+    };
+    match email.split_once('@') {
+        _ if email.chars().any(forbidden) => {
+            Some("contains a character that has no place in an e-mail address (such as `?`, `&`, `%` or a line break)")
+        }
+        Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@') => {
+            None
+        }
+        _ => Some("must be one address with exactly one `@`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_is_a_folder_name() {
+        assert!(theme_name("egen").is_ok());
+        assert!(theme_name("egen-tema_2").is_ok());
+        for bad in ["", ".", "..", "../..", "/etc", "a/b", "a\\b", "C:x", "a\nb"] {
+            assert!(theme_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn site_files_stay_inside() {
+        assert!(site_file("glossary: file", "ordlista.yaml").is_ok());
+        assert!(site_file("glossary: file", "data/ordlista.yaml").is_ok());
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x.yaml",
+            "a/../../x",
+            "./x",
+            "a\\..\\x",
+        ] {
+            assert!(site_file("glossary: file", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn language_is_a_tag() {
+        for ok in ["sv", "en-GB", "se_FI"] {
+            assert!(language(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "../../x", "sv/x", "-sv", "sv x"] {
+            assert!(language(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn base_urls_that_lead_to_another_server() {
+        for ok in [
+            "/",
+            "/hallbarhet/",
+            "https://intranat.example.se/hallbarhet/",
+        ] {
+            assert_eq!(base_url_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "//evil.example/",
+            "/\\evil.example/",
+            "https://intranat.example.se//evil.example/",
+            "https:///evil.example/",
+            "/a?x=/",
+            "/a#/",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn emails_are_one_plain_address() {
+        assert_eq!(email_problem("tillganglighet@motala.se"), None);
+        assert_eq!(email_problem("a.b+c@kommun.se"), None);
+        for bad in [
+            "a@b.se?bcc=x@y.se",
+            "a@b.se&cc=x",
+            "a@b.se%0abcc:x",
+            "a@b.se\nbcc: x",
+            "a@b.se,x@y.se",
+            "a@b@c.se",
+            "ingen-snabel-a",
+            "@b.se",
+            "a@",
+        ] {
+            assert!(email_problem(bad).is_some(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Every file the build reads resolves inside the site folder. The walks of `content/`,
+//! `static/`, `templates/` and `themes/<name>/`, and the single files (the glossary, a
+//! theme's interface strings), follow symbolic links only as far as the site folder: a
+//! link out of it (to `/etc`, `/proc/self/environ`, a home folder) would publish whatever
+//! it points at. Links within the site are fine. What is not an ordinary file (a named
+//! pipe, a device) is an error too: reading it could wait forever or never end.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Diagnostic;
+
+/// The folders the site's files may resolve into, after following links: the site folder
+/// (and, for `content/`, the folder that `content/` itself is a link to).
+#[derive(Debug, Clone)]
+pub struct Inside {
+    folders: Vec<PathBuf>,
+}
+
+impl Inside {
+    /// The site folder `root`, resolved.
+    pub fn site(root: &Path) -> Inside {
+        Inside {
+            folders: vec![canonical(root)],
+        }
+    }
+
+    /// Also the folder `dir` resolves to.
+    pub fn and(mut self, dir: &Path) -> Inside {
+        self.folders.push(canonical(dir));
+        self
+    }
+
+    /// An error when `path` resolves outside the folders; nothing when it is inside, or
+    /// does not resolve at all (a missing file is reported by whoever reads it).
+    pub fn check(&self, path: &Path) -> Option<Diagnostic> {
+        let target = path.canonicalize().ok()?;
+        if self.folders.iter().any(|f| target.starts_with(f)) {
+            return None;
+        }
+        // A link to an absolute path is named by it as written (`/proc/self/environ`, not
+        // the process's number); a relative one by where it leads.
+        let message = if let Ok(written) = std::fs::read_link(path) {
+            let to = if written.is_absolute() {
+                &written
+            } else {
+                &target
+            };
+            format!(
+                "the symbolic link points outside the site folder, to {}",
+                to.display()
+            )
+        } else {
+            format!(
+                "this path leads outside the site folder through a symbolic link, to {}",
+                target.display()
+            )
+        };
+        Some(Diagnostic::error(message).with_hint(COPY_HINT))
+    }
+
+    /// Checks a single file the build reads (`shown` names it in messages): it must
+    /// resolve inside, and be an ordinary file if it exists.
+    pub fn check_file(&self, path: &Path, shown: &Path) -> Result<(), Diagnostic> {
+        if let Some(d) = self.check(path) {
+            return Err(d.in_file(shown));
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => Err(not_a_file(None).in_file(shown)),
+            _ => Ok(()),
+        }
+    }
+}
+
+const COPY_HINT: &str = "copy what you need into the site folder instead of linking to it";
+
+/// `path` with its links and `..` resolved; as written (made absolute) when it cannot be.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// A file or folder found by [`walk`].
+#[derive(Debug)]
+pub struct Found {
+    /// Relative to the walked folder, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+    pub is_dir: bool,
+}
+
+/// What [`walk`] found, and the problems on the way (each naming its file).
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub found: Vec<Found>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Walked {
+    /// The files found (not the folders).
+    pub fn files(&self) -> impl Iterator<Item = &Found> {
+        self.found.iter().filter(|f| !f.is_dir)
+    }
+}
+
+/// Walks `dir` (named `shown` in messages, e.g. `static` or `themes/x/templates`), sorted
+/// by name, following links that stay `inside`; names starting with `.` are left out when
+/// `skip_hidden`. A link out, a link loop, a dangling link or a named pipe is an error
+/// naming the file; the walk goes on past it. Nothing is found when `dir` does not exist.
+pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Walked {
+    let mut out = Walked::default();
+    if !dir.is_dir() {
+        return out;
+    }
+    if let Some(d) = inside.check(dir) {
+        out.diagnostics.push(d.in_file(shown));
+        return out;
+    }
+    let mut walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            !skip_hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+        });
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.diagnostics.push(walk_error(dir, shown, &e));
+                continue;
+            }
+        };
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let file = shown.join(rel);
+        if entry.depth() > 0 && entry.path_is_symlink() {
+            if let Some(d) = inside.check(entry.path()) {
+                out.diagnostics.push(d.in_file(&file));
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        let Some(rel) = rel_string(rel) else {
+            out.diagnostics.push(
+                Diagnostic::error("the file name is not valid UTF-8")
+                    .in_file(file)
+                    .with_hint("rename the file using ordinary letters"),
+            );
+            continue;
+        };
+        let is_dir = entry.file_type().is_dir();
+        if rel.is_empty() {
+            continue;
+        } else if is_dir || entry.file_type().is_file() {
+            let path = entry.into_path();
+            out.found.push(Found { rel, path, is_dir });
+        } else {
+            // Opening a named pipe would wait for a writer forever.
+            out.diagnostics.push(not_a_file(Some(shown)).in_file(file));
+        }
+    }
+    out
+}
+
+/// The error for a named pipe, socket or device, with a hint naming its `folder`.
+pub fn not_a_file(folder: Option<&Path>) -> Diagnostic {
+    let hint = match folder {
+        Some(folder) => format!("remove it from the {} folder", folder.display()),
+        None => "replace it with an ordinary file".to_string(),
+    };
+    Diagnostic::error("this is not an ordinary file (it is a named pipe, socket or device)")
+        .with_hint(hint)
+}
+
+fn rel_string(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
+}
+
+/// A walk error (a link loop, a dangling link, no permission) naming the file.
+fn walk_error(dir: &Path, shown: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e
+        .path()
+        .map(|p| p.strip_prefix(dir).unwrap_or(p).to_path_buf())
+        .unwrap_or_default();
+    let file = shown.join(path);
+    if let Some(ancestor) = e.loop_ancestor() {
+        let target = ancestor.strip_prefix(dir).unwrap_or(ancestor);
+        return Diagnostic::error(format!(
+            "a symbolic link loops back to its own folder `{}`",
+            shown.join(target).display()
+        ))
+        .in_file(file)
+        .with_hint("remove the link; a link may not point at a folder that holds it");
+    }
+    let dangling = e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound);
+    if let Some(link) = e.path().filter(|_| dangling) {
+        if let Ok(target) = std::fs::read_link(link) {
+            return Diagnostic::error(format!(
+                "the symbolic link points to {}, which does not exist",
+                target.display()
+            ))
+            .in_file(file)
+            .with_hint("correct the link or remove it");
+        }
+    }
+    let cause = e
+        .io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string());
+    Diagnostic::error(format!("cannot read this file or folder: {cause}"))
+        .in_file(file)
+        .with_hint("check that it exists and that you have permission to read it")
+}
