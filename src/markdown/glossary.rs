@@ -7,7 +7,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::templates::escape_html;
+use super::escape::escape_html;
 
 /// The marked terms, compiled once for the whole site.
 #[derive(Debug)]

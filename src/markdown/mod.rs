@@ -2,6 +2,7 @@
 //! assign heading ids (and build the table of contents), rewrite links, and cut the summary.
 //! The renderer returns data: html, toc, heading ids, outgoing links with their positions.
 
+pub mod escape;
 pub mod glossary;
 mod headings;
 mod links;

@@ -15,6 +15,7 @@ use tera::Tera;
 use crate::config::Config;
 use crate::content::inside::{self, Inside};
 use crate::error::{Diagnostic, Error, Position, Result};
+pub use crate::markdown::escape::{escape_html, escape_into};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -406,32 +407,4 @@ fn parse_error_position(message: &str) -> Option<Position> {
         .unwrap_or(rest.len());
     let (line, col) = rest[..end].split_once(':')?;
     Some(Position::new(line.parse().ok()?, col.parse().ok()?))
-}
-
-/// HTML escaping for `{{ }}` output: `& < > " '` (Tera's default also escapes `/`,
-/// which bloats every URL without making anything safer).
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    escape_into(&mut out, input);
-    out
-}
-
-/// Appends `input` to `out` with `&`, `<`, `>`, `"` and `'` escaped. Copies runs of
-/// ordinary text whole: most text has nothing to escape.
-pub fn escape_into(out: &mut String, input: &str) {
-    let mut start = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[start..i]);
-        out.push_str(entity);
-        start = i + 1;
-    }
-    out.push_str(&input[start..]);
 }
