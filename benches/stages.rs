@@ -9,10 +9,11 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
-use handbok::config::{Config, Overrides};
-use handbok::output::NullSink;
-use handbok::site::Site;
-use handbok::templates::Templates;
+use handbok::internals::Config;
+use handbok::internals::NullSink;
+use handbok::internals::Site;
+use handbok::internals::Templates;
+use handbok::Overrides;
 
 #[path = "../bench/corpus.rs"]
 mod corpus;
@@ -36,7 +37,7 @@ fn config(root: &Path) -> Config {
 
 fn site(root: &Path) -> Site {
     let config = config(root);
-    let content = handbok::content::load(&config).expect("the generated content loads");
+    let content = handbok::internals::load_content(&config).expect("the generated content loads");
     Site::build(config, content, &[], Vec::new()).expect("the generated site builds")
 }
 
@@ -48,17 +49,14 @@ fn stages(c: &mut Criterion) {
     let mut rendered = site(root);
     let problems = rendered.render_markdown();
     assert!(
-        !problems.iter().any(handbok::error::Diagnostic::is_error),
+        !problems.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus has errors: {problems:?}"
     );
 
     // The templates stage must time rendering, not an error path.
-    let once = handbok::render::render_site(&rendered, &templates, &NullSink);
+    let once = handbok::internals::render_site(&rendered, &templates, &NullSink);
     assert!(
-        !once
-            .diagnostics
-            .iter()
-            .any(handbok::error::Diagnostic::is_error),
+        !once.diagnostics.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus does not render: {:?}",
         once.diagnostics
     );
@@ -67,13 +65,13 @@ fn stages(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("load content", |b| {
         let config = config(root);
-        b.iter(|| handbok::content::load(&config).expect("loads"))
+        b.iter(|| handbok::internals::load_content(&config).expect("loads"))
     });
     group.bench_function("site model", |b| {
         b.iter_batched(
             || {
                 let config = config(root);
-                let content = handbok::content::load(&config).expect("loads");
+                let content = handbok::internals::load_content(&config).expect("loads");
                 (config, content)
             },
             |(config, content)| Site::build(config, content, &[], Vec::new()).expect("builds"),
@@ -88,12 +86,12 @@ fn stages(c: &mut Criterion) {
         )
     });
     group.bench_function("templates", |b| {
-        b.iter(|| handbok::render::render_site(&rendered, &templates, &NullSink))
+        b.iter(|| handbok::internals::render_site(&rendered, &templates, &NullSink))
     });
     group.bench_function("search index", |b| {
         b.iter(|| {
             let bytes = std::sync::atomic::AtomicUsize::new(0);
-            handbok::search::build(&rendered, &|_, data| {
+            handbok::internals::build_search_index(&rendered, &|_, data| {
                 bytes.fetch_add(data.len(), std::sync::atomic::Ordering::Relaxed);
             });
             bytes.into_inner()

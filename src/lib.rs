@@ -11,32 +11,59 @@
 //! hint) instead of stopping at the first; the output folder is only replaced when the
 //! whole build succeeded. The library never prints: the binary reports.
 
-pub mod config;
-pub mod content;
-pub mod error;
+pub(crate) mod config;
+pub(crate) mod content;
+pub(crate) mod error;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod i18n;
-pub mod markdown;
-pub mod new;
-pub mod output;
-pub mod render;
-pub mod report;
-pub mod search;
-pub mod serve;
-pub mod site;
-pub mod slug;
-pub mod templates;
-pub mod yaml;
+pub(crate) mod i18n;
+pub(crate) mod markdown;
+pub(crate) mod new;
+pub(crate) mod output;
+pub(crate) mod render;
+pub(crate) mod report;
+pub(crate) mod search;
+pub(crate) mod serve;
+pub(crate) mod site;
+pub(crate) mod slug;
+pub(crate) mod templates;
+pub(crate) mod yaml;
 
 use std::path::PathBuf;
 
-pub use config::{Config, Overrides};
-pub use error::{Diagnostic, Error, Result, Severity};
-pub use site::Site;
+// The public surface: what the binary (and a program embedding handbok) needs.
+pub use config::{today_from_environment, Overrides};
+pub use error::{Diagnostic, Error, Position, Result, Severity};
+pub use i18n::Lang;
+pub use new::new_page;
+pub use report::{render as render_report, Format};
+pub use serve::{serve, Log, ServeOptions};
 
+use config::Config;
 use output::{NullSink, Sink, Staging};
-pub use templates::Templates;
+use site::Site;
+use templates::Templates;
+
+/// Not a stable API: what the benchmarks, the fuzz targets and the tests of the search
+/// client and the Markdown passes reach below the surface.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::config::{Config, MarkdownConfig};
+    pub use crate::content::glossary::parse as parse_glossary;
+    pub use crate::content::load as load_content;
+    pub use crate::markdown::{
+        render as render_markdown, BodyLocation, LinkResolver, Rendered, Resolved,
+    };
+    pub use crate::output::NullSink;
+    pub use crate::render::render_site;
+    pub use crate::search::analyze::Analyzer;
+    pub use crate::search::query::{search, Hit};
+    pub use crate::search::{build as build_search_index, FRAGMENTS_PER_FILE};
+    pub use crate::site::paths::{encode_path, normalise, relative_href, root_prefix};
+    pub use crate::site::Site;
+    pub use crate::slug::{normalise_anchor, slugify, swedish_sort_key};
+    pub use crate::templates::Templates;
+}
 
 /// What to build, from the command line or a caller.
 #[derive(Debug, Clone, Default)]

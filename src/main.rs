@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use handbok::i18n::Lang;
-use handbok::report::Format;
+use handbok::Format;
+use handbok::Lang;
 use handbok::{BuildOptions, Diagnostic, Error, Overrides, Report};
 
 #[derive(Parser)]
@@ -51,7 +51,7 @@ struct Out {
 
 impl Out {
     fn diagnostics(&self, diagnostics: &[Diagnostic]) {
-        let text = handbok::report::render(diagnostics, self.format, self.lang);
+        let text = handbok::render_report(diagnostics, self.format, self.lang);
         match self.format {
             Format::Text => eprint!("{text}"),
             _ => print!("{text}"),
@@ -226,7 +226,7 @@ fn main() -> ExitCode {
 }
 
 fn new_page(root: &std::path::Path, kind: &str, path: &str, out: Out) -> ExitCode {
-    match handbok::new::new_page(root, kind, path, handbok::config::today_from_environment()) {
+    match handbok::new_page(root, kind, path, handbok::today_from_environment()) {
         Ok(file) => {
             println!(
                 "handbok: created {}",
@@ -247,14 +247,14 @@ fn new_page(root: &std::path::Path, kind: &str, path: &str, out: Out) -> ExitCod
 fn serve(mut site: SiteArgs, bind: String, port: u16, out: Out) -> ExitCode {
     // Served pages live at the root of localhost, whatever base_url the site has.
     site.base_url.get_or_insert_with(|| "/".to_string());
-    let options = handbok::serve::ServeOptions {
+    let options = handbok::ServeOptions {
         build: site.options(None, None),
         bind,
         port,
         lang: out.lang,
     };
-    let log: handbok::serve::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
-    match handbok::serve::serve(options, log, None) {
+    let log: handbok::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
+    match handbok::serve(options, log, None) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             out.diagnostics(&e.diagnostics());

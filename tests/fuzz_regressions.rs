@@ -9,10 +9,12 @@
 mod common;
 
 use common::Site;
-use handbok::config::MarkdownConfig;
-use handbok::error::Position;
-use handbok::markdown::{render, BodyLocation, LinkResolver, Rendered, Resolved};
+use handbok::internals::MarkdownConfig;
+use handbok::internals::{
+    render_markdown as render, BodyLocation, LinkResolver, Rendered, Resolved,
+};
 use handbok::Diagnostic;
+use handbok::Position;
 
 /// Every link goes to the same existing page.
 struct AnyPage;
@@ -235,7 +237,7 @@ fn a_glossary_of_thousands_of_terms_reports_a_repeated_term_on_its_line() {
         .map(|i| format!("- term: T{i}\n  expansion: x\n"))
         .collect();
     text.push_str("- term: t7\n");
-    let errors = handbok::content::glossary::parse(&text, "ordlista.yaml").unwrap_err();
+    let errors = handbok::internals::parse_glossary(&text, "ordlista.yaml").unwrap_err();
     assert_eq!(errors.len(), 1);
     assert!(
         errors[0].message.contains("`t7` appears twice"),

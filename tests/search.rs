@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::Site;
-use handbok::search::query::{search, Hit};
+use handbok::internals::{search, Hit};
 
 /// The site paths of the hits for `query` in the site built at `public`.
 fn results(public: &Path, query: &str) -> Vec<String> {
@@ -16,7 +16,7 @@ fn results(public: &Path, query: &str) -> Vec<String> {
     let hits: Vec<Hit> = search(&read, query);
     hits.iter()
         .map(|h| {
-            let per = handbok::search::FRAGMENTS_PER_FILE;
+            let per = handbok::internals::FRAGMENTS_PER_FILE;
             let bytes = read(&format!("f/{}.json", h.doc / per)).expect("fragment file");
             let fragments: serde_json::Value =
                 serde_json::from_slice(&bytes).expect("fragments are JSON");
@@ -217,7 +217,7 @@ fn the_browser_stem_list_matches_the_index_stemmer() {
         serde_json::from_slice(&std::fs::read(&path).expect("stems.json"))
             .expect("stems.json is JSON");
     assert!(stems.len() > 1000, "a real vocabulary: {}", stems.len());
-    let analyzer = handbok::search::analyze::Analyzer::default();
+    let analyzer = handbok::internals::Analyzer::default();
     let wrong: Vec<&String> = stems
         .iter()
         .filter(|(w, s)| analyzer.stem(w) != **s)

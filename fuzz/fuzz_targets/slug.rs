@@ -1,8 +1,8 @@
 //! Slugs, anchors, sort keys and site paths, with the properties the rest relies on.
 #![no_main]
 
-use handbok::site::paths::{encode_path, normalise, relative_href, root_prefix};
-use handbok::slug::{normalise_anchor, slugify, swedish_sort_key};
+use handbok::internals::{encode_path, normalise, relative_href, root_prefix};
+use handbok::internals::{normalise_anchor, slugify, swedish_sort_key};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
-pub use frontmatter::{DateValue, FrontMatter};
+pub use frontmatter::FrontMatter;
 use inside::Inside;
 
 /// The content folder's name, at the site root.

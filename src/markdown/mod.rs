@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::config::MarkdownConfig;
 use crate::error::{Diagnostic, Position};
 pub use headings::TocEntry;
-pub use links::{is_unsafe_url, LinkResolver, Resolved};
+pub use links::{LinkResolver, Resolved};
 
 /// A link found in a page, after resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]

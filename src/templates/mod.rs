@@ -37,7 +37,8 @@ pub fn default_archetypes() -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// A file of the built-in theme by its path in the theme folder.
+/// A file of the built-in theme by its path in the theme folder (for tests).
+#[cfg(test)]
 pub fn default_theme_file(path: &str) -> Option<&'static [u8]> {
     DEFAULT_THEME.get_file(path).map(|f| f.contents())
 }

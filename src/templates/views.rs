@@ -183,17 +183,6 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The variables every template gets, without the kind-specific ones.
-    pub fn common(&self) -> Context<'a> {
-        Context::new(
-            self.site,
-            self.root.clone(),
-            self.current_path,
-            self.t,
-            self.today.clone(),
-        )
-    }
-
     /// A context with only the common variables set.
     pub fn new(
         site: &'a SiteView<'a>,
