@@ -101,21 +101,22 @@ pub fn markdown(body: &str, smart_punctuation: bool, at_root: bool) -> Vec<Diagn
 fn build_and_render(config: Config, page: Source) -> Vec<Diagnostic> {
     let content = site_content(page);
     let mut diagnostics = Vec::new();
-    let mut site = match Site::build(config, content, &[], Vec::new()) {
+    let site = match Site::build(config, content, &[], Vec::new()) {
         Ok(site) => site,
         Err(e) => {
             diagnostics.extend(e.diagnostics());
             return diagnostics;
         }
     };
-    diagnostics.extend(site.render_markdown());
+    let (derived, problems) = site.render_markdown();
+    diagnostics.extend(problems);
     diagnostics.extend(governance::overdue_diagnostics(&site));
-    let ids: Vec<Option<HashSet<String>>> = site
-        .entries
+    let ids: Vec<Option<HashSet<String>>> = derived
+        .bodies
         .iter()
-        .map(|e| Some(site::html_ids(e.rendered.html.as_bytes())))
+        .map(|body| Some(site::html_ids(body.html.as_bytes())))
         .collect();
-    diagnostics.extend(site::check_anchors(&site, &ids));
+    diagnostics.extend(site::check_anchors(&site, &derived, &ids));
     diagnostics
 }
 

@@ -3,8 +3,10 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! config::Config::load -> content::load -> site::Site::build -> Site::render_markdown
-//!   -> render::render_site (templates) -> site::check_anchors -> output::Staging::commit
+//! config::Config::load -> content::load -> site::Site::build (model + route table, immutable)
+//!   -> Site::render_markdown (-> site::Derived: bodies, backlinks, related)
+//!   -> render::render_site (templates, every file of the route table) -> site::check_anchors
+//!   -> output::Staging::commit
 //! ```
 //!
 //! Every stage collects problems as [`error::Diagnostic`]s (file, line, column, message,
@@ -168,7 +170,10 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
 
 /// What a build leaves for incremental updates.
 pub struct Built {
+    /// The site model, as built (serve swaps in a changed page's source with its results).
     pub site: Site,
+    /// What the Markdown stage derived from the model: bodies, backlinks, related pages.
+    pub derived: site::Derived,
     pub templates: Templates,
     /// The `id`s of each entry's page, for anchor checks.
     pub ids: Vec<Option<std::collections::HashSet<String>>>,
@@ -252,7 +257,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
     let statics = site_statics(&config)?;
     let theme_statics: Vec<&str> = templates.static_files.keys().map(String::as_str).collect();
-    let mut site = match Site::build(config, content, &theme_statics, statics) {
+    let site = match Site::build(config, content, &theme_statics, statics) {
         Ok(site) => site,
         Err(Error::Site(more)) => {
             diagnostics.extend(more);
@@ -262,7 +267,8 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         Err(e) => return Err(e),
     };
     timings.lap("site model");
-    diagnostics.extend(site.render_markdown());
+    let (derived, problems) = site.render_markdown();
+    diagnostics.extend(problems);
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
     if let Some(a) = &site.config.accessibility {
         if a.contact.is_none() {
@@ -286,13 +292,13 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
     let (rendered, (index_problems, index_files)) = rayon::join(
-        || render::render_site(&site, &templates, sink),
-        || render::write_search_index(&site, sink),
+        || render::render_site(&site, &derived, &templates, sink),
+        || render::write_search_index(&site, &derived, sink),
     );
     timings.lap("templates, search index and writing");
     diagnostics.extend(rendered.diagnostics);
     diagnostics.extend(index_problems);
-    diagnostics.extend(site::check_anchors(&site, &rendered.ids));
+    diagnostics.extend(site::check_anchors(&site, &derived, &rendered.ids));
     if options.strict {
         for d in &mut diagnostics {
             d.severity = Severity::Error;
@@ -345,6 +351,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         report,
         Built {
             site,
+            derived,
             templates,
             ids: rendered.ids,
         },

@@ -1,7 +1,7 @@
 //! `atom.xml`: an Atom feed (RFC 4287) of the dated pages, newest first.
 
 use super::sitemap::escape_xml;
-use crate::site::{paths::encode_path, Site};
+use crate::site::{paths::encode_path, Derived, Site};
 use crate::slug::slugify;
 
 /// How many entries the feed holds at most.
@@ -9,7 +9,7 @@ pub const FEED_MAX: usize = 50;
 
 /// The feed document. Entry ids are the pages' permalinks when `base_url` is absolute,
 /// else stable `urn:` ids built from the site title and the page path.
-pub fn atom(site: &Site) -> String {
+pub fn atom(site: &Site, derived: &Derived) -> String {
     let mut dated: Vec<usize> = (0..site.entries.len())
         .filter(|id| site.entries[*id].source.front.date.is_some() && *id != site.root)
         .collect();
@@ -90,7 +90,7 @@ pub fn atom(site: &Site) -> String {
         ));
         if let Some(summary) = f.description.as_deref() {
             xml.push_str(&format!("    <summary>{}</summary>\n", escape_xml(summary)));
-        } else if let Some(html) = e.rendered.summary.as_deref() {
+        } else if let Some(html) = derived.summary(id, true) {
             xml.push_str(&format!(
                 "    <summary type=\"html\">{}</summary>\n",
                 escape_xml(html)

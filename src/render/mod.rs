@@ -11,7 +11,7 @@ mod print;
 
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};
-use crate::site::{html_ids, paths, Route, Routes, Site};
+use crate::site::{html_ids, paths, Derived, Route, Routes, Site};
 use crate::templates::governance_views;
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{FileSource, Templates};
@@ -24,17 +24,18 @@ pub type Anchors = Option<HashSet<String>>;
 /// rendered entry.
 pub fn render_some(
     site: &Site,
+    derived: &Derived,
     templates: &Templates,
     sink: &dyn Sink,
     entries: &[usize],
     others: &[Route],
 ) -> (Vec<(usize, Anchors)>, Vec<Diagnostic>) {
-    let site_view = SiteView::new(site);
+    let site_view = SiteView::new(site, derived);
     let sink = Owned {
         routes: &site.routes,
         sink,
     };
-    let base = Base::new(site, templates, &sink, &site_view);
+    let base = Base::new(site, derived, templates, &sink, &site_view);
     let mut diagnostics = Vec::new();
     let ids: Vec<(usize, Anchors)> = entries
         .par_iter()
@@ -63,14 +64,18 @@ pub fn render_some(
 
 /// Builds the search index and hands its files to the sink; returns problems and the
 /// number of files.
-pub fn write_search_index(site: &Site, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
+pub fn write_search_index(
+    site: &Site,
+    derived: &Derived,
+    sink: &dyn Sink,
+) -> (Vec<Diagnostic>, usize) {
     let problems = std::sync::Mutex::new(Vec::new());
     let files = std::sync::atomic::AtomicUsize::new(0);
     let sink = Owned {
         routes: &site.routes,
         sink,
     };
-    crate::search::build(site, &|path, bytes| {
+    crate::search::build(site, derived, &|path, bytes| {
         files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Err(d) = sink.write(&path, &bytes) {
             problems
@@ -100,13 +105,18 @@ pub struct Rendered {
 /// Writes every file of the route table but the search index: pages, sections,
 /// generated pages, aliases, the 404 page, sitemap, feed, CSV, calendars, static files
 /// and content assets.
-pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Rendered {
-    let site_view = SiteView::new(site);
+pub fn render_site(
+    site: &Site,
+    derived: &Derived,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Rendered {
+    let site_view = SiteView::new(site, derived);
     let sink = Owned {
         routes: &site.routes,
         sink,
     };
-    let base = Base::new(site, templates, &sink, &site_view);
+    let base = Base::new(site, derived, templates, &sink, &site_view);
     let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| base.entry(id))
@@ -192,6 +202,7 @@ struct Base<'a> {
     nav_strings: views::NavStrings,
     nav_cache: views::NavCache,
     site: &'a Site,
+    derived: &'a Derived,
     templates: &'a Templates,
     sink: &'a dyn Sink,
     site_view: &'a SiteView<'a>,
@@ -227,6 +238,7 @@ impl Drop for SharedContext {
 impl<'a> Base<'a> {
     fn new(
         site: &'a Site,
+        derived: &'a Derived,
         templates: &'a Templates,
         sink: &'a dyn Sink,
         site_view: &'a SiteView<'a>,
@@ -236,6 +248,7 @@ impl<'a> Base<'a> {
             nav_strings: views::NavStrings::new(&templates.strings),
             nav_cache: views::NavCache::default(),
             site,
+            derived,
             templates,
             sink,
             site_view,
@@ -339,7 +352,7 @@ impl<'a> Base<'a> {
 
     /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.
     fn entry_view(&self, id: usize, root: &str) -> views::EntryView<'a> {
-        let mut view = views::entry(self.site, id, self.templates.uses_summaries);
+        let mut view = views::entry(self.site, self.derived, id, self.templates.uses_summaries);
         view.nav_html = views::nav_html(self.site, id, root, &self.nav_strings, &self.nav_cache);
         if self.templates.uses_nav_data {
             view.nav = views::nav(self.site, id);
@@ -359,7 +372,9 @@ impl<'a> Base<'a> {
                 self.sink.write(path, html.as_bytes())
             }
             Route::Sitemap => self.sink.write(path, sitemap::sitemap(site).as_bytes()),
-            Route::Feed => self.sink.write(path, feed::atom(site).as_bytes()),
+            Route::Feed => self
+                .sink
+                .write(path, feed::atom(site, self.derived).as_bytes()),
             Route::Csv => match table::activities_csv(site) {
                 Ok(bytes) => self.sink.write(path, &bytes),
                 Err(e) => Err(Diagnostic::error(format!("cannot write {path}: {e}"))),
@@ -389,15 +404,15 @@ impl<'a> Base<'a> {
             Route::Taxonomy(ti) => {
                 let t = &site.taxonomies[ti];
                 let mut ctx = self.context(&t.path);
-                ctx.taxonomy = Some(views::taxonomy(site, t));
+                ctx.taxonomy = Some(views::taxonomy(site, self.derived, t));
                 ("taxonomy.html", &t.path, ctx)
             }
             Route::Term(ti, i) => {
                 let t = &site.taxonomies[ti];
                 let term = &t.terms[i];
                 let mut ctx = self.context(&term.path);
-                ctx.taxonomy = Some(views::taxonomy(site, t));
-                ctx.term = Some(views::term_view(site, term, true));
+                ctx.taxonomy = Some(views::taxonomy(site, self.derived, t));
+                ctx.term = Some(views::term_view(site, self.derived, term, true));
                 ("term.html", &term.path, ctx)
             }
             Route::Alias(i) => {
@@ -406,14 +421,14 @@ impl<'a> Base<'a> {
                     return self.alias_file(alias, *id);
                 }
                 let mut ctx = self.context(alias);
-                ctx.redirect_to = Some(views::link(&site.entries[*id]));
+                ctx.redirect_to = Some(views::link(site, self.derived, *id));
                 ("alias.html", alias, ctx)
             }
             Route::Print(id) => return self.print_page(id),
             Route::Review => {
                 let path = &site.config.review.path;
                 let mut ctx = self.context(path);
-                ctx.review = Some(governance_views::review(site));
+                ctx.review = Some(governance_views::review(site, self.derived));
                 ("review.html", path, ctx)
             }
             Route::Accessibility => {
@@ -437,13 +452,13 @@ impl<'a> Base<'a> {
             Route::Matrix => {
                 let path = &site.config.action_plans.path;
                 let mut ctx = self.context(path);
-                ctx.matrix = Some(governance_views::matrix(site));
+                ctx.matrix = Some(governance_views::matrix(site, self.derived));
                 ("matrix.html", path, ctx)
             }
             Route::FocusArea(i) => {
                 let path = &site.matrix.focus_areas[i].path;
                 let mut ctx = self.context(path);
-                ctx.focus_area = Some(governance_views::focus_area(site, i));
+                ctx.focus_area = Some(governance_views::focus_area(site, self.derived, i));
                 ("focus_area.html", path, ctx)
             }
             _ => return Ok(()),
@@ -464,7 +479,7 @@ impl<'a> Base<'a> {
         };
         let mut ctx = self.context(&dir);
         ctx.current_path = alias;
-        ctx.redirect_to = Some(views::link(&self.site.entries[id]));
+        ctx.redirect_to = Some(views::link(self.site, self.derived, id));
         let html = self
             .templates
             .render("alias.html", &ctx, &format!("/{alias}"))?;

@@ -24,7 +24,7 @@ pub(super) fn parts<'a>(
         let e = &site.entries[part];
         let prefix = format!("del-{}", n + 1);
         let markdown = site.render_entry(part, path).html;
-        let mut view = views::entry(site, part, base.templates.uses_summaries);
+        let mut view = views::entry(site, base.derived, part, base.templates.uses_summaries);
         view.content = &markdown;
         let html = String::from_utf8(base.render_entry_template(part, &view, path)?)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());

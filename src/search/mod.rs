@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::site::Site;
+use crate::site::{Derived, Site};
 use analyze::{words, Analyzer, Decompounder};
 
 /// Where the search page and its index live.
@@ -114,7 +114,7 @@ impl Interner {
 /// Builds every file of the search index and hands each to `emit` (site path, bytes) as
 /// soon as it is ready. The text of a page is read once: its fragment file is written and
 /// its words are counted by number, so the text of the whole site is never held at once.
-pub fn build(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
     let analyzer = Analyzer::default();
     let interner = Interner::new();
     let entries: Vec<usize> = (0..site.entries.len()).collect();
@@ -125,7 +125,7 @@ pub fn build(site: &Site, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
             let mut fragments = Vec::with_capacity(chunk.len());
             let mut counts = Vec::with_capacity(chunk.len());
             for &entry in chunk {
-                let sections = text::sections(&site.entries[entry]);
+                let sections = text::sections(&site.entries[entry], &derived.bodies[entry]);
                 fragments.push(fragment(site, entry, &sections));
                 counts.push(raw_counts(site, entry, &sections, &analyzer, &interner));
             }

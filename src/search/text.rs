@@ -1,6 +1,7 @@
 //! The searchable text of an entry: its rendered HTML split at headings into sections
 //! (anchor, heading, plain text), plus what templates render from data (action plans).
 
+use crate::markdown::Rendered;
 use crate::site::Entry;
 
 /// One part of a page between two headings.
@@ -13,8 +14,8 @@ pub struct Section {
 }
 
 /// The sections of an entry: the intro, one per heading, and the action plan's focus areas.
-pub fn sections(e: &Entry) -> Vec<Section> {
-    let mut out = split_html(&e.rendered.html);
+pub fn sections(e: &Entry, body: &Rendered) -> Vec<Section> {
+    let mut out = split_html(&body.html);
     if let Some(plan) = &e.source.front.action_plan {
         for a in &plan.focus_areas {
             let mut text = a.positions.join(" ");

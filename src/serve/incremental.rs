@@ -4,7 +4,6 @@
 //! that list them. Anything else (front matter, new or removed files, templates, config)
 //! needs a full build.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::content::{load_one, CONTENT_DIR};
@@ -75,20 +74,9 @@ pub fn update(
     let mut others: Vec<Route> = Vec::new();
     for (id, source, body) in rendered {
         built.site.entries[id].source = source;
-        let old_targets: HashSet<usize> = built.site.entries[id]
-            .rendered
-            .links
-            .iter()
-            .filter_map(|l| l.target)
-            .collect();
-        let summary_changed = built.site.entries[id].rendered.summary != body.summary;
-        built.site.entries[id].rendered = body;
+        let summary_changed = built.derived.bodies[id].summary != body.summary;
         to_render.push(id);
-        let relinked = built.site.relink(id, &old_targets);
-        if !relinked.is_empty() {
-            built.site.refresh_related(id);
-        }
-        to_render.extend(relinked);
+        to_render.extend(built.derived.replace_body(&built.site, id, body));
         // Listings and the feed show an entry's title, description and summary: only a new
         // summary (the first paragraph) changes them.
         if summary_changed {
@@ -118,12 +106,18 @@ pub fn update(
     let sink = DirectSink {
         dir: output.to_path_buf(),
     };
-    let (new_ids, mut diagnostics) =
-        render_some(&built.site, &built.templates, &sink, &to_render, &others);
+    let (new_ids, mut diagnostics) = render_some(
+        &built.site,
+        &built.derived,
+        &built.templates,
+        &sink,
+        &to_render,
+        &others,
+    );
     for (id, set) in new_ids {
         built.ids[id] = set;
     }
-    diagnostics.extend(check_anchors(&built.site, &built.ids));
+    diagnostics.extend(check_anchors(&built.site, &built.derived, &built.ids));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }

@@ -301,7 +301,7 @@ fn refresh_index(built: &Option<crate::Built>, shared: &Shared, log: &Log) {
     let sink = crate::output::DirectSink {
         dir: shared.output.clone(),
     };
-    let (problems, _) = crate::render::write_search_index(&b.site, &sink);
+    let (problems, _) = crate::render::write_search_index(&b.site, &b.derived, &sink);
     log_diagnostics(shared, log, &problems);
     log(&format!(
         "search index updated in {} ms",

@@ -3,15 +3,19 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::Site;
+use super::{Derived, Site};
 use crate::error::{did_you_mean, Diagnostic};
 
 /// Checks every link's anchor against the ids of its target page (`ids[entry]`, collected
 /// from the rendered HTML, so ids written by templates count too).
-pub fn check_anchors(site: &Site, ids: &[Option<HashSet<String>>]) -> Vec<Diagnostic> {
+pub fn check_anchors(
+    site: &Site,
+    derived: &Derived,
+    ids: &[Option<HashSet<String>>],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for e in &site.entries {
-        for link in &e.rendered.links {
+    for (e, body) in site.entries.iter().zip(&derived.bodies) {
+        for link in &body.links {
             let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) else {
                 continue;
             };

@@ -4,7 +4,28 @@
 use rayon::prelude::*;
 
 use super::Site;
+use crate::markdown::Rendered;
 use crate::slug::swedish_sort_key;
+
+/// What the Markdown stage derives from the site model: each entry's rendered body and
+/// the link graph over them. A value of its own, beside the model, which is never changed
+/// after [`Site::build`].
+#[derive(Debug, Default)]
+pub struct Derived {
+    /// Each entry's rendered Markdown, by entry index.
+    pub bodies: Vec<Rendered>,
+    /// Entries that link to each entry, each once, in title order.
+    pub backlinks: Vec<Vec<usize>>,
+    /// Entries sharing taxonomy terms with each entry and not linked from it, best first.
+    pub related: Vec<Vec<usize>>,
+}
+
+impl Derived {
+    /// Entry `id`'s summary (its first paragraph) when `wanted`.
+    pub fn summary(&self, id: usize, wanted: bool) -> Option<&str> {
+        self.bodies[id].summary.as_deref().filter(|_| wanted)
+    }
+}
 
 /// How many related pages a page lists at most.
 pub const RELATED_MAX: usize = 5;
@@ -22,13 +43,13 @@ struct Scratch {
 }
 
 impl Site {
-    /// Fills `backlinks` and `related` of every entry from the rendered links and terms.
-    pub(super) fn derive_graph(&mut self) {
+    /// The backlinks and related pages of every entry, from the rendered links and terms.
+    pub(super) fn derive_graph(&self, bodies: Vec<Rendered>) -> Derived {
         let n = self.entries.len();
         let rank = self.title_ranks();
         let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (from, e) in self.entries.iter().enumerate() {
-            for target in e.rendered.links.iter().filter_map(|l| l.target) {
+        for (from, body) in bodies.iter().enumerate() {
+            for target in body.links.iter().filter_map(|l| l.target) {
                 if target != from {
                     backlinks[target].push(from);
                 }
@@ -52,25 +73,31 @@ impl Site {
                     linked: vec![false; n],
                 };
                 ids.iter()
-                    .map(|id| site.related_of(*id, &rank, &mut scratch))
+                    .map(|id| site.related_of(&bodies[*id], *id, &rank, &mut scratch))
                     .collect::<Vec<_>>()
             })
             .collect();
-        for ((e, b), r) in self.entries.iter_mut().zip(backlinks).zip(related) {
-            e.backlinks = b;
-            e.related = r;
+        Derived {
+            bodies,
+            backlinks,
+            related,
         }
     }
 
     /// Entries sharing terms with `id`, most shared terms first, then by title; leaving out
     /// the entry itself and the entries its text already links to.
-    fn related_of(&self, id: usize, rank: &[u32], scratch: &mut Scratch) -> Vec<usize> {
+    fn related_of(
+        &self,
+        body: &Rendered,
+        id: usize,
+        rank: &[u32],
+        scratch: &mut Scratch,
+    ) -> Vec<usize> {
         let e = &self.entries[id];
         if e.source.front.terms.is_empty() {
             return Vec::new();
         }
-        let linked: Vec<usize> = e
-            .rendered
+        let linked: Vec<usize> = body
             .links
             .iter()
             .filter_map(|l| l.target)
@@ -124,16 +151,32 @@ impl Site {
     }
 }
 
-impl Site {
+impl Derived {
+    /// Puts entry `id`'s new rendered body in place and its links into the graph. Returns
+    /// the entries whose backlinks changed. Its related pages are computed again when its
+    /// links changed.
+    pub fn replace_body(&mut self, site: &Site, id: usize, body: Rendered) -> Vec<usize> {
+        let targets = |b: &Rendered| -> std::collections::HashSet<usize> {
+            b.links.iter().filter_map(|l| l.target).collect()
+        };
+        let old_targets = targets(&self.bodies[id]);
+        self.bodies[id] = body;
+        let changed = self.relink(site, id, &old_targets);
+        if !changed.is_empty() {
+            self.refresh_related(site, id);
+        }
+        changed
+    }
+
     /// After entry `id`'s text changed: puts its new links into the graph, given the targets
     /// it linked before. Returns the entries whose backlinks changed.
-    pub fn relink(
+    fn relink(
         &mut self,
+        site: &Site,
         id: usize,
         old_targets: &std::collections::HashSet<usize>,
     ) -> Vec<usize> {
-        let new_targets: std::collections::HashSet<usize> = self.entries[id]
-            .rendered
+        let new_targets: std::collections::HashSet<usize> = self.bodies[id]
             .links
             .iter()
             .filter_map(|l| l.target)
@@ -144,23 +187,35 @@ impl Site {
             .copied()
             .collect();
         changed.sort_unstable();
-        let key = swedish_sort_key(self.entries[id].title());
+        let key = swedish_sort_key(site.entries[id].title());
         for t in &changed {
+            let list = &mut self.backlinks[*t];
             if new_targets.contains(t) {
-                let at = {
-                    let list = &self.entries[*t].backlinks;
-                    list.partition_point(|b| {
-                        (swedish_sort_key(self.entries[*b].title()), *b) < (key.clone(), id)
-                    })
-                };
-                self.entries[*t].backlinks.insert(at, id);
+                let at = list.partition_point(|b| {
+                    (swedish_sort_key(site.entries[*b].title()), *b) < (key.clone(), id)
+                });
+                list.insert(at, id);
             } else {
-                self.entries[*t].backlinks.retain(|b| *b != id);
+                list.retain(|b| *b != id);
             }
         }
         changed
     }
 
+    /// Recomputes the related pages of entry `id` alone.
+    fn refresh_related(&mut self, site: &Site, id: usize) {
+        let n = site.entries.len();
+        let rank = site.title_ranks();
+        let mut scratch = Scratch {
+            shared: vec![0; n],
+            touched: Vec::new(),
+            linked: vec![false; n],
+        };
+        self.related[id] = site.related_of(&self.bodies[id], id, &rank, &mut scratch);
+    }
+}
+
+impl Site {
     /// Each entry's position in Swedish title order: one sort, then cheap comparisons.
     fn title_ranks(&self) -> Vec<u32> {
         let keys: Vec<Vec<u32>> = self
@@ -175,17 +230,5 @@ impl Site {
             rank[*id] = position as u32;
         }
         rank
-    }
-
-    /// Recomputes the related pages of entry `id` alone.
-    pub fn refresh_related(&mut self, id: usize) {
-        let n = self.entries.len();
-        let rank = self.title_ranks();
-        let mut scratch = Scratch {
-            shared: vec![0; n],
-            touched: Vec::new(),
-            linked: vec![false; n],
-        };
-        self.entries[id].related = self.related_of(id, &rank, &mut scratch);
     }
 }

@@ -23,6 +23,7 @@ use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
 use crate::slug::{slugify, swedish_sort_key};
 pub use check::{check_anchors, html_ids};
+pub use graph::Derived;
 use paths::relative_href;
 pub use routes::{Route, Routes, StaticFile, OUTPUT_MARKER, SEARCH_PATH};
 pub use taxonomy::{Taxonomy, Term};
@@ -57,12 +58,6 @@ pub struct Entry {
     /// Pages only: the neighbours in the section's display order.
     pub previous: Option<usize>,
     pub next: Option<usize>,
-    /// Filled by [`Site::render_markdown`].
-    pub rendered: Rendered,
-    /// Entries that link here, each once, by title (after [`Site::render_markdown`]).
-    pub backlinks: Vec<usize>,
-    /// Entries sharing taxonomy terms, not already linked either way, best first.
-    pub related: Vec<usize>,
     /// Meetings only: the network page and agenda links, resolved.
     pub meeting_links: governance::MeetingLinks,
 }
@@ -245,9 +240,6 @@ impl Site {
                 children: Vec::new(),
                 previous: None,
                 next: None,
-                rendered: Rendered::default(),
-                backlinks: Vec::new(),
-                related: Vec::new(),
                 meeting_links: Default::default(),
             });
         }
@@ -333,22 +325,21 @@ impl Site {
         self.assets = out;
     }
 
-    /// Renders every entry's Markdown in parallel and records the link graph.
-    /// Returns link problems (missing files, unsafe URLs) with file and position.
-    pub fn render_markdown(&mut self) -> Vec<Diagnostic> {
-        let site = &*self;
-        let rendered: Vec<Rendered> = (0..site.entries.len())
+    /// Renders every entry's Markdown in parallel and derives the link graph from it.
+    /// Returns the results beside the model, with link problems (missing files, unsafe
+    /// URLs) and orphan pages, each with file and position.
+    pub fn render_markdown(&self) -> (Derived, Vec<Diagnostic>) {
+        let mut bodies: Vec<Rendered> = (0..self.entries.len())
             .into_par_iter()
-            .map(|id| site.render_entry(id, &site.entries[id].path))
+            .map(|id| self.render_entry(id, &self.entries[id].path))
             .collect();
         let mut diagnostics = Vec::new();
-        for (e, mut r) in self.entries.iter_mut().zip(rendered) {
-            diagnostics.append(&mut r.diagnostics);
-            e.rendered = r;
+        for body in &mut bodies {
+            diagnostics.append(&mut body.diagnostics);
         }
-        self.derive_graph();
-        diagnostics.extend(self.orphans());
-        diagnostics
+        let derived = self.derive_graph(bodies);
+        diagnostics.extend(self.orphans(&derived));
+        (derived, diagnostics)
     }
 
     /// Renders entry `id`'s Markdown with links relative to the site path `base`.
@@ -474,11 +465,13 @@ impl Site {
     /// A warning for every page no other page's text links to (section listings and the
     /// navigation do not count: an orphan is found only by browsing). Meetings and action
     /// plans are linked from pages handbok makes for them.
-    fn orphans(&self) -> Vec<Diagnostic> {
+    fn orphans(&self, derived: &Derived) -> Vec<Diagnostic> {
         self.entries
             .iter()
             .enumerate()
-            .filter(|(id, e)| !e.is_section() && *id != self.root && e.backlinks.is_empty())
+            .filter(|(id, e)| {
+                !e.is_section() && *id != self.root && derived.backlinks[*id].is_empty()
+            })
             // Meetings are listed on their network's page, plans in the focus-area matrix.
             .filter(|(_, e)| e.source.front.meeting.is_none() && e.source.front.action_plan.is_none())
             .map(|(_, e)| {

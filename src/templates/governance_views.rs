@@ -8,7 +8,7 @@ use crate::content::action_plan::ActionPlan;
 use crate::content::document::DocumentControl;
 use crate::site::governance::{review_items, ReviewStatus};
 use crate::site::paths::relative_href;
-use crate::site::{Site, ICS_FILE};
+use crate::site::{Derived, Site, ICS_FILE};
 use crate::slug::slugify;
 
 /// A meeting in a list on its network's page.
@@ -56,14 +56,19 @@ pub struct EntryGovernance<'a> {
 }
 
 /// The governance view of entry `id`.
-pub fn entry_governance(site: &Site, id: usize, summaries: bool) -> EntryGovernance<'_> {
+pub fn entry_governance<'a>(
+    site: &'a Site,
+    derived: &'a Derived,
+    id: usize,
+    summaries: bool,
+) -> EntryGovernance<'a> {
     let e = &site.entries[id];
     let f = &e.source.front;
     let meeting = f.meeting.as_ref().map(|m| MeetingView {
         network: e
             .meeting_links
             .network
-            .map(|n| link_with(&site.entries[n], summaries)),
+            .map(|n| link_with(&site.entries[n], derived.summary(n, summaries))),
         date: &m.date.iso,
         start: m.start.as_deref(),
         end: m.end.as_deref(),
@@ -146,7 +151,7 @@ pub struct ReviewView<'a> {
     pub without_date: Vec<LinkView<'a>>,
 }
 
-pub fn review(site: &Site) -> ReviewView<'_> {
+pub fn review<'a>(site: &'a Site, derived: &'a Derived) -> ReviewView<'a> {
     let mut view = ReviewView {
         today: site.config.today.to_string(),
         warn_days: site.config.review.warn_days,
@@ -174,17 +179,16 @@ pub fn review(site: &Site) -> ReviewView<'_> {
             ReviewStatus::Later => view.later.push(row),
         }
     }
-    view.without_date = site
-        .entries
-        .iter()
-        .filter(|e| {
-            e.source
+    view.without_date = (0..site.entries.len())
+        .filter(|id| {
+            site.entries[*id]
+                .source
                 .front
                 .document
                 .as_ref()
                 .is_some_and(|d| d.review_by.is_none() && d.valid_until.is_none())
         })
-        .map(link)
+        .map(|id| link(site, derived, id))
         .collect();
     view
 }
@@ -217,7 +221,7 @@ pub struct MatrixCell {
     pub path: String,
 }
 
-pub fn matrix(site: &Site) -> MatrixView<'_> {
+pub fn matrix<'a>(site: &'a Site, derived: &'a Derived) -> MatrixView<'a> {
     let m = &site.matrix;
     let rows = m
         .focus_areas
@@ -248,7 +252,7 @@ pub fn matrix(site: &Site) -> MatrixView<'_> {
         committees: m
             .committees
             .iter()
-            .map(|(_, id)| link(&site.entries[*id]))
+            .map(|(_, id)| link(site, derived, *id))
             .collect(),
         committee_names: m.committees.iter().map(|(c, _)| c.as_str()).collect(),
         rows,
@@ -278,7 +282,7 @@ pub struct FocusAreaPlanView<'a> {
     pub activities: &'a [String],
 }
 
-pub fn focus_area(site: &Site, index: usize) -> FocusAreaView<'_> {
+pub fn focus_area<'a>(site: &'a Site, derived: &'a Derived, index: usize) -> FocusAreaView<'a> {
     let a = &site.matrix.focus_areas[index];
     let plans = a
         .cells
@@ -290,7 +294,7 @@ pub fn focus_area(site: &Site, index: usize) -> FocusAreaView<'_> {
             Some(FocusAreaPlanView {
                 committee,
                 anchor: slugify(committee),
-                plan: link(e),
+                plan: link(site, derived, *plan),
                 plan_href: format!(
                     "{}#fokusomrade-{}",
                     relative_href(&a.path, &e.path),

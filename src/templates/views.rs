@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::markdown::TocEntry;
 use crate::site::paths::relative_href;
-use crate::site::{Entry, Site, Taxonomy, Term};
+use crate::site::{Derived, Entry, Site, Taxonomy, Term};
 
 /// `site`: the whole site, the same for every page.
 #[derive(Debug, Serialize)]
@@ -212,7 +212,7 @@ impl<'a> Context<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub fn new(site: &'a Site) -> Self {
+    pub fn new(site: &'a Site, derived: &'a Derived) -> Self {
         let c = &site.config;
         let root = &site.entries[site.root];
         SiteView {
@@ -221,11 +221,11 @@ impl<'a> SiteView<'a> {
             base_url: &c.base_url,
             language: &c.language,
             extra: &c.extra,
-            home: link(root),
+            home: link(site, derived, site.root),
             sections: root
                 .subsections
                 .iter()
-                .map(|id| link(&site.entries[*id]))
+                .map(|id| link(site, derived, *id))
                 .collect(),
             taxonomies: site
                 .taxonomies
@@ -250,29 +250,35 @@ impl<'a> SiteView<'a> {
 }
 
 /// A link view of an entry.
-pub fn link(e: &Entry) -> LinkView<'_> {
-    link_with(e, true)
+pub fn link<'a>(site: &'a Site, derived: &'a Derived, id: usize) -> LinkView<'a> {
+    link_with(&site.entries[id], derived.summary(id, true))
 }
 
 /// The link view of `e`, with its summary only when `summary` (templates that never read
 /// `.summary` are not given one: copying every linked page's first paragraph into every
 /// page's context was about a tenth of the template time of a large site).
-pub fn link_with(e: &Entry, summary: bool) -> LinkView<'_> {
+pub fn link_with<'a>(e: &'a Entry, summary: Option<&'a str>) -> LinkView<'a> {
     let f = &e.source.front;
     LinkView {
         title: &f.title,
         path: &e.path,
         description: f.description.as_deref(),
         date: f.date.as_ref().map(|d| d.iso.as_str()),
-        summary: e.rendered.summary.as_deref().filter(|_| summary),
+        summary,
         kind: if e.is_section() { "section" } else { "page" },
     }
 }
 
 /// The full view of entry `id`; linked entries carry their summaries when `summaries`.
-pub fn entry(site: &Site, id: usize, summaries: bool) -> EntryView<'_> {
+pub fn entry<'a>(
+    site: &'a Site,
+    derived: &'a Derived,
+    id: usize,
+    summaries: bool,
+) -> EntryView<'a> {
     let e = &site.entries[id];
-    let link = |other: usize| link_with(&site.entries[other], summaries);
+    let body = &derived.bodies[id];
+    let link = |other: usize| link_with(&site.entries[other], derived.summary(other, summaries));
     let f = &e.source.front;
     let terms = site
         .taxonomies
@@ -307,31 +313,31 @@ pub fn entry(site: &Site, id: usize, summaries: bool) -> EntryView<'_> {
         path: &e.path,
         permalink: site.config.permalink(&e.path),
         source: e.source.display_path(),
-        content: &e.rendered.html,
-        summary: e.rendered.summary.as_deref(),
-        toc: &e.rendered.toc,
-        heading_count: count_headings(&e.rendered.toc),
-        word_count: e.rendered.word_count,
-        reading_time: e.rendered.word_count.div_ceil(200).max(1),
+        content: &body.html,
+        summary: body.summary.as_deref(),
+        toc: &body.toc,
+        heading_count: count_headings(&body.toc),
+        word_count: body.word_count,
+        reading_time: body.word_count.div_ceil(200).max(1),
         terms,
         extra: &f.extra,
         ancestors: site.ancestors(id).into_iter().map(link).collect(),
         pages: e.pages.iter().copied().map(link).collect(),
         subsections: e.subsections.iter().copied().map(link).collect(),
-        unlinked_pages: unlinked(site, e, &e.pages, summaries),
-        unlinked_subsections: unlinked(site, e, &e.subsections, summaries),
+        unlinked_pages: unlinked(site, derived, id, &e.pages, summaries),
+        unlinked_subsections: unlinked(site, derived, id, &e.subsections, summaries),
         previous: e.previous.map(link),
         next: e.next.map(link),
-        backlinks: e.backlinks.iter().copied().map(link).collect(),
-        related: e.related.iter().copied().map(link).collect(),
-        governance: super::governance_views::entry_governance(site, id, summaries),
+        backlinks: derived.backlinks[id].iter().copied().map(link).collect(),
+        related: derived.related[id].iter().copied().map(link).collect(),
+        governance: super::governance_views::entry_governance(site, derived, id, summaries),
         nav: Vec::new(),
         nav_html: String::new(),
     }
 }
 
 /// The view of a taxonomy with all its terms (without their pages).
-pub fn taxonomy<'a>(site: &'a Site, t: &'a Taxonomy) -> TaxonomyView<'a> {
+pub fn taxonomy<'a>(site: &'a Site, derived: &'a Derived, t: &'a Taxonomy) -> TaxonomyView<'a> {
     TaxonomyView {
         name: &t.config.name,
         singular: &t.config.singular,
@@ -340,13 +346,18 @@ pub fn taxonomy<'a>(site: &'a Site, t: &'a Taxonomy) -> TaxonomyView<'a> {
         terms: t
             .terms
             .iter()
-            .map(|term| term_view(site, term, false))
+            .map(|term| term_view(site, derived, term, false))
             .collect(),
     }
 }
 
 /// The view of a term, with its pages when `with_pages`.
-pub fn term_view<'a>(site: &'a Site, term: &'a Term, with_pages: bool) -> TermView<'a> {
+pub fn term_view<'a>(
+    site: &'a Site,
+    derived: &'a Derived,
+    term: &'a Term,
+    with_pages: bool,
+) -> TermView<'a> {
     TermView {
         name: &term.name,
         slug: &term.slug,
@@ -355,7 +366,7 @@ pub fn term_view<'a>(site: &'a Site, term: &'a Term, with_pages: bool) -> TermVi
         pages: if with_pages {
             term.entries
                 .iter()
-                .map(|id| link(&site.entries[*id]))
+                .map(|id| link(site, derived, *id))
                 .collect()
         } else {
             Vec::new()
@@ -364,12 +375,21 @@ pub fn term_view<'a>(site: &'a Site, term: &'a Term, with_pages: bool) -> TermVi
 }
 
 /// The entries of `ids` that `e`'s text does not link to.
-fn unlinked<'a>(site: &'a Site, e: &Entry, ids: &[usize], summaries: bool) -> Vec<LinkView<'a>> {
-    let linked: std::collections::HashSet<usize> =
-        e.rendered.links.iter().filter_map(|l| l.target).collect();
+fn unlinked<'a>(
+    site: &'a Site,
+    derived: &'a Derived,
+    from: usize,
+    ids: &[usize],
+    summaries: bool,
+) -> Vec<LinkView<'a>> {
+    let linked: std::collections::HashSet<usize> = derived.bodies[from]
+        .links
+        .iter()
+        .filter_map(|l| l.target)
+        .collect();
     ids.iter()
         .filter(|id| !linked.contains(id))
-        .map(|id| link_with(&site.entries[*id], summaries))
+        .map(|id| link_with(&site.entries[*id], derived.summary(*id, summaries)))
         .collect()
 }
 
