@@ -59,7 +59,7 @@ impl Site {
             list.sort_unstable_by_key(|id| rank[*id]);
             list.dedup();
         }
-        let site = &*self;
+        let site = self;
         // One scratch space (two arrays the size of the site) per chunk of entries, not per
         // rayon job: `map_init` made one for nearly every entry, 310 MB at 10,000 pages.
         let ids: Vec<usize> = (0..n).collect();
