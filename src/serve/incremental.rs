@@ -138,7 +138,7 @@ fn relative(content: &Path, path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
     use std::sync::Arc;
 
     use super::super::{apply, refresh_index, Log, Shared};
@@ -186,11 +186,15 @@ mod tests {
         path
     }
 
-    #[test]
-    fn the_served_folder_after_edits_equals_a_fresh_build() {
+    /// Serves the fixture site `name` in a temporary folder, lets `edits` change it through
+    /// `apply` as the watcher would, then builds it fresh and compares the two folders.
+    fn served_equals_fresh(
+        name: &str,
+        edits: impl FnOnce(&Path, &mut dyn FnMut(&[PathBuf]) -> bool),
+    ) {
         let temp = tempfile::tempdir().unwrap();
         let root = temp.path().join("site");
-        copy_fixture("basic", &root);
+        copy_fixture(name, &root);
         let served = temp.path().join("served");
         let mut build = BuildOptions::new(&root);
         build.output = Some(served.clone());
@@ -198,34 +202,9 @@ mod tests {
         let log: Log = Arc::new(|_| {});
         let mut built = super::super::rebuild(&build, &shared, &log);
         assert!(built.is_some());
-        let ekologi = "content/natverk/ekologi.md";
-        let social = "content/natverk/social-hållbarhet.md";
-        // 1. A new first paragraph (the summary: listings, the feed) with a new link
-        //    (backlinks).
-        let b = edit(
-            &root,
-            social,
-            "\n\n",
-            "\n\nNy inledning, se [ordlistan](../ordlista.md).\n\n",
-        );
-        assert!(apply(&build, &shared, &log, &mut built, &[b]));
-        // 2. Two files saved at once, one with a broken link: nothing is applied...
-        let a = edit(&root, ekologi, "Nätverket för", "Numera nätverket för");
-        let b = edit(
-            &root,
-            social,
-            "Ny inledning",
-            "Trasig [länk](finns-inte.md)",
-        );
-        assert!(!apply(&build, &shared, &log, &mut built, &[a, b]));
-        // ...and fixing the broken one alone brings both in.
-        let b = edit(
-            &root,
-            social,
-            "Trasig [länk](finns-inte.md)",
-            "Ändrad inledning",
-        );
-        apply(&build, &shared, &log, &mut built, &[b]);
+        edits(&root, &mut |changed| {
+            apply(&build, &shared, &log, &mut built, changed)
+        });
         refresh_index(&built, &shared, &log);
         let fresh = temp.path().join("fresh");
         let mut again = BuildOptions::new(&root);
@@ -239,5 +218,44 @@ mod tests {
         for (file, bytes) in &fresh {
             assert!(served[file] == *bytes, "{file} differs from a fresh build");
         }
+    }
+
+    #[test]
+    fn the_served_folder_after_edits_equals_a_fresh_build() {
+        served_equals_fresh("basic", |root, apply| {
+            let ekologi = "content/natverk/ekologi.md";
+            let social = "content/natverk/social-hållbarhet.md";
+            // 1. A new first paragraph (the summary: listings, the feed) with a new link
+            //    (backlinks).
+            let b = edit(
+                root,
+                social,
+                "\n\n",
+                "\n\nNy inledning, se [ordlistan](../ordlista.md).\n\n",
+            );
+            assert!(apply(&[b]));
+            // 2. Two files saved at once, one with a broken link: nothing is applied...
+            let a = edit(root, ekologi, "Nätverket för", "Numera nätverket för");
+            let b = edit(root, social, "Ny inledning", "Trasig [länk](finns-inte.md)");
+            assert!(!apply(&[a, b]));
+            // ...and fixing the broken one alone brings both in.
+            let b = edit(
+                root,
+                social,
+                "Trasig [länk](finns-inte.md)",
+                "Ändrad inledning",
+            );
+            apply(&[b]);
+        });
+    }
+
+    #[test]
+    fn a_meetings_agenda_links_survive_an_edit_of_its_text() {
+        // The agenda (front matter) links to two pages: their backlinks must stay when the
+        // meeting's text alone is edited and re-rendered.
+        served_equals_fresh("governance", |root, apply| {
+            let meeting = "content/moten/nsh-juni.md";
+            assert!(apply(&[edit(root, meeting, "Välkomna!", "Välkomna alla!")]));
+        });
     }
 }
