@@ -49,6 +49,7 @@ const CATALOG: &[(&str, &str)] = &[
     ("unsafe link `{}` is not allowed", "den osäkra länken `{}` är inte tillåten"),
     ("the {} has no target", "länken eller bilden saknar mål"),
     ("{} and {} both want the URL /{}", "{} och {} vill båda ha adressen /{}"),
+    ("rename or move this file: that path is taken", "byt namn på filen eller flytta den: den adressen är redan tagen"),
     ("template `{}` does not exist", "mallen `{}` finns inte"),
     // issue 15: containment
     ("this path leads outside the site folder through a symbolic link, to {}", "sökvägen leder utanför webbplatsens mapp genom en symbolisk länk, till {}"),

@@ -461,9 +461,11 @@ fn clash(root: &std::path::Path, first: &Claim, second: &Claim, path: &str) -> D
         other.who,
         shown(path)
     ))
-    .with_hint(
-        "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o",
-    );
+    .with_hint(if blamed.file.is_some() && blamed.line.is_none() {
+        "rename or move this file: that path is taken"
+    } else {
+        "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o"
+    });
     if let Some(file) = &blamed.file {
         d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
     } else if let Some(file) = &other.file {
