@@ -1,16 +1,47 @@
-//! Swedish-aware slugs for URLs and heading ids, and Swedish collation for sorting.
+//! Swedish-aware slugs for URLs and heading ids, Swedish collation for sorting, Unicode
+//! normalisation (NFC) of names, and the check that a name can be a file on any server.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, is_nfd_quick, IsNormalized, UnicodeNormalization};
+
+use crate::error::Diagnostic;
+
+/// `text` in Unicode normal form C (`å` as one character). File names from macOS and text
+/// pasted from PDFs often come decomposed (`a` + combining ring), which looks the same but
+/// compares and slugifies differently. Borrowed when already NFC (all ASCII text is).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// `text` in Unicode normal form D (`å` as `a` + combining ring), as macOS names files.
+pub fn nfd(text: &str) -> Cow<'_, str> {
+    if is_nfd_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfd().collect())
+    }
+}
 
 /// Turns text into a URL slug: lower case, `å`/`ä` → `a`, `ö` → `o`, other letters
 /// transliterated to ASCII, every run of other characters → one hyphen, no leading or
-/// trailing hyphen. Returns an empty string when nothing usable is left.
+/// trailing hyphen. Returns an empty string when nothing usable is left. Decomposed text
+/// (NFD) gives the same slug as composed text (NFC).
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for ch in text.chars() {
+    for ch in nfc(text).chars() {
         let lower: String = match ch {
             'å' | 'Å' | 'ä' | 'Ä' => "a".into(),
             'ö' | 'Ö' => "o".into(),
             c if c.is_ascii() => c.to_ascii_lowercase().to_string(),
+            // A mark no composed letter holds belongs to the letter before it.
+            c if is_combining_mark(c) => continue,
             // Symbols (§, –, ©) separate words; only letters and digits are transliterated.
             c if c.is_alphanumeric() => deunicode::deunicode_char(c)
                 .unwrap_or("-")
@@ -54,6 +85,7 @@ pub fn normalise_anchor(anchor: &str) -> String {
 /// A key that sorts strings in Swedish order: case-insensitive, `å`, `ä`, `ö` after `z`
 /// (in that order), accented Latin letters with their base letter (`é` as `e`, `ü` as `y`).
 pub fn swedish_sort_key(text: &str) -> Vec<u32> {
+    let text = nfc(text);
     let mut key = Vec::with_capacity(text.len() + 1);
     for ch in text.chars().flat_map(char::to_lowercase) {
         let mapped = match ch {
@@ -72,6 +104,55 @@ pub fn swedish_sort_key(text: &str) -> Vec<u32> {
     key.push(0);
     key.extend(text.chars().map(u32::from));
     key
+}
+
+/// The longest file or folder name file systems store (ext4, APFS; NTFS counts UTF-16
+/// units, which are never more than the UTF-8 bytes), in bytes.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// Checks one file or folder name of the output (a URL segment: a slug, an asset's file
+/// name, an alias segment): it must fit in [`MAX_NAME_BYTES`] and may not be a device name
+/// that Windows reserves (`con`, `nul.png`, `COM1`), since the site must copy to an IIS
+/// server. The error has a message and a hint; the caller adds the file and line.
+pub fn check_name(name: &str) -> Result<(), Diagnostic> {
+    if name.len() > MAX_NAME_BYTES {
+        let short: String = name.chars().take(40).collect();
+        return Err(Diagnostic::error(format!(
+            "the name `{short}…` is {} bytes long; a file or folder name may have at most {MAX_NAME_BYTES}",
+            name.len()
+        ))
+        .with_hint("shorten the name (or the `slug:`); å, ä and ö take two bytes each"));
+    }
+    if is_windows_device(name) {
+        return Err(Diagnostic::error(format!(
+            "the name `{name}` is a device name that Windows reserves"
+        ))
+        .with_hint("rename it (or set another `slug:`): con, prn, aux, nul, com0-com9 and lpt0-lpt9, also with an extension such as `.md` or `.png`, cannot be files or folders on a Windows server"));
+    }
+    Ok(())
+}
+
+/// `con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9` (also `com¹`–`com³`), in any
+/// case, alone or before an extension (`nul.png`, `con.tar.gz`) or trailing spaces.
+fn is_windows_device(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ');
+    let stem = stem.to_ascii_lowercase();
+    if matches!(
+        stem.as_str(),
+        "con" | "prn" | "aux" | "nul" | "conin$" | "conout$"
+    ) {
+        return true;
+    }
+    let number = stem
+        .strip_prefix("com")
+        .or_else(|| stem.strip_prefix("lpt"));
+    number.is_some_and(|n| {
+        let mut chars = n.chars();
+        let digit = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "¹²³".contains(c));
+        digit && chars.next().is_none()
+    })
 }
 
 #[cfg(test)]
@@ -127,5 +208,64 @@ mod tests {
                 "Östersund"
             ]
         );
+    }
+
+    #[test]
+    fn decomposed_text_slugs_and_sorts_like_composed_text() {
+        let decomposed = "Ha\u{30a}llbarhet: Ma\u{30a}l fo\u{308}r a\u{308}r";
+        assert_eq!(slugify(decomposed), slugify("Hållbarhet: Mål för år"));
+        assert_eq!(slugify(decomposed), "hallbarhet-mal-for-ar");
+        assert_eq!(
+            normalise_anchor("ma\u{30a}l-fo\u{308}r-a\u{30a}r"),
+            "mal-for-ar"
+        );
+        // A mark with no composed letter stays with its letter.
+        assert_eq!(slugify("q\u{30a}x"), "qx");
+        assert_eq!(
+            swedish_sort_key(decomposed),
+            swedish_sort_key(&nfc(decomposed))
+        );
+        assert_eq!(nfc("ha\u{30a}llbarhet"), "hållbarhet");
+        assert_eq!(nfd("hållbarhet"), "ha\u{30a}llbarhet");
+        assert!(matches!(nfc("ascii"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn windows_device_names_and_long_names_are_refused() {
+        for bad in [
+            "con",
+            "CON",
+            "aux",
+            "Nul",
+            "prn",
+            "com1",
+            "COM9",
+            "lpt1",
+            "lpt9",
+            "com0",
+            "con.md",
+            "nul.png",
+            "Aux.tar.gz",
+            "lpt²",
+            "con ",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad} accepted");
+        }
+        for good in [
+            "console",
+            "con-1",
+            "icon",
+            "com10",
+            "comx",
+            "lpt",
+            "nullpunkt",
+            "aux_",
+            "bild.png",
+        ] {
+            assert!(check_name(good).is_ok(), "{good} refused");
+        }
+        assert!(check_name(&"a".repeat(255)).is_ok());
+        let d = check_name(&"å".repeat(128)).unwrap_err();
+        assert!(d.message.contains("256 bytes"), "{}", d.message);
     }
 }

@@ -7,6 +7,12 @@
 //! items used 3,000 times (15 KB of text) builds nine million values and takes 2 GB. So
 //! every text is first walked without building anything, counting the values the aliases
 //! expand to, and refused above a budget no alias-free text of that size can reach.
+//!
+//! Before that, one linear pass ([`depth`]) refuses texts nested more than [`MAX_DEPTH`]
+//! levels deep: libyaml scans deep nesting in quadratic time before any limit applies.
+//! Messages never quote the text: a secret read as YAML by mistake must not be printed.
+
+mod depth;
 
 use std::cell::Cell;
 use std::fmt;
@@ -14,15 +20,32 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
 
 use crate::error::{Diagnostic, Position};
+pub use depth::MAX_DEPTH;
 
 /// Values (scalars, lists, mappings) a YAML text may expand to, whatever its size.
 pub const MAX_VALUES: usize = 1_000_000;
 
 /// Parses `text` into `T` after checking what its aliases expand to. `line_offset` is the
 /// number of file lines before the text (1 for front matter after its opening `---`).
+/// Decomposed letters (NFD) are composed first (NFC), so that names read from YAML compare
+/// equal to the same names typed elsewhere.
 pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T, Diagnostic> {
+    check_depth(text, line_offset)?;
+    let text = &*crate::slug::nfc(text);
     check_expansion(text, line_offset)?;
     serde_yaml::from_str(text).map_err(|e| diagnostic(text, &e, line_offset))
+}
+
+/// Refuses a text nested deeper than [`MAX_DEPTH`], on the line where it goes too deep.
+fn check_depth(text: &str, line_offset: usize) -> Result<(), Diagnostic> {
+    match depth::too_deep(text) {
+        None => Ok(()),
+        Some(line) => Err(Diagnostic::error(format!(
+            "the YAML is nested more than {MAX_DEPTH} levels deep"
+        ))
+        .at_line(line + line_offset)
+        .with_hint("write the values with fewer lists and blocks inside each other")),
+    }
 }
 
 /// The most values an editor's text of `len` bytes can hold without aliases (each value
@@ -150,6 +173,7 @@ impl<'de> Visitor<'de> for Counter<'_> {
 /// references taken out of the message and a hint for the common mistakes.
 pub fn diagnostic(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     let mut d = crate::config::yaml_diagnostic(e, line_offset);
+    d.message = without_content(&d.message);
     let Some(loc) = e.location() else {
         return d;
     };
@@ -162,6 +186,81 @@ pub fn diagnostic(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diag
             .with_hint("indent with spaces (two per level) instead of tabs");
     }
     d
+}
+
+/// What serde writes for a key written twice, without the key.
+pub const DUPLICATE_KEY: &str = "a key is written twice in the same block";
+
+/// The beginnings of serde's messages. What comes before them is serde_yaml's path of keys
+/// (`extra.nyckel[0]: …`), which is the text's content.
+const SERDE_MESSAGES: &[&str] = &[
+    "invalid type: ",
+    "invalid value: ",
+    "invalid length ",
+    "unknown field ",
+    "unknown variant ",
+    "missing field ",
+    "duplicate field ",
+    "duplicate entry ",
+    "data did not match ",
+];
+
+/// A parser message without anything quoted from the text: the values serde names
+/// (`invalid type: string "…"` → `invalid type: string`), unknown keys (unless a near miss
+/// of an allowed one, `languag`, which the hint corrects) and the path of keys leading to
+/// them, so that a secret read as YAML by mistake is never printed. The diagnostic's line
+/// and column say where the problem is.
+fn without_content(message: &str) -> String {
+    let m = SERDE_MESSAGES
+        .iter()
+        .filter_map(|p| message.find(p))
+        .min()
+        .map_or(message, |i| &message[i..]);
+    if m.starts_with("duplicate entry ") {
+        return DUPLICATE_KEY.to_string();
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = m.strip_prefix(prefix) {
+            // The value may hold anything, ", expected " too: the last one is serde's.
+            let (found, tail) = rest
+                .rfind(", expected ")
+                .map_or((rest, ""), |i| rest.split_at(i));
+            return format!("{prefix}{}{tail}", kind_found(found));
+        }
+    }
+    for prefix in ["unknown field ", "unknown variant "] {
+        if let Some(rest) = m.strip_prefix(prefix) {
+            let Some(i) = ["`, expected ", "`, there are no "]
+                .iter()
+                .filter_map(|sep| rest.rfind(sep))
+                .max()
+            else {
+                return prefix.trim_end().to_string();
+            };
+            let (name, tail) = (&rest[..=i], &rest[i + 1..]);
+            let allowed = tail.split('`').skip(1).step_by(2);
+            let near_miss = name
+                .strip_prefix('`')
+                .and_then(|n| n.strip_suffix('`'))
+                .filter(|n| !n.chars().any(char::is_control))
+                .and_then(|n| crate::error::did_you_mean(n, allowed));
+            return match near_miss {
+                Some(_) => m.to_string(),
+                None => format!("{}{tail}", prefix.trim_end()),
+            };
+        }
+    }
+    m.to_string()
+}
+
+/// What serde found, by kind only: `string "…"` → `string`, `integer `5`` → `integer`.
+fn kind_found(found: &str) -> &str {
+    let kind = found.split(['"', '`', '\'']).next().unwrap_or("").trim();
+    if !kind.is_empty() && kind.chars().all(|c| c.is_ascii_lowercase() || c == ' ') {
+        kind
+    } else {
+        "a value"
+    }
 }
 
 #[cfg(test)]
@@ -212,5 +311,58 @@ mod tests {
         let d = value("title: A\nextra:\n\tb: c\n").unwrap_err();
         assert!(d.message.contains("tab"), "{}", d.message);
         assert_eq!(d.position, Some(Position::new(4, 1)));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Schema {
+        title: String,
+        list: Option<Vec<String>>,
+    }
+
+    #[test]
+    fn messages_never_quote_the_text() {
+        let secret = "ghp_Secret123Token";
+        for text in [
+            format!("{secret}\n"),
+            format!("title: A\nlist: {secret}\n"),
+            format!("title: A\n{secret}: x\n"),
+            format!("title: [{secret}]\n"),
+            format!("title: A\nlist:\n  {secret}: 5\n"),
+        ] {
+            let d = from_str::<Schema>(&text, 1).unwrap_err();
+            assert!(!d.message.contains(secret), "{}", d.message);
+            assert!(!d.hint.unwrap_or_default().contains(secret));
+            assert!(d.position.is_some(), "{}", d.message);
+        }
+        let d = from_str::<Schema>(&format!("{secret}\n"), 0).unwrap_err();
+        assert!(
+            d.message.starts_with("invalid type: string, expected"),
+            "{}",
+            d.message
+        );
+        let d = from_str::<Schema>("title: A\nnyckel: 1\n", 0).unwrap_err();
+        assert!(
+            d.message.starts_with("unknown field, expected"),
+            "{}",
+            d.message
+        );
+        // A near miss of an allowed key is named, for the hint that corrects it.
+        let d = from_str::<Schema>("title: A\nlsit: 1\n", 0).unwrap_err();
+        assert!(
+            d.message.starts_with("unknown field `lsit`, expected"),
+            "{}",
+            d.message
+        );
+        let d = value(&format!("a: 1\n{secret}: 2\n{secret}: 3\n")).unwrap_err();
+        assert_eq!(d.message, DUPLICATE_KEY);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let d = value(&format!("a: 1\nb: {}\n", "[".repeat(100_000))).unwrap_err();
+        assert_eq!(d.message, "the YAML is nested more than 64 levels deep");
+        assert_eq!(d.position, Some(Position::new(3, 1)));
     }
 }

@@ -393,7 +393,7 @@ fn deeply_nested_yaml_is_an_error_not_a_stack_overflow() {
         &run,
         "content/djup.md",
         Some(3),
-        &["nested more than 128 levels"],
+        &["nested more than 64 levels"],
     );
 }
 

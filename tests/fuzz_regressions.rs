@@ -287,7 +287,7 @@ fn deeply_nested_yaml_is_an_error_on_its_line() {
     run.expect_no_panic().expect_code(1);
     let line = run.line_starting_with("content/natverk/djup.md:3:");
     assert!(
-        line.contains("error: the YAML is nested more than 128 levels deep"),
+        line.contains("error: the YAML is nested more than 64 levels deep"),
         "{line}"
     );
 }

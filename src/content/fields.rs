@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_yaml::{Mapping, Value};
 
-use super::frontmatter::{parse_date, DateValue};
+use super::frontmatter::{in_years, parse_date, DateValue};
 use crate::error::{did_you_mean, Diagnostic};
 
 /// The lines of a front matter's YAML text, with the line ranges of its blocks and the
@@ -276,14 +276,17 @@ impl<'a> Block<'a> {
         let Some(text) = self.text(map, key, item)? else {
             return Ok(None);
         };
-        parse_date(&text).map(Some).ok_or_else(|| {
+        let date = parse_date(&text).ok_or_else(|| {
             self.error(
                 key,
                 item,
                 format!("`{key}` is not a valid date: `{text}`"),
                 format!("write the date as YYYY-MM-DD, e.g. `{key}: 2024-12-31`"),
             )
-        })
+        })?;
+        in_years(key, date)
+            .map(Some)
+            .map_err(|d| d.at_line(self.line(key, item)))
     }
 
     /// An optional list of text items (a single text counts as a list of one).

@@ -8,7 +8,11 @@ use serde_yaml::Value;
 
 use crate::config::Config;
 use crate::error::{did_you_mean, Diagnostic};
-use crate::slug::slugify;
+use crate::slug::{check_name, slugify};
+
+mod checks;
+pub use checks::in_years;
+use checks::{alias_path, within_length, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 
 /// The front matter keys handbok knows (taxonomy names from the config come on top).
 pub const FIELDS: &[&str] = &[
@@ -113,7 +117,7 @@ pub fn parse(
     config: &Config,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
     let value: Value = crate::yaml::from_str(yaml, line_offset)
-        .map_err(|d| vec![yaml_error(d, yaml, line_offset)])?;
+        .map_err(|d| vec![yaml_error(d, yaml, line_offset, config)])?;
     let mapping = match value {
         Value::Mapping(m) => m,
         Value::Null => Default::default(),
@@ -208,9 +212,15 @@ fn apply_field(
                     Diagnostic::error("`title` is empty").with_hint("give the page a title")
                 );
             }
-            fm.title = t;
+            fm.title = within_length(key, t, MAX_TITLE_CHARS)?;
         }
-        "description" => fm.description = Some(text(key, value)?),
+        "description" => {
+            fm.description = Some(within_length(
+                key,
+                text(key, value)?,
+                MAX_DESCRIPTION_CHARS,
+            )?)
+        }
         "date" => fm.date = Some(date(key, value)?),
         "updated" => fm.updated = Some(date(key, value)?),
         "draft" => {
@@ -239,6 +249,7 @@ fn apply_field(
                         .with_hint(hint),
                 );
             }
+            check_name(&s)?;
             fm.slug = Some(s);
         }
         "aliases" => {
@@ -270,6 +281,9 @@ fn apply_field(
                     "term `{empty}` in `{key}` has no letters or digits"
                 ))
                 .with_hint("remove the empty term"));
+            }
+            for term in &terms {
+                check_name(&slugify(term))?;
             }
             fm.terms.insert(key.to_string(), terms);
         }
@@ -305,26 +319,28 @@ fn apply_field(
 }
 
 /// A YAML problem in front matter: parser messages are named as such and get a hint.
-fn yaml_error(mut d: Diagnostic, yaml: &str, line_offset: usize) -> Diagnostic {
-    if let Some(key) = d
-        .message
-        .strip_prefix("duplicate entry with key \"")
-        .and_then(|k| k.strip_suffix('"'))
-    {
-        // The second line that starts with the key is the repeated one.
-        let line = yaml
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| {
-                l.strip_prefix(key)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            })
-            .nth(1)
-            .map_or(d.position.map_or(1, |p| p.line), |(i, _)| {
-                i + 1 + line_offset
-            });
-        return Diagnostic::error(format!("the field `{key}` is written twice"))
-            .at_line(line)
+fn yaml_error(mut d: Diagnostic, yaml: &str, line_offset: usize, config: &Config) -> Diagnostic {
+    if d.message == crate::yaml::DUPLICATE_KEY {
+        // The parser points at the start of the mapping that holds the key twice.
+        let (line, column) = d.position.map_or((0, 0), |p| {
+            (
+                p.line.saturating_sub(line_offset + 1),
+                p.column.saturating_sub(1),
+            )
+        });
+        let repeated = repeated_key(yaml, line, column);
+        // Only a field handbok knows is named: the parser's messages never quote the text.
+        let message = match repeated {
+            Some((_, k))
+                if column == 0 && (FIELDS.contains(&k) || config.taxonomy(k).is_some()) =>
+            {
+                format!("the field `{k}` is written twice")
+            }
+            _ => "a field is written twice".to_string(),
+        };
+        let at = repeated.map_or(line, |(i, _)| i);
+        return Diagnostic::error(message)
+            .at_line(at + 1 + line_offset)
             .with_hint("keep one of them");
     }
     if !(d.message.starts_with("the YAML ") || d.message.starts_with("a tab ")) {
@@ -336,6 +352,27 @@ fn yaml_error(mut d: Diagnostic, yaml: &str, line_offset: usize) -> Diagnostic {
         );
     }
     d
+}
+
+/// The first key written a second time in the block mapping whose first key is at
+/// 0-based `line` and `column`: its 0-based line there, and the key.
+fn repeated_key(yaml: &str, line: usize, column: usize) -> Option<(usize, &str)> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, text) in yaml.lines().enumerate().skip(line) {
+        let indent = text.len() - text.trim_start().len();
+        let at = if i == line { column } else { indent };
+        if text.trim().is_empty() || text.trim_start().starts_with('#') || at > column {
+            continue; // a blank line, a comment or a deeper block
+        }
+        if at < column {
+            break; // the mapping ended
+        }
+        let key = text.get(at..)?.split_once(':')?.0.trim_end();
+        if !seen.insert(key) {
+            return Some((i, key));
+        }
+    }
+    None
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -400,15 +437,10 @@ fn date(key: &str, value: Value) -> Result<DateValue, Diagnostic> {
         Value::String(s) => s,
         other => return Err(type_error(key, "a date", &other).with_hint(hint)),
     };
-    parse_date(raw.trim()).ok_or_else(|| {
+    let date = parse_date(raw.trim()).ok_or_else(|| {
         Diagnostic::error(format!("`{key}` is not a valid date: `{raw}`")).with_hint(hint)
-    })
-}
-
-impl serde::Serialize for DateValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso)
-    }
+    })?;
+    in_years(key, date)
 }
 
 /// Parses `YYYY-MM-DD`, or an RFC 3339 date-time (`2021-12-09T10:00:00+01:00`).
@@ -428,43 +460,9 @@ pub fn parse_date(s: &str) -> Option<DateValue> {
     })
 }
 
-/// Validates an alias and normalises it to a site path `a/b/` (no leading slash).
-fn alias_path(alias: &str) -> Result<String, Diagnostic> {
-    let trimmed = alias.trim().trim_start_matches('/');
-    let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
-    let bad = |why: &str| {
-        Diagnostic::error(format!("alias `{alias}` {why}"))
-            .with_hint("write an old path of this site, e.g. `/gammal/sida/`")
-    };
-    if alias.contains("://") || alias.contains('\\') || alias.contains(':') {
-        return Err(bad("is not a path inside the site"));
-    }
-    let segments: Vec<&str> = trimmed.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.is_empty() {
-        return Err(bad("points at the start page"));
-    }
-    for seg in &segments {
-        if *seg == "." || *seg == ".." || seg.starts_with('.') {
-            return Err(bad("tries to leave the site folder"));
-        }
-        if seg
-            .chars()
-            .any(|c| c.is_control() || "<>\"'`|?*#%".contains(c))
-        {
-            return Err(bad("contains characters that cannot be part of a path"));
-        }
-    }
-    let mut path = segments.join("/");
-    // `/gammal/sida.html` stays a file, as the old server had it; other paths are folders.
-    let is_file = [".html", ".htm"].iter().any(|ext| path.ends_with(ext));
-    if !is_file {
-        path.push('/');
-    }
-    Ok(path)
-}
-
 /// Reads a content file's bytes as text: rejects UTF-16, NUL bytes and invalid UTF-8
-/// with the line where the problem is; strips a BOM; turns CRLF into LF.
+/// with the line where the problem is; strips a BOM; turns CRLF into LF; composes
+/// decomposed letters (NFC).
 pub fn decode(bytes: Vec<u8>, _path: &Path) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
@@ -495,10 +493,16 @@ pub fn decode(bytes: Vec<u8>, _path: &Path) -> Result<String, Diagnostic> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
-    Ok(if text.contains('\r') {
+    let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
+    };
+    // Decomposed letters (from macOS or PDFs) composed, so that headings, links and front
+    // matter values compare equal to the same words typed elsewhere.
+    Ok(match crate::slug::nfc(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(composed) => composed,
     })
 }
 
@@ -566,6 +570,21 @@ mod tests {
         }
         let fm = parse_file("---\ntitle: A\naliases: [/gammal/sida]\n---\n").unwrap();
         assert_eq!(fm.aliases, vec!["gammal/sida/"]);
+    }
+
+    #[test]
+    fn a_key_written_twice_is_named_on_its_second_line() {
+        let errs = parse_file("---\ntitle: A\nweight: 1\ntitle: B\n---\n").unwrap_err();
+        assert_eq!(errs[0].message, "the field `title` is written twice");
+        assert_eq!(errs[0].position.unwrap().line, 4);
+        let nested = "---\ntitle: A\nextra:\n  a: 1\n  b:\n    c: 2\n  a: 3\n---\n";
+        let errs = parse_file(nested).unwrap_err();
+        assert_eq!(errs[0].message, "a field is written twice");
+        assert_eq!(errs[0].position.unwrap().line, 7);
+        let secret = "---\ntitle: A\nghp_token: 1\nghp_token: 2\n---\n";
+        let errs = parse_file(secret).unwrap_err();
+        assert_eq!(errs[0].message, "a field is written twice");
+        assert_eq!(errs[0].position.unwrap().line, 4);
     }
 
     #[test]

@@ -1,13 +1,65 @@
 //! Pass: give every heading a unique id (explicit `{#id}` wins, else the slug of its
-//! text) and build the nested table of contents.
+//! text) and build the nested table of contents. Ids are unique on the whole page: the
+//! theme's own ids and the footnotes' ids are taken before any heading's, automatic ids
+//! are numbered past them (`innehall-1`), and an explicit id that is taken is an error.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::error::{Diagnostic, Position};
 use crate::slug::{normalise_anchor, slugify};
+
+/// The ids the default theme writes on the pages that show an entry's Markdown (the
+/// templates `base.html`, `index.html`, `page.html`, `section.html` and the `macros.html`
+/// they import); `#` stands for a number. A unit test reads the templates and checks that
+/// this list holds exactly their ids.
+pub const THEME_IDS: &[&str] = &[
+    "avsnitt-rubrik",
+    "backlinks-rubrik",
+    "dagordning",
+    "dokumentinfo-rubrik",
+    "fokusomrade-#",
+    "fokusomrade-#-aktivitet-#",
+    "fokusomrade-#-aktiviteter",
+    "fokusomrade-#-stallningstagande-#",
+    "fokusomrade-#-stallningstaganden",
+    "fokusomraden-rubrik",
+    "innehall",
+    "kategorier-rubrik",
+    "moten-rubrik",
+    "related-rubrik",
+    "sidebar-rubrik",
+    "sidhuvud-sok",
+    "sidor-rubrik",
+    "toc-rubrik",
+];
+
+/// Whether the theme writes `id` on a page with Markdown ([`THEME_IDS`]).
+pub fn is_theme_id(id: &str) -> bool {
+    THEME_IDS.iter().any(|pattern| fits(pattern, id))
+}
+
+/// Whether `id` is `pattern` with every `#` standing for one or more digits.
+fn fits(pattern: &str, id: &str) -> bool {
+    let mut rest = id;
+    for (i, piece) in pattern.split('#').enumerate() {
+        if i > 0 {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 {
+                return false;
+            }
+            rest = &rest[digits..];
+        }
+        let Some(after) = rest.strip_prefix(piece) else {
+            return false;
+        };
+        rest = after;
+    }
+    rest.is_empty()
+}
 
 /// One heading in the table of contents, with the headings below it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,13 +70,29 @@ pub struct TocEntry {
     pub children: Vec<TocEntry>,
 }
 
-/// Sets unique ids on all headings in `events` and returns the table of contents.
-pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
-    let mut used: HashSet<String> = HashSet::new();
-    // Explicit ids are reserved first so that generated ones never take them.
-    for (e, _) in events.iter() {
+/// Who holds an id that a heading cannot take.
+enum Holder {
+    Footnote,
+    Heading(usize),
+}
+
+/// Sets unique ids on all headings in `events` and returns the table of contents, with an
+/// error for each explicit id (`{#id}`) that is taken already: by the theme, a footnote or
+/// another explicit id. `position` turns a body offset into a file position.
+pub fn assign_ids(
+    events: &mut [(Event<'_>, Range<usize>)],
+    position: &dyn Fn(usize) -> Position,
+) -> (Vec<TocEntry>, Vec<Diagnostic>) {
+    let (mut used, mut errors) = footnote_ids(events, position);
+    // Explicit ids are taken next so that generated ones never take them.
+    for (e, range) in events.iter() {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
-            used.insert(normalise_anchor(id));
+            let id = normalise_anchor(id);
+            if let Some(d) = taken(&id, &used, range.start, position) {
+                errors.push(d);
+            } else {
+                used.insert(id, Holder::Heading(range.start));
+            }
         }
     }
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
@@ -36,26 +104,68 @@ pub fn assign_ids(events: &mut [(Event<'_>, Range<usize>)]) -> Vec<TocEntry> {
             let explicit = id.as_ref().map(|s| normalise_anchor(s));
             let (title, end) = heading_text(events, i);
             let id = match explicit {
-                Some(id) => {
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
-                        *slot = Some(CowStr::from(id.clone()));
-                    }
-                    id
-                }
-                None => {
-                    let id = unique(&slug_or_default(&title), &mut used, &mut next_suffix);
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
-                        *slot = Some(CowStr::from(id.clone()));
-                    }
-                    id
-                }
+                Some(id) => id,
+                None => unique(&slug_or_default(&title), &mut used, &mut next_suffix),
             };
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+                *slot = Some(CowStr::from(id.clone()));
+            }
             flat.push((level, id, title));
             i = end;
         }
         i += 1;
     }
-    nest(&flat)
+    (nest(&flat), errors)
+}
+
+/// The ids of the footnote definitions (pulldown-cmark writes the label as the id), and
+/// an error for a label defined twice.
+fn footnote_ids(
+    events: &[(Event<'_>, Range<usize>)],
+    position: &dyn Fn(usize) -> Position,
+) -> (HashMap<String, Holder>, Vec<Diagnostic>) {
+    let mut used = HashMap::new();
+    let mut errors = Vec::new();
+    for (e, range) in events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = e {
+            if used.insert(label.to_string(), Holder::Footnote).is_some() {
+                errors.push(
+                    Diagnostic::error(format!("the footnote `[^{label}]` is defined twice"))
+                        .at(position(range.start))
+                        .with_hint("give each footnote its own label, or remove one of them"),
+                );
+            }
+        }
+    }
+    (used, errors)
+}
+
+/// The error for an explicit heading id that the theme, a footnote or an earlier heading
+/// holds already.
+fn taken(
+    id: &str,
+    used: &HashMap<String, Holder>,
+    at: usize,
+    position: &dyn Fn(usize) -> Position,
+) -> Option<Diagnostic> {
+    let message = if is_theme_id(id) {
+        format!("the heading id `{id}` is used by the theme on every page")
+    } else {
+        match used.get(id)? {
+            Holder::Footnote => {
+                format!("the heading id `{id}` is the id of the footnote `[^{id}]`")
+            }
+            Holder::Heading(first) => format!(
+                "the heading id `{id}` is used twice on this page (first on line {})",
+                position(*first).line
+            ),
+        }
+    };
+    Some(
+        Diagnostic::error(message).at(position(at)).with_hint(
+            "choose another `{#id}`, or remove it to get one made from the heading text",
+        ),
+    )
 }
 
 pub(crate) fn level_number(level: HeadingLevel) -> u8 {
@@ -92,22 +202,30 @@ fn slug_or_default(title: &str) -> String {
     }
 }
 
-/// `base`, or `base-1`, `base-2`, … : the first one not used yet. `next_suffix` remembers
-/// where each base's search stopped, so that a page with thousands of equal headings
-/// takes linear, not quadratic, time (every skipped candidate stays used).
+/// `base`, or `base-1`, `base-2`, … : the first one not used yet nor the theme's.
+/// `next_suffix` remembers where each base's search stopped, so that a page with thousands
+/// of equal headings takes linear, not quadratic, time (every skipped candidate stays used).
 fn unique(
     base: &str,
-    used: &mut HashSet<String>,
+    used: &mut HashMap<String, Holder>,
     next_suffix: &mut HashMap<String, usize>,
 ) -> String {
-    if used.insert(base.to_string()) {
+    let mut take = |candidate: &str| {
+        if is_theme_id(candidate) || used.contains_key(candidate) {
+            return false;
+        }
+        // Only explicit ids are looked up by holder, and they are all in before this.
+        used.insert(candidate.to_string(), Holder::Heading(0));
+        true
+    };
+    if take(base) {
         return base.to_string();
     }
     let n = next_suffix.entry(base.to_string()).or_insert(1);
     loop {
         let candidate = format!("{base}-{n}");
         *n += 1;
-        if used.insert(candidate.clone()) {
+        if take(&candidate) {
             return candidate;
         }
     }
@@ -139,12 +257,19 @@ mod tests {
     use super::*;
     use pulldown_cmark::{Options, Parser};
 
-    fn toc(md: &str) -> (Vec<TocEntry>, String) {
-        let opts = Options::ENABLE_HEADING_ATTRIBUTES;
+    fn render(md: &str) -> (Vec<TocEntry>, String, Vec<Diagnostic>) {
+        let opts = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_FOOTNOTES;
         let mut events: Vec<_> = Parser::new_ext(md, opts).into_offset_iter().collect();
-        let toc = assign_ids(&mut events);
+        let position = |offset: usize| Position::from_offset(md, offset);
+        let (toc, errors) = assign_ids(&mut events, &position);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+        (toc, html, errors)
+    }
+
+    fn toc(md: &str) -> (Vec<TocEntry>, String) {
+        let (toc, html, errors) = render(md);
+        assert!(errors.is_empty(), "{errors:?}");
         (toc, html)
     }
 
@@ -158,6 +283,83 @@ mod tests {
         assert_eq!(toc.len(), 3);
         assert_eq!(toc[2].children[0].id, "alder-kod");
         assert_eq!(toc[2].children[0].title, "Ålder kod");
+    }
+
+    #[test]
+    fn automatic_ids_step_past_the_theme_and_footnotes() {
+        let (toc, html) =
+            toc("## Innehåll\n\n## Fokusområde 2\n\n## Not\n\nText[^not].\n\n[^not]: En not.\n");
+        let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["innehall-1", "fokusomrade-2-1", "not-1"]);
+        assert!(html.contains("id=\"not\""), "{html}");
+    }
+
+    #[test]
+    fn a_taken_explicit_id_is_an_error_on_its_line() {
+        let (_, _, errors) = render(
+            "## A {#mal}\n\n## B {#mal}\n\n## C {#innehall}\n\n## D {#1}\n\nX[^1]\n\n[^1]: Not.\n\n[^1]: Igen.\n",
+        );
+        let lines: Vec<(usize, &str)> = errors
+            .iter()
+            .map(|d| (d.position.unwrap().line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (13, "the footnote `[^1]` is defined twice"),
+                (
+                    3,
+                    "the heading id `mal` is used twice on this page (first on line 1)"
+                ),
+                (
+                    5,
+                    "the heading id `innehall` is used by the theme on every page"
+                ),
+                (7, "the heading id `1` is the id of the footnote `[^1]`"),
+            ]
+        );
+    }
+
+    #[test]
+    fn theme_id_patterns_stand_for_numbers() {
+        assert!(is_theme_id("innehall"));
+        assert!(is_theme_id("fokusomrade-12-aktivitet-3"));
+        assert!(!is_theme_id("fokusomrade-12-1"));
+        assert!(!is_theme_id("fokusomrade-"));
+        assert!(!is_theme_id("innehall-1"));
+    }
+
+    /// The templates that show an entry's Markdown: those that write `….content | safe`
+    /// (except the print page, which prefixes every id of the Markdown), the base they
+    /// extend and the macros they import.
+    #[test]
+    fn theme_ids_are_the_ids_in_the_templates() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut found = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let shows_markdown = text.contains(".content | safe") && name != "print.html";
+            if !(shows_markdown || name == "base.html" || name == "macros.html") {
+                continue;
+            }
+            for value in text.split(" id=\"").skip(1) {
+                let value = &value[..value.find('"').unwrap()];
+                let mut id = String::new();
+                let mut rest = value;
+                while let Some(i) = rest.find("{{") {
+                    id.push_str(&rest[..i]);
+                    id.push('#');
+                    rest = &rest[rest.find("}}").unwrap() + 2..];
+                }
+                id.push_str(rest);
+                found.insert(id);
+            }
+        }
+        let listed: std::collections::BTreeSet<String> =
+            THEME_IDS.iter().map(|s| s.to_string()).collect();
+        assert_eq!(found, listed);
     }
 
     #[test]

@@ -76,15 +76,16 @@ pub fn render(
         Parser::new_ext(body, options(config))
             .into_offset_iter()
             .collect();
-    let toc = headings::assign_ids(&mut events);
     let lines = crate::error::LineIndex::new(body);
     let position = |offset: usize| {
         let p = lines.position(offset);
         Position::new(p.line + location.first_line - 1, p.column)
     };
+    let (toc, mut id_errors) = headings::assign_ids(&mut events, &position);
     let mut warnings = lint::lint(&events, config.raw_html, &position);
     let mut raw = raw_html::apply(&mut events, config.raw_html, &position);
     let (links, mut diagnostics) = links::rewrite(&mut events, resolver, &position);
+    diagnostics.append(&mut id_errors);
     diagnostics.append(&mut warnings);
     diagnostics.append(&mut raw.diagnostics);
     if let Some(marking) = marking {

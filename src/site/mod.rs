@@ -162,7 +162,7 @@ impl Site {
         };
         site.add_entries(sources, &mut errors);
         site.link_tree();
-        site.add_assets(content.assets);
+        site.add_assets(content.assets, &mut errors);
         site.taxonomies = taxonomy::collect(&site);
         site.find_glossary_page(&mut errors);
         site.matrix = governance::Matrix::build(&site, &mut errors);
@@ -214,6 +214,10 @@ impl Site {
                                 .in_file(source.display_path())
                                 .with_hint("rename it with letters or digits, or set `slug:` in the front matter"),
                         );
+                        continue;
+                    }
+                    if let Err(d) = crate::slug::check_name(&seg) {
+                        errors.push(d.in_file(source.display_path()));
                         continue;
                     }
                     format!(
@@ -297,7 +301,7 @@ impl Site {
         self.aliases.sort();
     }
 
-    fn add_assets(&mut self, assets: Vec<crate::content::Asset>) {
+    fn add_assets(&mut self, assets: Vec<crate::content::Asset>, errors: &mut Vec<Diagnostic>) {
         let owners: HashMap<&str, usize> = self
             .entries
             .iter()
@@ -315,6 +319,11 @@ impl Site {
                 &asset.rel[folder.len() + 1..]
             };
             let path = format!("{}{rest}", self.entries[id].path);
+            let shown = format!("{}/{}", crate::content::CONTENT_DIR, asset.rel);
+            let bad_names = rest
+                .split('/')
+                .filter_map(|n| crate::slug::check_name(n).err());
+            errors.extend(bad_names.map(|d| d.in_file(&shown)));
             self.asset_paths.insert(asset.rel.clone(), path.clone());
             out.push(OutputAsset {
                 rel: asset.rel.clone(),

@@ -8,7 +8,7 @@ use super::Site;
 use crate::content::parent_of;
 use crate::error::Diagnostic;
 use crate::markdown::{LinkResolver, Resolved};
-use crate::slug::{normalise_anchor, slugify};
+use crate::slug::{nfc, nfd, normalise_anchor, slugify};
 
 /// Resolves links written in the entry `from`.
 pub struct PageResolver<'a> {
@@ -52,16 +52,22 @@ impl LinkResolver for PageResolver<'_> {
             None if from.source.dir().is_empty() => decoded.to_string(),
             None => format!("{}/{}", from.source.dir(), decoded),
         };
-        let normal = normalise(&joined).ok_or_else(|| {
+        // Composed (NFC), whatever form the link and the linking page's folder are in.
+        let normal = normalise(&nfc(&joined)).ok_or_else(|| {
             Diagnostic::error(format!(
                 "the link `{dest}` points outside the content folder"
             ))
             .with_hint("link to a file inside content/, e.g. ../natverk/_index.md")
         })?;
-        let Some(found) = self.find(&normal, decoded.ends_with('/')) else {
-            if variants(&normal)
+        let as_folder = decoded.ends_with('/');
+        let found = forms(&normal)
+            .iter()
+            .find_map(|form| self.find(form, as_folder));
+        let Some(found) = found else {
+            if forms(&normal)
                 .iter()
-                .any(|c| self.site.failed.contains(c))
+                .flat_map(|form| variants(form))
+                .any(|c| self.site.failed.contains(&c))
             {
                 // The target exists but failed to load; that error is reported already.
                 return Ok(Resolved {
@@ -94,6 +100,17 @@ impl LinkResolver for PageResolver<'_> {
                 anchor: None,
             }),
         }
+    }
+}
+
+/// The forms a link path (composed, NFC) may have on disk: as written, and decomposed (NFD)
+/// as macOS names files.
+fn forms(normal: &str) -> Vec<String> {
+    let decomposed = nfd(normal);
+    if decomposed == normal {
+        vec![normal.to_string()]
+    } else {
+        vec![normal.to_string(), decomposed.into_owned()]
     }
 }
 
@@ -151,7 +168,11 @@ impl PageResolver<'_> {
 
     fn missing(&self, dest: &str, normal: &str) -> Diagnostic {
         let site = self.site;
-        if variants(normal).iter().any(|c| site.drafts.contains(c)) {
+        let draft = forms(normal)
+            .iter()
+            .flat_map(|form| variants(form))
+            .any(|c| site.drafts.contains(&c));
+        if draft {
             return Diagnostic::error(format!(
                 "the link `{dest}` points to a draft, which is not published"
             ))
