@@ -7,10 +7,25 @@ use serde::Deserialize;
 use crate::error::{Diagnostic, Error, Result};
 use crate::slug::slugify;
 
-mod checks;
-mod yaml_message;
+/// The front matter keys handbok knows (taxonomy names from the config come on top). Kept
+/// here because the configuration checks that no taxonomy takes one of these names.
+pub const FRONT_MATTER_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "draft",
+    "weight",
+    "slug",
+    "aliases",
+    "template",
+    "extra",
+    "document",
+    "action_plan",
+    "meeting",
+];
 
-pub use yaml_message::yaml_diagnostic;
+mod checks;
 
 /// The configuration file's name, at the site root.
 pub const CONFIG_FILE: &str = "handbok.yaml";
@@ -299,7 +314,7 @@ fn validate_accessibility(
 ) -> Result<Option<AccessibilityConfig>> {
     let Some(mut a) = a else { return Ok(None) };
     for (key, date) in [("date", &a.assessment.date), ("updated", &a.updated)] {
-        if crate::content::frontmatter::parse_date(date).is_none() {
+        if crate::dates::parse_date(date).is_none() {
             return Err(config_error(
                 Diagnostic::error(format!("`accessibility: {key}` is not a date: `{date}`"))
                     .in_file(CONFIG_FILE)
@@ -385,7 +400,7 @@ impl Config {
     /// Reads and validates `handbok.yaml` in `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
-        crate::content::inside::Inside::site(root)
+        crate::inside::Inside::site(root)
             .check_file(&path, Path::new(CONFIG_FILE))
             .map_err(config_error)?;
         let text = match std::fs::read_to_string(&path) {
@@ -521,7 +536,7 @@ fn validate_taxonomies(text: &str, raw: Vec<RawTaxonomy>) -> Result<Vec<Taxonomy
     for t in raw {
         let line = find_line(text, &format!("name: {}", t.name)).unwrap_or(1);
         let slug = slugify(&t.name);
-        let reserved = crate::content::frontmatter::FIELDS;
+        let reserved = FRONT_MATTER_FIELDS;
         let problem = if slug.is_empty() {
             Some(format!(
                 "taxonomy name `{}` has no letters or digits",

@@ -15,10 +15,12 @@
 
 pub(crate) mod config;
 pub(crate) mod content;
+pub(crate) mod dates;
 pub(crate) mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub(crate) mod i18n;
+pub(crate) mod inside;
 pub(crate) mod markdown;
 pub(crate) mod new;
 pub(crate) mod output;

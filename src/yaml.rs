@@ -13,6 +13,9 @@
 //! Messages never quote the text: a secret read as YAML by mistake must not be printed.
 
 mod depth;
+mod message;
+
+pub use message::yaml_diagnostic;
 
 use std::cell::Cell;
 use std::fmt;
@@ -172,7 +175,7 @@ impl<'de> Visitor<'de> for Counter<'_> {
 /// A serde_yaml error as a diagnostic on the file line, with the parser's own line
 /// references taken out of the message and a hint for the common mistakes.
 pub fn diagnostic(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let mut d = crate::config::yaml_diagnostic(e, line_offset);
+    let mut d = yaml_diagnostic(e, line_offset);
     d.message = without_content(&d.message);
     let Some(loc) = e.location() else {
         return d;

@@ -19,6 +19,11 @@ const MODULES: &[&str] = &[
     "yaml",
     "slug",
     "error",
+    "inside",
+    "dates",
+    "i18n",
+    "report",
+    "new",
 ];
 
 fn files_of(src: &Path, module: &str) -> Vec<PathBuf> {

@@ -14,30 +14,8 @@ mod checks;
 pub use checks::in_years;
 use checks::{alias_path, within_length, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 
-/// The front matter keys handbok knows (taxonomy names from the config come on top).
-pub const FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "date",
-    "updated",
-    "draft",
-    "weight",
-    "slug",
-    "aliases",
-    "template",
-    "extra",
-    "document",
-    "action_plan",
-    "meeting",
-];
-
-/// A date from front matter: a calendar date, optionally with a time and offset.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateValue {
-    pub date: chrono::NaiveDate,
-    /// As it will be shown to machines (sitemap, feeds): `YYYY-MM-DD` or RFC 3339.
-    pub iso: String,
-}
+pub use crate::config::FRONT_MATTER_FIELDS as FIELDS;
+pub use crate::dates::{parse_date, DateValue};
 
 /// Validated front matter of a page or section.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -441,23 +419,6 @@ fn date(key: &str, value: Value) -> Result<DateValue, Diagnostic> {
         Diagnostic::error(format!("`{key}` is not a valid date: `{raw}`")).with_hint(hint)
     })?;
     in_years(key, date)
-}
-
-/// Parses `YYYY-MM-DD`, or an RFC 3339 date-time (`2021-12-09T10:00:00+01:00`).
-pub fn parse_date(s: &str) -> Option<DateValue> {
-    if let Ok(date) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        if s.len() == 10 {
-            return Some(DateValue {
-                date,
-                iso: date.format("%Y-%m-%d").to_string(),
-            });
-        }
-    }
-    let dt = chrono::DateTime::parse_from_rfc3339(s).ok()?;
-    Some(DateValue {
-        date: dt.date_naive(),
-        iso: dt.to_rfc3339(),
-    })
 }
 
 /// Reads a content file's bytes as text: rejects UTF-16, NUL bytes and invalid UTF-8

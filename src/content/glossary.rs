@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, CONFIG_FILE};
-use crate::content::inside::Inside;
 use crate::error::Diagnostic;
+use crate::inside::Inside;
 use crate::slug::slugify;
 
 /// One glossary term.

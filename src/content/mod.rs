@@ -6,7 +6,6 @@ pub mod document;
 mod fields;
 pub mod frontmatter;
 pub mod glossary;
-pub(crate) mod inside;
 pub mod meeting;
 
 use std::collections::BTreeSet;
@@ -16,8 +15,8 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
+use crate::inside::{self, Inside};
 pub use frontmatter::FrontMatter;
-use inside::Inside;
 
 /// The content folder's name, at the site root.
 pub const CONTENT_DIR: &str = "content";

@@ -13,8 +13,8 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::Config;
-use crate::content::inside::{self, Inside};
 use crate::error::{Diagnostic, Error, Position, Result};
+use crate::inside::{self, Inside};
 pub use crate::markdown::escape::{escape_html, escape_into};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -77,7 +77,7 @@ pub struct Templates {
 
 impl Templates {
     /// Loads and compiles the three template layers. Every file read from disk resolves
-    /// inside the site folder (see [`crate::content::inside`]).
+    /// inside the site folder (see [`crate::inside`]).
     pub fn load(config: &Config) -> Result<Templates> {
         let mut files: BTreeMap<String, TemplateFile> = BTreeMap::new();
         let mut static_files: BTreeMap<String, FileSource> = BTreeMap::new();

@@ -47,12 +47,6 @@ pub(super) fn within_length(key: &str, text: String, max: usize) -> Result<Strin
     ))
 }
 
-impl serde::Serialize for DateValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso)
-    }
-}
-
 /// Validates an alias and normalises it to a site path `a/b/` (no leading slash).
 pub(super) fn alias_path(alias: &str) -> Result<String, Diagnostic> {
     let composed = crate::slug::nfc(alias);

@@ -158,9 +158,29 @@ mod tests {
         #[serde(default)]
         language: Option<String>,
         #[serde(default)]
-        markdown: Option<crate::config::MarkdownConfig>,
+        markdown: Option<Markdown>,
         #[serde(default)]
-        review: Option<crate::config::ReviewConfig>,
+        review: Option<Review>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Markdown {
+        raw_html: RawHtml,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum RawHtml {
+        Allow,
+        Sanitize,
+        Deny,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Review {
+        warn_days: i64,
     }
 
     #[test]
