@@ -24,12 +24,6 @@ impl Inside {
         }
     }
 
-    /// Also the folder `dir` resolves to.
-    pub fn and(mut self, dir: &Path) -> Inside {
-        self.folders.push(canonical(dir));
-        self
-    }
-
     /// An error when `path` resolves outside the folders; nothing when it is inside, or
     /// does not resolve at all (a missing file is reported by whoever reads it).
     pub fn check(&self, path: &Path) -> Option<Diagnostic> {

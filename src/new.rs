@@ -7,34 +7,35 @@ use std::path::{Path, PathBuf};
 
 use crate::content::CONTENT_DIR;
 use crate::error::{did_you_mean, Diagnostic, Error, Result};
+use crate::inside::Inside;
 
-/// The archetypes available to a site: type → (where it comes from, text).
-pub fn archetypes(root: &Path) -> BTreeMap<String, (String, String)> {
+/// The archetypes available to a site: type → (where it comes from, text). A site's own
+/// are read like every source: links only within the site, ordinary files only.
+pub fn archetypes(root: &Path) -> Result<BTreeMap<String, (String, String)>> {
     let mut out = BTreeMap::new();
     for (name, text) in crate::templates::default_archetypes() {
         out.insert(name, ("built-in theme".to_string(), text));
     }
-    if let Ok(entries) = std::fs::read_dir(root.join("archetypes")) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let (Some(stem), Some("md")) = (
-                path.file_stem().and_then(|s| s.to_str()),
-                path.extension().and_then(|e| e.to_str()),
-            ) else {
-                continue;
-            };
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                out.insert(stem.to_string(), (format!("archetypes/{stem}.md"), text));
-            }
-        }
+    let shown = Path::new("archetypes");
+    let walked = crate::inside::walk(&root.join(shown), shown, &Inside::site(root), true);
+    if !walked.diagnostics.is_empty() {
+        return Err(Error::Site(walked.diagnostics));
     }
-    out
+    for found in walked.files().filter(|f| !f.rel.contains('/')) {
+        let Some(stem) = found.rel.strip_suffix(".md") else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&found.path)
+            .map_err(|e| Error::io("cannot read", &found.path, e))?;
+        out.insert(stem.to_string(), (format!("archetypes/{stem}.md"), text));
+    }
+    Ok(out)
 }
 
 /// Creates the page `path` (relative to the site root or to `content/`) from archetype
 /// `kind`, with the title made from the file name and today's date. Returns the file written.
 pub fn new_page(root: &Path, kind: &str, path: &str, today: chrono::NaiveDate) -> Result<PathBuf> {
-    let all = archetypes(root);
+    let all = archetypes(root)?;
     let Some((_, text)) = all.get(kind) else {
         let hint = match did_you_mean(kind, all.keys().map(String::as_str)) {
             Some(s) => format!(

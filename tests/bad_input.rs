@@ -517,14 +517,29 @@ fn a_symbolic_link_inside_the_site_is_followed() {
 
 #[cfg(unix)]
 #[test]
-fn a_content_folder_that_is_itself_a_link_elsewhere_is_followed() {
-    let site = Site::from_fixture("basic");
+fn a_content_folder_that_is_itself_a_link_out_of_the_site_is_refused() {
+    // Issue 15: every source resolves inside the site folder. (It used to be followed, so a
+    // repository could publish any folder of the machine that builds it.)
     let elsewhere = tempfile::tempdir().unwrap();
     let moved = elsewhere.path().join("innehall");
-    std::fs::rename(site.path("content"), &moved).unwrap();
-    std::os::unix::fs::symlink(&moved, site.path("content")).unwrap();
-    site.build_ok(&[]);
-    assert!(site
+    let site = Site::from_fixture("basic");
+    let run = bad_build_of(
+        &site,
+        |s| {
+            std::fs::rename(s.path("content"), &moved).unwrap();
+            std::os::unix::fs::symlink(&moved, s.path("content")).unwrap();
+        },
+        1,
+    );
+    let (line, hint) = error_for(&run, "content", None, &["outside the site folder"]);
+    assert!(line.contains("innehall"), "{line}");
+    assert!(!hint.is_empty());
+    // A link to a folder inside the site is followed.
+    let inside = Site::from_fixture("basic");
+    std::fs::rename(inside.path("content"), inside.path("innehall")).unwrap();
+    std::os::unix::fs::symlink("innehall", inside.path("content")).unwrap();
+    inside.build_ok(&[]);
+    assert!(inside
         .path("public/natverk/social-hallbarhet/index.html")
         .is_file());
 }

@@ -103,3 +103,22 @@ fn a_path_outside_content_is_refused() {
     run.expect_code(2);
     assert!(!site.path("utanfor.md").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn an_archetype_that_links_out_of_the_site_is_refused_and_nothing_is_written() {
+    // Issue 15: archetypes are sources like any other; a link out of the site would copy
+    // whatever file it points at into content/.
+    let site = Site::from_fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("token.md");
+    std::fs::write(&secret, "SECRET-TOKEN-123\n").unwrap();
+    std::fs::create_dir_all(site.path("archetypes")).unwrap();
+    std::os::unix::fs::symlink(&secret, site.path("archetypes/sida.md")).unwrap();
+    let run = site.run(&["new", "sida", "nytt/x.md"]);
+    run.expect_no_panic().expect_code(1);
+    let line = run.line_starting_with("archetypes/sida.md");
+    assert!(line.contains("outside the site folder"), "{line}");
+    assert!(!site.path("content/nytt/x.md").exists());
+    assert!(!run.stderr.contains("SECRET-TOKEN") && !run.stdout.contains("SECRET-TOKEN"));
+}

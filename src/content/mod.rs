@@ -145,9 +145,10 @@ struct Walk {
 }
 
 fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
-    // Symbolic links are followed, but only within the site folder (or the content folder,
-    // when content/ itself is a link to somewhere else).
-    let inside = Inside::site(dir.parent().unwrap_or(dir)).and(dir);
+    // Symbolic links are followed, but only within the site folder: content/ itself may
+    // be a link only to a folder inside the site (a pull request could otherwise publish
+    // whatever folder of the runner it points at).
+    let inside = Inside::site(dir.parent().unwrap_or(dir));
     let walked = inside::walk(dir, Path::new(CONTENT_DIR), &inside, true);
     diagnostics.extend(walked.diagnostics);
     let mut files: Vec<(String, PathBuf)> = Vec::new();
