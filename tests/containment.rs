@@ -643,3 +643,37 @@ fn an_accessibility_email_with_headers_or_several_addresses_is_refused() {
         &["email"],
     );
 }
+
+#[test]
+fn a_template_cannot_read_the_environment() {
+    // Tera's `get_env` would publish the CI job's secrets from a template in a pull request.
+    let site = Site::from_fixture("basic");
+    site.write(
+        "templates/404.html",
+        "{% extends \"theme/404.html\" %}{% block title %}{{ get_env(name=\"PROBE_SECRET\") }}{% endblock title %}",
+    );
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_handbok"))
+        .args(["build"])
+        .current_dir(site.root())
+        .env("HANDBOK_LANG", "en")
+        .env("PROBE_SECRET", "hunter2-SECRET")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("get_env is not available"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    assert!(!site.path("public").exists() || !tree_contains(&site.path("public"), "hunter2"));
+}
+
+/// Whether any file below `dir` holds `needle`.
+fn tree_contains(dir: &Path, needle: &str) -> bool {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .any(|e| {
+            std::fs::read(e.path())
+                .is_ok_and(|b| String::from_utf8_lossy(&b).contains(needle))
+        })
+}

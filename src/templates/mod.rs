@@ -5,7 +5,7 @@
 pub mod governance_views;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
@@ -112,6 +112,13 @@ impl Templates {
         combine(problems)?;
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
+        // Tera always offers `get_env`: a template from a pull request could publish the
+        // CI job's secrets with it. Templates read the site, never the environment.
+        tera.register_function("get_env", |_: &HashMap<String, tera::Value>| {
+            Err(tera::Error::msg(
+                "get_env is not available: templates read the site, not the environment",
+            ))
+        });
         let raw: Vec<(String, String)> = files
             .iter()
             .map(|(n, f)| (n.clone(), f.text.clone()))
