@@ -49,6 +49,9 @@ const CATALOG: &[(&str, &str)] = &[
     ("unsafe link `{}` is not allowed", "den osäkra länken `{}` är inte tillåten"),
     ("the {} has no target", "länken eller bilden saknar mål"),
     ("{} and {} both want the URL /{}", "{} och {} vill båda ha adressen /{}"),
+    ("the symbolic link leads to a hidden file or folder of the site: {}", "den symboliska länken leder till en dold fil eller mapp i webbplatsen: {}"),
+    ("hidden files (.git, .env) are never published through a link; copy what you need into the site instead", "dolda filer (.git, .env) publiceras aldrig genom en länk; kopiera det du behöver in i webbplatsen i stället"),
+    ("get_env is not available: templates read the site, not the environment", "get_env finns inte: mallar läser webbplatsen, inte miljövariablerna"),
     ("rename or move this file: that path is taken", "byt namn på filen eller flytta den: den adressen är redan tagen"),
     ("template `{}` does not exist", "mallen `{}` finns inte"),
     // issue 15: containment

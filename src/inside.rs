@@ -2,25 +2,31 @@
 //! `static/`, `templates/` and `themes/<name>/`, and the single files (the glossary, a
 //! theme's interface strings), follow symbolic links only as far as the site folder: a
 //! link out of it (to `/etc`, `/proc/self/environ`, a home folder) would publish whatever
-//! it points at. Links within the site are fine. What is not an ordinary file (a named
-//! pipe, a device) is an error too: reading it could wait forever or never end.
+//! it points at. Links within the site are fine, except into its hidden files and folders
+//! (`.git/config` may hold the CI job's token, `.env` a password): a name starting with `.`
+//! is published only as written, never through a link. What is not an ordinary file (a
+//! named pipe, a device) is an error too: reading it could wait forever or never end.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 
-/// The folders the site's files may resolve into, after following links: the site folder
-/// (and, for `content/`, the folder that `content/` itself is a link to).
+/// The folder the site's files may resolve into, after following links: the site folder.
 #[derive(Debug, Clone)]
 pub struct Inside {
-    folders: Vec<PathBuf>,
+    /// The site folder, resolved.
+    folder: PathBuf,
+    /// The site folder as written (made absolute), to tell the hidden names a path was
+    /// written with from those a link leads into.
+    written: PathBuf,
 }
 
 impl Inside {
-    /// The site folder `root`, resolved.
+    /// The site folder `root`.
     pub fn site(root: &Path) -> Inside {
         Inside {
-            folders: vec![canonical(root)],
+            folder: canonical(root),
+            written: std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()),
         }
     }
 
@@ -28,8 +34,21 @@ impl Inside {
     /// does not resolve at all (a missing file is reported by whoever reads it).
     pub fn check(&self, path: &Path) -> Option<Diagnostic> {
         let target = path.canonicalize().ok()?;
-        if self.folders.iter().any(|f| target.starts_with(f)) {
-            return None;
+        if let Ok(rel) = target.strip_prefix(&self.folder) {
+            let written = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            let written_hidden = written
+                .strip_prefix(&self.written)
+                .map_or(true, |r| has_hidden(r));
+            if !has_hidden(rel) || written_hidden {
+                return None;
+            }
+            return Some(
+                Diagnostic::error(format!(
+                    "the symbolic link leads to a hidden file or folder of the site: {}",
+                    rel.display()
+                ))
+                .with_hint("hidden files (.git, .env) are never published through a link; copy what you need into the site instead"),
+            );
         }
         // A link to an absolute path is named by it as written (`/proc/self/environ`, not
         // the process's number); a relative one by where it leads.
@@ -63,6 +82,14 @@ impl Inside {
             _ => Ok(()),
         }
     }
+}
+
+/// Whether a relative path has a component starting with `.` (`.git/config`).
+fn has_hidden(rel: &Path) -> bool {
+    rel.components().any(|c| match c {
+        std::path::Component::Normal(name) => name.to_string_lossy().starts_with('.'),
+        _ => false,
+    })
 }
 
 const COPY_HINT: &str = "copy what you need into the site folder instead of linking to it";

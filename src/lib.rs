@@ -257,7 +257,14 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     let mut content = content::load(&config)?;
     timings.lap("loading content");
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
-    let statics = site_statics(&config)?;
+    let statics = match site_statics(&config) {
+        Ok(statics) => statics,
+        Err(Error::Site(problems)) => {
+            diagnostics.extend(problems);
+            Vec::new()
+        }
+        Err(e) => return Err(e),
+    };
     let theme_statics: Vec<&str> = templates.static_files.keys().map(String::as_str).collect();
     let site = match Site::build(config, content, &theme_statics, statics) {
         Ok(site) => site,

@@ -673,7 +673,39 @@ fn tree_contains(dir: &Path, needle: &str) -> bool {
         .flatten()
         .filter(|e| e.file_type().is_file())
         .any(|e| {
-            std::fs::read(e.path())
-                .is_ok_and(|b| String::from_utf8_lossy(&b).contains(needle))
+            std::fs::read(e.path()).is_ok_and(|b| String::from_utf8_lossy(&b).contains(needle))
         })
+}
+
+#[cfg(unix)]
+#[test]
+fn links_into_the_sites_hidden_files_are_refused() {
+    // `.git/config` can hold the CI job's token (actions/checkout's extraheader).
+    let site = Site::from_fixture("basic");
+    let run = bad_build_of(
+        &site,
+        |s| {
+            // (Inside static/ and content/, not at the root, where the shared check
+            // expects no hidden leftovers; the rule is the same.)
+            s.write(
+                "static/.git/config",
+                "[http]\n\textraheader = AUTHORIZATION: SECRET-TOKEN-123\n",
+            );
+            s.write("content/.env", "PASSWORD=SECRET-TOKEN-123\n");
+            link(".git/config", s.path("static/cfg.txt"));
+            link("../.env", s.path("content/natverk/env.txt"));
+        },
+        1,
+    );
+    for file in ["static/cfg.txt", "content/natverk/env.txt"] {
+        let line = run.line_starting_with(file);
+        assert!(line.contains("hidden file or folder"), "{line}");
+    }
+    assert_nothing_from_outside(&site, &[&run]);
+    // A hidden name written as such is left out, as before, and a link within the site's
+    // visible files is followed.
+    let ok = Site::from_fixture("basic");
+    link("robots.txt", ok.path("static/robotar.txt"));
+    ok.build_ok(&[]);
+    assert_eq!(ok.read("public/robotar.txt"), ok.read("static/robots.txt"));
 }
