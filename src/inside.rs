@@ -36,9 +36,7 @@ impl Inside {
         let target = path.canonicalize().ok()?;
         if let Ok(rel) = target.strip_prefix(&self.folder) {
             let written = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            let written_hidden = written
-                .strip_prefix(&self.written)
-                .map_or(true, |r| has_hidden(r));
+            let written_hidden = written.strip_prefix(&self.written).map_or(true, has_hidden);
             if !has_hidden(rel) || written_hidden {
                 return None;
             }

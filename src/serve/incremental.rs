@@ -7,11 +7,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::{load_one, CONTENT_DIR};
+use crate::error::io_diagnostic;
 use crate::error::Diagnostic;
-use crate::output::DirectSink;
+use crate::output::{DirectSink, Sink};
 use crate::render::render_some;
 use crate::site::{check_anchors, Route};
 use crate::Built;
+use std::sync::{Mutex, PoisonError};
 
 /// What an incremental update did.
 #[derive(Debug, PartialEq, Eq)]
@@ -70,6 +72,14 @@ pub fn update(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // Templates that show summaries show them on many pages (neighbours, ancestors,
+    // backlinks, related pages): a new summary there needs a full build.
+    let summary_changed = |(id, _, body): &(usize, _, crate::markdown::Rendered)| {
+        built.derived.bodies[*id].summary != body.summary
+    };
+    if built.templates.uses_summaries && rendered.iter().any(summary_changed) {
+        return Ok(Outcome::NeedsFull);
+    }
     let mut to_render: Vec<usize> = Vec::new();
     let mut others: Vec<Route> = Vec::new();
     for (id, source, body) in rendered {
@@ -90,11 +100,13 @@ pub fn update(
                 }
             }
         }
+        // The print pages that show this entry: its own (a section's) and its ancestors'.
         others.extend(
             built
                 .site
                 .ancestors(id)
                 .into_iter()
+                .chain(std::iter::once(id))
                 .filter(|s| built.site.print_path(*s).is_some())
                 .map(Route::Print),
         );
@@ -103,9 +115,9 @@ pub fn update(
     to_render.dedup();
     others.sort_unstable();
     others.dedup();
-    let sink = DirectSink {
-        dir: output.to_path_buf(),
-    };
+    // Everything is rendered and checked before anything is written: a page whose change
+    // breaks another page's anchor is not served half-updated.
+    let sink = Pending::default();
     let (new_ids, mut diagnostics) = render_some(
         &built.site,
         &built.derived,
@@ -121,7 +133,38 @@ pub fn update(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
+    let served = DirectSink {
+        dir: output.to_path_buf(),
+    };
+    for (path, bytes) in sink
+        .files
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+    {
+        served.write(&path, &bytes).map_err(|d| vec![d])?;
+    }
     Ok(Outcome::Updated(to_render.len() + others.len()))
+}
+
+/// Holds the files of an update until the whole update is known to be good.
+#[derive(Default)]
+struct Pending {
+    files: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl Sink for Pending {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        self.write(path, &bytes)
+    }
 }
 
 /// `content/a/b.md` → `a/b.md` for a changed Markdown file inside `content`.
@@ -246,6 +289,54 @@ mod tests {
                 "Ändrad inledning",
             );
             apply(&[b]);
+        });
+    }
+
+    #[test]
+    fn a_sections_own_text_reaches_its_print_page() {
+        served_equals_fresh("basic", |root, apply| {
+            let section = "content/natverk/_index.md";
+            assert!(apply(&[edit(
+                root,
+                section,
+                "\n\n",
+                "\n\nEn ny mening först.\n\n"
+            )]));
+        });
+    }
+
+    #[test]
+    fn an_update_that_breaks_another_pages_anchor_writes_nothing() {
+        served_equals_fresh("basic", |root, apply| {
+            let served = root.parent().unwrap().join("served");
+            let before = tree(&served);
+            // ekologi.md links to #uppdraget on this page.
+            let social = "content/natverk/social-hållbarhet.md";
+            let a = edit(root, social, "## Mandat {#uppdraget}", "## Mandat");
+            assert!(!apply(&[a]));
+            assert!(
+                tree(&served) == before,
+                "a failed update changed the served files"
+            );
+            let a = edit(root, social, "## Mandat", "## Mandat {#uppdraget}");
+            apply(&[a]);
+        });
+    }
+
+    #[test]
+    fn a_new_summary_reaches_every_page_whose_template_shows_it() {
+        // A site template that shows the next page's summary: the previous page changes too.
+        served_equals_fresh("basic", |root, apply| {
+            std::fs::create_dir_all(root.join("templates")).unwrap();
+            std::fs::write(
+                root.join("templates/page.html"),
+                "{% extends \"theme/page.html\" %}{% block main %}{{ super() }}\
+                 {% if page.next %}<p>{{ page.next.summary | safe }}</p>{% endif %}{% endblock main %}",
+            )
+            .unwrap();
+            apply(&[root.join("templates/page.html")]);
+            let social = "content/natverk/social-hållbarhet.md";
+            apply(&[edit(root, social, "\n\n", "\n\nEn ny första mening.\n\n")]);
         });
     }
 
