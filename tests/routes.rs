@@ -85,6 +85,9 @@ fn an_alias_equal_to_a_generated_file_is_an_error_on_its_line() {
         ("/handbok.css", "theme's file handbok.css"),
         ("/sok/", "search page"),
         ("/sok/f/1.json", "search index"),
+        // Only the case differs: one file on a server that ignores case.
+        ("/Atom.xml/", "feed"),
+        ("/Sok/F/1.json", "search index"),
     ] {
         let site = Site::from_fixture("basic");
         let run = bad_build_of(
@@ -120,6 +123,7 @@ fn a_static_file_named_like_a_generated_file_is_an_error() {
         ("static/sok/index.json", "search index"),
         ("static/sok/i/0.json", "search index"),
         ("static/natverk/index.html", "content/natverk/_index.md"),
+        ("static/.handbok-output", "marker of handbok's output folder"),
     ] {
         assert_planted_file_is_refused(file, owner);
     }

@@ -319,6 +319,8 @@ fn claim_generated(site: &Site, c: &mut Claims) {
         Route::NotFound,
         Claim::generated("the 404 page"),
     );
+    let who = "the marker of handbok's output folder";
+    c.file(OUTPUT_MARKER, Route::Marker, Claim::generated(who));
     c.file(
         "sitemap.xml",
         Route::Sitemap,
@@ -372,7 +374,9 @@ fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) 
     }
     for (folder, claim) in &folders {
         for (i, (path, _)) in routes.files.iter().enumerate() {
-            if path.starts_with(folder.as_str()) {
+            // Folders are claimed in lower case; a server that ignores case serves
+            // `Sok/F/1.json` from `sok/f/` too.
+            if path.to_lowercase().starts_with(folder.as_str()) {
                 errors.push(clash(root, claim, &who[i], path));
             }
         }
@@ -392,10 +396,18 @@ fn file_folder_clashes(
     who: &[Claim],
     errors: &mut Vec<Diagnostic>,
 ) {
+    // In lower case: on a server that ignores case, `Atom.xml/` is the file `atom.xml`.
+    let by_lower: HashMap<String, usize> = routes
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, (path, _))| (path.to_lowercase(), i))
+        .collect();
     for (i, (path, _)) in routes.files.iter().enumerate() {
-        for (at, _) in path.match_indices('/') {
-            if let Some(file) = routes.by_file.get(&path[..at]) {
-                errors.push(clash(root, &who[*file], &who[i], &path[..at]));
+        let lower = path.to_lowercase();
+        for (at, _) in lower.match_indices('/') {
+            if let Some(file) = by_lower.get(&lower[..at]) {
+                errors.push(clash(root, &who[*file], &who[i], &routes.files[*file].0));
             }
         }
     }
