@@ -422,6 +422,7 @@ fn windows_device_names_are_errors_with_file_and_line() {
         ("content/natverk/ekologi.md:3:", reserved("prn")),
         ("content/natverk/ekologi.md:4:", reserved("com1.html")),
         ("content/natverk/ekologi.md:5:", reserved("lpt9")),
+        ("static/com1.txt: ", reserved("com1.txt")),
     ];
     let expected: Vec<(&str, &str)> = expected.iter().map(|(a, t)| (*a, t.as_str())).collect();
     expect_errors(
@@ -437,6 +438,7 @@ fn windows_device_names_are_errors_with_file_and_line() {
                 "---\ntitle: Aux\n---\n".to_string(),
             ),
             ("content/natverk/ekologi.md", page.to_string()),
+            ("static/com1.txt", "x".to_string()),
         ],
         &expected,
     );

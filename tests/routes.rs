@@ -123,7 +123,10 @@ fn a_static_file_named_like_a_generated_file_is_an_error() {
         ("static/sok/index.json", "search index"),
         ("static/sok/i/0.json", "search index"),
         ("static/natverk/index.html", "content/natverk/_index.md"),
-        ("static/.handbok-output", "marker of handbok's output folder"),
+        (
+            "static/.handbok-output",
+            "marker of handbok's output folder",
+        ),
     ] {
         assert_planted_file_is_refused(file, owner);
     }

@@ -531,6 +531,9 @@ mod tests {
         }
         let fm = parse_file("---\ntitle: A\naliases: [/gammal/sida]\n---\n").unwrap();
         assert_eq!(fm.aliases, vec!["gammal/sida/"]);
+        let text = "---\ntitle: A\naliases: [/gammal/index.html, /xindex.html]\n---\n";
+        let fm = parse_file(text).unwrap();
+        assert_eq!(fm.aliases, vec!["gammal/", "xindex.html"]);
     }
 
     #[test]

@@ -159,6 +159,8 @@ impl Routes {
 pub(crate) struct Claims {
     files: Vec<(String, Route, Claim)>,
     folders: Vec<(String, Claim)>,
+    /// Problems with a claimed file's name.
+    problems: Vec<Diagnostic>,
 }
 
 impl Claims {
@@ -166,6 +168,7 @@ impl Claims {
         Claims {
             files: Vec::new(),
             folders: Vec::new(),
+            problems: Vec::new(),
         }
     }
 
@@ -346,7 +349,16 @@ fn claim_files<'a>(site: &Site, theme_statics: impl Iterator<Item = &'a str>, c:
         );
     }
     for (i, s) in site.statics.iter().enumerate() {
-        let claim = Claim::file(format!("static/{}", s.rel), None);
+        let shown = format!("static/{}", s.rel);
+        // Every name must copy to a Windows (IIS) server: no device names, none too long.
+        for problem in s
+            .rel
+            .split('/')
+            .filter_map(|n| crate::slug::check_name(n).err())
+        {
+            c.problems.push(problem.in_file(&shown));
+        }
+        let claim = Claim::file(shown, None);
         c.file(s.path.clone(), Route::Static(i), claim);
     }
     for (i, a) in site.assets.iter().enumerate() {
@@ -358,7 +370,12 @@ fn claim_files<'a>(site: &Site, theme_statics: impl Iterator<Item = &'a str>, c:
 /// Turns the claims into the table, reporting every clash: the same file twice, a file
 /// where another claim needs a folder, and paths that differ only in case.
 fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) -> Routes {
-    let Claims { mut files, folders } = claims;
+    let Claims {
+        mut files,
+        folders,
+        problems,
+    } = claims;
+    errors.extend(problems);
     // Stable: of two claims of one path, the one claimed first stays first.
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut routes = Routes::default();

@@ -51,7 +51,11 @@ pub(super) fn within_length(key: &str, text: String, max: usize) -> Result<Strin
 pub(super) fn alias_path(alias: &str) -> Result<String, Diagnostic> {
     let composed = crate::slug::nfc(alias);
     let trimmed = composed.trim().trim_start_matches('/');
-    let trimmed = trimmed.strip_suffix("index.html").unwrap_or(trimmed);
+    // `gammal/index.html` is the folder `gammal/`; `gammalindex.html` is a file of its own.
+    let trimmed = match trimmed.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => trimmed,
+    };
     let bad = |why: &str| {
         Diagnostic::error(format!("alias `{alias}` {why}"))
             .with_hint("write an old path of this site, e.g. `/gammal/sida/`")
