@@ -149,6 +149,19 @@ impl Routes {
         self.by_file.contains_key(path) || self.folders.iter().any(|f| path.starts_with(f))
     }
 
+    /// The output file of `route` (the first, for a route of several files).
+    pub fn file_of(&self, route: Route) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(_, r)| *r == route)
+            .map(|(p, _)| p.as_str())
+    }
+
+    /// The folder of the generated page `route` (`dokument-att-se-over/`), if the site has it.
+    pub fn page_of(&self, route: Route) -> Option<&str> {
+        self.file_of(route)?.strip_suffix("index.html")
+    }
+
     /// The generated page (not an entry) whose folder is `folder`, for link resolution.
     pub fn generated_page(&self, folder: &str) -> Option<Route> {
         self.pages.get(folder).copied()

@@ -8,7 +8,7 @@ use crate::content::action_plan::ActionPlan;
 use crate::content::document::DocumentControl;
 use crate::site::governance::{review_items, ReviewStatus};
 use crate::site::paths::relative_href;
-use crate::site::{Derived, Site, ICS_FILE};
+use crate::site::{Derived, Route, Site, ICS_FILE};
 use crate::slug::slugify;
 
 /// A meeting in a list on its network's page.
@@ -115,10 +115,8 @@ pub fn entry_governance<'a>(
         document: f.document.as_ref(),
         action_plan: f.action_plan.as_ref(),
         meeting,
-        calendar: site
-            .meetings
-            .contains_key(&id)
-            .then(|| format!("{}{ICS_FILE}", e.path)),
+        calendar: Some(format!("{}{ICS_FILE}", e.path))
+            .filter(|file| site.routes.get(file) == Some(Route::Calendar(id))),
         meetings_upcoming: upcoming,
         meetings_past: past,
     }
@@ -201,7 +199,7 @@ pub struct MatrixView<'a> {
     pub committee_names: Vec<&'a str>,
     pub rows: Vec<MatrixRow<'a>>,
     /// Site path of the CSV export.
-    pub csv: String,
+    pub csv: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -256,7 +254,7 @@ pub fn matrix<'a>(site: &'a Site, derived: &'a Derived) -> MatrixView<'a> {
             .collect(),
         committee_names: m.committees.iter().map(|(c, _)| c.as_str()).collect(),
         rows,
-        csv: format!("{}{}", site.config.action_plans.path, crate::site::CSV_FILE),
+        csv: site.routes.file_of(Route::Csv).unwrap_or_default(),
     }
 }
 

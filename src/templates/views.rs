@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::markdown::TocEntry;
 use crate::site::paths::relative_href;
-use crate::site::{Derived, Entry, Site, Taxonomy, Term};
+use crate::site::{Derived, Entry, Route, Site, Taxonomy, Term};
 
 /// `site`: the whole site, the same for every page.
 #[derive(Debug, Serialize)]
@@ -239,12 +239,9 @@ impl<'a> SiteView<'a> {
                 .collect(),
             glossary: &site.glossary,
             glossary_path: site.glossary_page.map(|g| site.entries[g].path.as_str()),
-            review_path: site
-                .has_documents()
-                .then_some(site.config.review.path.as_str()),
-            matrix_path: (!site.matrix.is_empty())
-                .then_some(site.config.action_plans.path.as_str()),
-            accessibility_path: site.config.accessibility.as_ref().map(|a| a.path.as_str()),
+            review_path: site.routes.page_of(Route::Review),
+            matrix_path: site.routes.page_of(Route::Matrix),
+            accessibility_path: site.routes.page_of(Route::Accessibility),
         }
     }
 }
