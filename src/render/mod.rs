@@ -361,7 +361,7 @@ impl<'a> Base<'a> {
     }
 
     /// Writes the output file `path`, which the route table gives to `route`.
-    fn file(&self, path: &str, route: Route) -> Result<(), Diagnostic> {
+    fn file(&self, path: &'a str, route: Route) -> Result<(), Diagnostic> {
         let site = self.site;
         match route {
             Route::NotFound => {
@@ -392,81 +392,76 @@ impl<'a> Base<'a> {
             Route::Static(i) => self.sink.copy(&site.statics[i].src, path),
             Route::Asset(i) => self.sink.copy(&site.assets[i].src, path),
             Route::Entry(_) | Route::SearchIndex | Route::Marker => Ok(()),
-            route => self.route(route),
+            route => self.route(path, route),
         }
     }
 
-    /// Renders a generated page: taxonomies, terms, aliases, print pages, review, search,
+    /// Renders a generated page into its output file `file` (`<folder>/index.html`, or an
+    /// alias's own file name): taxonomies, terms, aliases, print pages, review, search,
     /// accessibility statement, matrix and focus-area pages.
-    fn route(&self, route: Route) -> Result<(), Diagnostic> {
+    fn route(&self, file: &'a str, route: Route) -> Result<(), Diagnostic> {
         let site = self.site;
-        let (name, path, mut ctx) = match route {
+        let path = file.strip_suffix("index.html").unwrap_or(file);
+        let (name, mut ctx) = match route {
             Route::Taxonomy(ti) => {
                 let t = &site.taxonomies[ti];
-                let mut ctx = self.context(&t.path);
+                let mut ctx = self.context(path);
                 ctx.taxonomy = Some(views::taxonomy(site, self.derived, t));
-                ("taxonomy.html", &t.path, ctx)
+                ("taxonomy.html", ctx)
             }
             Route::Term(ti, i) => {
                 let t = &site.taxonomies[ti];
                 let term = &t.terms[i];
-                let mut ctx = self.context(&term.path);
+                let mut ctx = self.context(path);
                 ctx.taxonomy = Some(views::taxonomy(site, self.derived, t));
                 ctx.term = Some(views::term_view(site, self.derived, term, true));
-                ("term.html", &term.path, ctx)
+                ("term.html", ctx)
             }
             Route::Alias(i) => {
                 let (alias, id) = &site.aliases[i];
                 if !alias.ends_with('/') {
                     return self.alias_file(alias, *id);
                 }
-                let mut ctx = self.context(alias);
+                let mut ctx = self.context(path);
                 ctx.redirect_to = Some(views::link(site, self.derived, *id));
-                ("alias.html", alias, ctx)
+                ("alias.html", ctx)
             }
             Route::Print(id) => return self.print_page(id),
             Route::Review => {
-                let path = &site.config.review.path;
                 let mut ctx = self.context(path);
                 ctx.review = Some(governance_views::review(site, self.derived));
-                ("review.html", path, ctx)
+                ("review.html", ctx)
             }
             Route::Accessibility => {
                 let Some(a) = &site.config.accessibility else {
                     return Ok(());
                 };
-                let mut ctx = self.context(&a.path);
+                let mut ctx = self.context(path);
                 ctx.accessibility = Some(a);
-                ("accessibility.html", &a.path, ctx)
+                ("accessibility.html", ctx)
             }
             Route::Search => {
-                let path = crate::site::SEARCH_PATH;
                 let ctx = self.context(path);
                 let html = self
                     .templates
                     .render("search.html", &ctx, "the search page")?;
-                return self
-                    .sink
-                    .write(&format!("{path}index.html"), html.as_bytes());
+                return self.sink.write(file, html.as_bytes());
             }
             Route::Matrix => {
-                let path = &site.config.action_plans.path;
                 let mut ctx = self.context(path);
                 ctx.matrix = Some(governance_views::matrix(site, self.derived));
-                ("matrix.html", path, ctx)
+                ("matrix.html", ctx)
             }
             Route::FocusArea(i) => {
-                let path = &site.matrix.focus_areas[i].path;
                 let mut ctx = self.context(path);
                 ctx.focus_area = Some(governance_views::focus_area(site, self.derived, i));
-                ("focus_area.html", path, ctx)
+                ("focus_area.html", ctx)
             }
             _ => return Ok(()),
         };
         ctx.current_path = path;
         let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
-        self.sink
-            .write(&format!("{path}index.html"), html.as_bytes())
+        self.sink.write(file, html.as_bytes())
     }
 
     /// An alias that names a file (`gammal/sida.html`): the redirect is written as that file.
