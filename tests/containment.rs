@@ -9,7 +9,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{bad_build_of, Run, Site};
 use tempfile::TempDir;
@@ -146,43 +146,7 @@ fn assert_links_refused(run: &Run, files: &[&str]) {
 
 /// Runs `handbok ARGS` in the site, killed after `limit`: the test fails instead of hanging.
 fn run_within(site: &Site, args: &[&str], limit: Duration) -> Run {
-    use std::io::Read;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_handbok"))
-        .args(args)
-        .current_dir(site.root())
-        .env("HANDBOK_LANG", "en")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start handbok");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for handbok") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("handbok {args:?} did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    let _ = child
-        .stdout
-        .take()
-        .map(|mut s| s.read_to_string(&mut stdout));
-    let _ = child
-        .stderr
-        .take()
-        .map(|mut s| s.read_to_string(&mut stderr));
-    Run {
-        code: status.code(),
-        stdout,
-        stderr,
-    }
+    common::run_within(site.root(), args, limit)
 }
 
 #[cfg(target_os = "linux")]

@@ -5,50 +5,14 @@
 
 mod common;
 
-use std::io::Read;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{bad_build_of, Page, Run, Site};
 
 /// Runs `handbok ARGS` in the site, killing it after `limit`: a regression to a quadratic
 /// scan must fail the test, not hang it.
 fn run_within(site: &Site, args: &[&str], limit: Duration) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
-        .args(args)
-        .current_dir(site.root())
-        .env_remove("RUST_BACKTRACE")
-        .env("HANDBOK_LANG", "en")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start handbok");
-    let read = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = pipe.read_to_string(&mut text);
-            text
-        })
-    };
-    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("poll handbok") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("handbok {args:?} still ran after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    Run {
-        code: status.code(),
-        stdout: stdout.join().expect("stdout"),
-        stderr: stderr.join().expect("stderr"),
-    }
+    common::run_within(site.root(), args, limit)
 }
 
 const LIMIT: Duration = Duration::from_secs(60);

@@ -246,6 +246,49 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Runs the binary in `dir` like [`run_in`], but kills it after `limit`: a regression that
+/// makes it hang (a named pipe read, a quadratic scan) fails the test instead of hanging it.
+pub fn run_within(dir: &Path, args: &[&str], limit: std::time::Duration) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env("HANDBOK_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the handbok binary");
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for handbok") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("handbok {args:?} still ran after {limit:?}: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Run {
+        code: status.code(),
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
+    }
+}
+
 /// The contents of a folder: relative path (with `/`) → bytes. Folders appear with a
 /// trailing `/` and no bytes, so that an added empty folder also counts as a change.
 pub type Snapshot = BTreeMap<String, Vec<u8>>;
