@@ -101,6 +101,7 @@ fn stages(c: &mut Criterion) {
             overrides: overrides(),
             strict: false,
             force: false,
+            existing_parent: false,
         };
         b.iter(|| handbok::check(&options).expect("checks"))
     });

@@ -81,6 +81,10 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Replace a non-empty output folder that handbok did not write (deleting its files).
     pub force: bool,
+    /// The output folder's parent must exist already: a missing one is an error, never
+    /// created (`serve`'s private working folder must not come back with default
+    /// permissions after someone removed it).
+    pub existing_parent: bool,
 }
 
 impl BuildOptions {
@@ -290,7 +294,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     }
     timings.lap("markdown and links");
     let staging = match output {
-        Some(dir) => Some(Staging::create(dir, options.force)?),
+        Some(dir) => Some(Staging::create(dir, &output::Policy::of(options))?),
         None => None,
     };
     let sink: &dyn Sink = match &staging {

@@ -152,6 +152,7 @@ impl SiteArgs {
             },
             strict: self.strict,
             force: false,
+            existing_parent: false,
         }
     }
 }

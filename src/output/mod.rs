@@ -38,6 +38,7 @@ impl Sink for NullSink {
 
 /// Writes straight into an output folder, each file through a temporary file and a rename,
 /// so that a reader never sees a half-written file. For incremental updates while serving.
+/// Creates folders below `dir`, never `dir` itself or anything above it.
 pub struct DirectSink {
     pub dir: PathBuf,
 }
@@ -47,14 +48,18 @@ impl Sink for DirectSink {
         inside_output(path)?;
         let full = self.dir.join(path);
         let parent = full.parent().unwrap_or(&self.dir);
-        std::fs::create_dir_all(parent).map_err(|e| io_diagnostic("cannot create", parent, &e))?;
+        let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+        create_below(&self.dir, folder).map_err(|e| io_diagnostic("cannot create", parent, &e))?;
         let temp = parent.join(format!(
             ".{}.tmp-{}",
             full.file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
-        std::fs::write(&temp, bytes).map_err(|e| io_diagnostic("cannot write", &temp, &e))?;
+        // A leftover of a killed server (or a link) by that name is removed, not written
+        // through.
+        let _ = std::fs::remove_file(&temp);
+        owned::write_new(&temp, bytes).map_err(|e| io_diagnostic("cannot write", &temp, &e))?;
         std::fs::rename(&temp, &full).map_err(|e| io_diagnostic("cannot write", &full, &e))
     }
 
@@ -76,13 +81,16 @@ impl Sink for DirectSink {
 /// A lock file `.NAME.lock` serialises builds into the same output folder, so two builds
 /// started at once write one after the other instead of into the same staging folder.
 ///
-/// Every folder the build writes holds the marker file [`owned::MARKER`]. A non-empty
-/// output folder without it is replaced only with `force`; a spare or leftover folder
-/// without it is never reused or removed. Nothing is ever read or removed through a
-/// symbolic link: a link named like a spare or leftover folder is removed itself.
+/// Every folder the build writes holds the marker file [`owned::MARKER`], naming the output
+/// folder. A non-empty output folder without it is replaced only with `force`; a spare or
+/// leftover folder without it is never reused or removed. Nothing is ever written, read or
+/// removed through a symbolic link: a link named like a spare or leftover folder is removed
+/// itself, and every file is created new (`O_EXCL`), never written through a link.
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// The target's [`owned::identity`], which its marker names.
+    id: PathBuf,
     spare: PathBuf,
     /// Replace a non-empty output folder that handbok did not write.
     force: bool,
@@ -100,45 +108,72 @@ struct Previous {
     kept: AtomicBool,
 }
 
+/// What a build may do at its output path.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Policy {
+    /// Replace a non-empty folder that handbok did not write.
+    pub force: bool,
+    /// The user named the output (`--output`): a symbolic link there is followed.
+    pub follow_link: bool,
+    /// The output's parent folder must exist already; it is never created.
+    pub existing_parent: bool,
+}
+
+impl Policy {
+    pub(crate) fn of(options: &crate::BuildOptions) -> Policy {
+        Policy {
+            force: options.force,
+            follow_link: options.output.is_some(),
+            existing_parent: options.existing_parent,
+        }
+    }
+}
+
 impl Staging {
     /// Creates the staging folder for `target` (e.g. `public/`): takes the lock, reuses the
     /// spare folder (or a staging folder that a killed build left behind) and removes any
     /// other leftovers. Refuses (before writing anything) a target that is not a folder, and
     /// a non-empty folder that handbok did not write unless `force` is set. A target that
-    /// is a symbolic link is followed: the folder it points to is the one replaced, and
-    /// the link stays.
-    pub fn create(target: &Path, force: bool) -> Result<Staging> {
-        let target = owned::resolve_output(target)?;
-        owned::check_output(&target, force)?;
-        let parent = parent_dir(&target);
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
-        let name = file_name(&target);
+    /// is a symbolic link is followed only as [`owned::resolve_output`] allows: the folder
+    /// it points to is the one replaced, and the link stays.
+    pub(crate) fn create(target: &Path, policy: &Policy) -> Result<Staging> {
+        let target = owned::resolve_output(target, policy.follow_link, policy.force)?;
+        let (parent, name) = (parent_dir(&target), file_name(&target));
+        owned::check_output(
+            &target,
+            &owned::identity(&target, &parent, &name),
+            policy.force,
+        )?;
+        create_parent(&parent, policy)?;
+        let id = owned::identity(&target, &parent, &name);
         let lock = lock(&parent.join(format!(".{name}.lock")))?;
         // Again under the lock: another build may have published meanwhile.
-        owned::check_output(&target, force)?;
+        owned::check_output(&target, &id, policy.force)?;
         let spare = parent.join(format!(".{name}.spare"));
-        adopt_leftovers(&parent, &name, &spare)?;
+        adopt_leftovers(&parent, &name, &spare, &id)?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         let mut previous = HashMap::new();
         let mut folders = HashSet::new();
-        if owned::reusable(&spare)? && std::fs::rename(&spare, &dir).is_ok() {
+        if owned::reusable(&spare, &id)? && std::fs::rename(&spare, &dir).is_ok() {
             inventory(&dir, &mut previous, &mut folders);
         } else {
             std::fs::create_dir(&dir).map_err(|e| Error::io("cannot create", &dir, e))?;
             folders.insert(String::new());
         }
+        let marker = owned::marker_text(&id);
         let staging = Staging {
             dir,
             target,
+            id,
             spare,
-            force,
+            force: policy.force,
             _lock: lock,
             previous,
             folders,
         };
         // First, so that a killed build's staging folder is recognised as handbok's.
         staging
-            .put(owned::MARKER, owned::MARKER_TEXT.as_bytes())
+            .put(owned::MARKER, &marker)
             .map_err(|d| Error::Config(Box::new(d)))?;
         Ok(staging)
     }
@@ -153,7 +188,7 @@ impl Staging {
                 match std::fs::create_dir(parent) {
                     Ok(()) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                    Err(_) => std::fs::create_dir_all(parent)
+                    Err(_) => create_below(&self.dir, folder)
                         .map_err(|e| io_diagnostic("cannot create", parent, &e))?,
                 }
             }
@@ -176,7 +211,7 @@ impl Staging {
             let _ = std::fs::remove_file(&old);
         }
         if let Ok(full) = self.path_of(path) {
-            if std::fs::write(&full, bytes).is_ok() {
+            if owned::write_new(&full, bytes).is_ok() {
                 return Ok(());
             }
         }
@@ -184,11 +219,11 @@ impl Staging {
         // way round: clear the way and try once more.
         self.clear_way(path);
         let full = self.path_of(path)?;
-        std::fs::write(&full, bytes).map_err(|e| io_diagnostic("cannot write", &full, &e))
+        owned::write_new(&full, bytes).map_err(|e| io_diagnostic("cannot write", &full, &e))
     }
 
     /// Removes what stands in the way of writing the file `path`: files where its folders
-    /// go, a folder where it goes.
+    /// go, whatever is where it goes.
     fn clear_way(&self, path: &str) {
         let mut at = self.dir.clone();
         let segments: Vec<&str> = path.split('/').collect();
@@ -198,9 +233,9 @@ impl Staging {
                 return;
             };
             let last = i + 1 == segments.len();
-            if last && meta.is_dir() {
+            if last {
                 let _ = owned::remove_tree(&at);
-            } else if !last && !meta.is_dir() {
+            } else if !meta.is_dir() {
                 let _ = std::fs::remove_file(&at);
             }
         }
@@ -240,7 +275,7 @@ impl Staging {
     /// the spare folder of the next build; a folder replaced because of `force` is deleted.
     pub fn commit(self) -> Result<()> {
         self.prune();
-        let replace = match owned::check_output(&self.target, self.force) {
+        let replace = match owned::check_output(&self.target, &self.id, self.force) {
             Ok(replace) => replace,
             Err(e) => {
                 keep_as_spare(&self.dir, &self.spare);
@@ -256,11 +291,10 @@ impl Staging {
                 Ok(())
             }
             owned::Replace::Forced => {
-                // Marked first: if the build is killed before the removal below, the next
-                // build recognises the moved-aside folder as its own leftover.
-                let marker = self.target.join(owned::MARKER);
-                std::fs::write(&marker, owned::MARKER_TEXT)
-                    .map_err(|e| Error::io("cannot write", &marker, e))?;
+                // Nothing is written into a folder that is not handbok's (its marker could
+                // be a link to any file): it is moved aside and deleted. A build killed
+                // before the removal leaves it by a leftover's name, unmarked, and the
+                // next build refuses it instead of deleting it.
                 let old = self.swap()?;
                 let _ = owned::remove_tree(&old);
                 Ok(())
@@ -307,7 +341,7 @@ impl Sink for Staging {
 /// Whether the file at `path` holds exactly `bytes`; a file of another size is not read.
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else {
+    let Ok(mut file) = owned::open_no_follow(path) else {
         return false;
     };
     if !file.metadata().is_ok_and(|m| m.len() == bytes.len() as u64) {
@@ -366,20 +400,19 @@ fn inventory(dir: &Path, files: &mut HashMap<String, Previous>, folders: &mut Ha
 /// Moves `dir` (a folder of this build) to `spare`, or removes it when anything at all is
 /// already there (a foreign folder, or a link, is never replaced).
 fn keep_as_spare(dir: &Path, spare: &Path) {
-    let taken = !matches!(owned::classify(spare), Ok(owned::Found::Missing));
+    let taken = !owned::is_missing(spare);
     if taken || std::fs::rename(dir, spare).is_err() {
         let _ = owned::remove_tree(dir);
     }
 }
 
 /// Takes the exclusive lock of an output folder, waiting while another build holds it.
-/// The lock goes with the process: a killed build never leaves it taken. A named pipe or
-/// a link in the lock file's place is refused: it could hang the build or lead elsewhere.
+/// The lock goes with the process: a killed build never leaves it taken. A named pipe, a
+/// link or another user's file in the lock file's place is refused: it could hang the
+/// build or lead elsewhere.
 #[cfg(unix)]
 fn lock(path: &Path) -> Result<Option<std::fs::File>> {
-    let file = owned::open_lock_file(path)
-        .map_err(|e| Error::io("cannot create the lock file", path, e))?
-        .ok_or_else(|| owned::not_a_lock_file(path))?;
+    let file = owned::open_lock_file(path)?;
     owned::lock_exclusive(&file, true).map_err(|e| Error::io("cannot lock", path, e))?;
     Ok(Some(file))
 }
@@ -387,6 +420,41 @@ fn lock(path: &Path) -> Result<Option<std::fs::File>> {
 #[cfg(not(unix))]
 fn lock(_path: &Path) -> Result<Option<std::fs::File>> {
     Ok(None)
+}
+
+/// Creates the output's parent folder and those above it, unless the policy says it must
+/// exist already (serve's private folder, which must never come back with default
+/// permissions after someone removed it).
+fn create_parent(parent: &Path, policy: &Policy) -> Result<()> {
+    if !policy.existing_parent {
+        return std::fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e));
+    }
+    match std::fs::symlink_metadata(parent) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(Error::io(
+            "cannot use",
+            parent,
+            std::io::Error::from(std::io::ErrorKind::NotADirectory),
+        )),
+        Err(e) => Err(Error::io("cannot use", parent, e)),
+    }
+}
+
+/// Creates the folder `rel` (a site path, `""` for `base` itself) and the folders between
+/// it and `base`, but never `base` or anything above it: a missing `base` is an error.
+fn create_below(base: &Path, rel: &str) -> std::io::Result<()> {
+    let mut at = base.to_path_buf();
+    if rel.is_empty() {
+        return std::fs::symlink_metadata(base).map(|_| ());
+    }
+    for segment in rel.split('/') {
+        at.push(segment);
+        match std::fs::create_dir(&at) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -408,7 +476,7 @@ fn file_name(path: &Path) -> String {
 /// build's own becomes the spare folder when there is none, the others are removed. A link
 /// or file by such a name is removed itself; another user's folder is left alone; a folder
 /// without the marker is refused.
-fn adopt_leftovers(parent: &Path, name: &str, spare: &Path) -> Result<()> {
+fn adopt_leftovers(parent: &Path, name: &str, spare: &Path, id: &Path) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Ok(());
     };
@@ -425,7 +493,7 @@ fn adopt_leftovers(parent: &Path, name: &str, spare: &Path) -> Result<()> {
         .collect();
     leftovers.sort();
     for dir in leftovers {
-        if owned::reusable(&dir)? {
+        if owned::reusable(&dir, id)? {
             keep_as_spare(&dir, spare);
         }
     }

@@ -4,7 +4,9 @@
 //!
 //! Ownership is a marker file inside the folder, not a record beside it: it moves with the
 //! folder through every swap, so a folder that someone put in the output's place is never
-//! mistaken for the one handbok wrote.
+//! mistaken for the one handbok wrote. The marker names the output folder it was written
+//! for, and counts only there and beside it: a copy of a published site (marker included)
+//! is not handbok's. A folder or marker of another user's is never handbok's.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -15,30 +17,97 @@ use crate::error::{Diagnostic, Error, Result};
 pub(crate) use crate::site::OUTPUT_MARKER as MARKER;
 
 /// What the marker says to whoever finds it (it is published with the site; it is harmless).
+/// The line [`OUTPUT_LINE`] and the output folder's absolute path follow it.
 pub(crate) const MARKER_TEXT: &str = "This folder was written by handbok (`handbok build`), \
 which replaces it on every build.\nhandbok refuses to replace a non-empty folder without \
-this file unless it is run with --force.\n";
+this file unless it is run with --force. The folder counts as handbok's only at the path \
+named below: a copy of it elsewhere is not replaced.\n";
+
+/// The start of the marker's last line, which names the output folder it was written for.
+const OUTPUT_LINE: &str = "output: ";
+
+/// The longest marker that is read; anything longer is not handbok's.
+const MARKER_LIMIT: u64 = 64 * 1024;
+
+/// The marker for the output folder `id` (its [`identity`]).
+pub(crate) fn marker_text(id: &Path) -> Vec<u8> {
+    let mut text = format!("{MARKER_TEXT}{OUTPUT_LINE}").into_bytes();
+    text.extend_from_slice(&path_bytes(id));
+    text.push(b'\n');
+    text
+}
+
+/// The absolute path that names the output folder `target` in its marker: its parent folder
+/// with every link and `..` resolved, and its own name (which is never followed). The
+/// same for the spare and leftover folders beside it, which belong to it.
+pub(crate) fn identity(target: &Path, parent: &Path, name: &str) -> PathBuf {
+    match parent.canonicalize() {
+        Ok(parent) => parent.join(name),
+        Err(_) => std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf()),
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(path.as_os_str().as_bytes())
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    match path.to_string_lossy() {
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.as_bytes()),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.into_bytes()),
+    }
+}
 
 /// What is at a path, seen without following a symbolic link there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Found {
     Missing,
     /// A symbolic link, whatever it points to.
     Link,
     /// A regular file, a named pipe, a socket or a device.
     NotFolder,
-    /// A real folder: whether the current user owns it, and whether handbok wrote it (it
-    /// holds the marker, or nothing at all).
-    Folder {
-        mine: bool,
-        marked: bool,
-    },
+    /// A real folder, and whose it is.
+    Folder(Owner),
 }
 
-/// Looks at `path` without following a link at its end.
-pub(crate) fn classify(path: &Path) -> std::io::Result<Found> {
-    let meta = match std::fs::symlink_metadata(path) {
-        Ok(meta) => meta,
+/// Whose a real folder is, as far as handbok can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Owner {
+    /// The current user's, and empty or holding a marker of the current user's that names
+    /// the output folder it is checked for.
+    Handbok,
+    /// The current user's, with a marker that names another output folder: a copy of a
+    /// built site (`rsync public/ /var/www/html/`), or a site folder that was moved.
+    OtherOutput(PathBuf),
+    /// Another user's folder (the marker inside does not matter).
+    OtherUser,
+    /// The current user's, not empty, without a marker of handbok's.
+    Unknown,
+}
+
+/// Looks at `path` without following a link at its end; a folder counts as handbok's only
+/// for the output folder `id`.
+pub(crate) fn classify(path: &Path, id: &Path) -> std::io::Result<Found> {
+    let Some(meta) = lstat(path)? else {
+        return Ok(Found::Missing);
+    };
+    let kind = meta.file_type();
+    Ok(if kind.is_symlink() {
+        Found::Link
+    } else if !kind.is_dir() {
+        Found::NotFolder
+    } else {
+        Found::Folder(owner(path, &meta, id))
+    })
+}
+
+/// The metadata of `path` itself (not of a link's target); `None` when nothing is there.
+fn lstat(path: &Path) -> std::io::Result<Option<std::fs::Metadata>> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
         // A file where a folder of the path should be: nothing there either (creating the
         // folders fails later, with the message for that).
         Err(e)
@@ -47,27 +116,88 @@ pub(crate) fn classify(path: &Path) -> std::io::Result<Found> {
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
             ) =>
         {
-            return Ok(Found::Missing)
+            Ok(None)
         }
-        Err(e) => return Err(e),
-    };
-    let kind = meta.file_type();
-    Ok(if kind.is_symlink() {
-        Found::Link
-    } else if !kind.is_dir() {
-        Found::NotFolder
-    } else {
-        Found::Folder {
-            mine: owned_by_me(&meta),
-            marked: is_marked(path),
-        }
-    })
+        Err(e) => Err(e),
+    }
 }
 
-/// Whether a real folder holds the marker (a regular file, not a link), or nothing.
-fn is_marked(dir: &Path) -> bool {
-    std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.file_type().is_file())
-        || std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+/// Whether nothing at all is at `path` (a link, even a dangling one, is something).
+pub(crate) fn is_missing(path: &Path) -> bool {
+    matches!(lstat(path), Ok(None))
+}
+
+/// Whose the real folder `dir` is (see [`Owner`]).
+fn owner(dir: &Path, meta: &std::fs::Metadata, id: &Path) -> Owner {
+    if !owned_by_me(meta) {
+        return Owner::OtherUser;
+    }
+    match read_marker(&dir.join(MARKER)) {
+        Some(named) if named == path_bytes(id).as_ref() => Owner::Handbok,
+        Some(named) => Owner::OtherOutput(path_from_bytes(named)),
+        None if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none()) => {
+            Owner::Handbok
+        }
+        None => Owner::Unknown,
+    }
+}
+
+/// The output folder a marker names, if `path` is a marker of handbok's: a regular file (not
+/// a link, never a named pipe waited on) of the current user's, with the output line.
+fn read_marker(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = open_no_follow(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || !owned_by_me(&meta) || meta.len() > MARKER_LIMIT {
+        return None;
+    }
+    let mut text = Vec::new();
+    file.take(MARKER_LIMIT).read_to_end(&mut text).ok()?;
+    // The first output line: a path that holds a line break cannot fake one.
+    let line = format!("\n{OUTPUT_LINE}");
+    let at = text
+        .windows(line.len())
+        .position(|w| w == line.as_bytes())?;
+    let named = text[at + line.len()..].strip_suffix(b"\n")?;
+    Some(named.to_vec())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Opens `path` for reading without following a link at its end and without waiting on a
+/// named pipe.
+pub(crate) fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    options.open(path)
+}
+
+/// Creates the file `path` with `bytes`. Fails when anything is already there: a link in
+/// its place is never written through (`O_CREAT | O_EXCL`, and `O_NOFOLLOW`).
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    options.open(path)?.write_all(bytes)
 }
 
 #[cfg(unix)]
@@ -87,38 +217,26 @@ fn effective_uid() -> u32 {
     unsafe { libc::geteuid() }
 }
 
-/// Removes `path`: a link or file is unlinked itself; a real folder is emptied and removed
-/// without following a link at any depth (the top two levels in parallel: deleting the
-/// previous output of a large site is otherwise a good part of a build).
+/// Removes `path`: a link or file is unlinked itself; a real folder with everything in it,
+/// by the standard library's `remove_dir_all`, which opens every folder relative to the one
+/// above it and without following a link (`openat` with `O_NOFOLLOW`, `unlinkat`), so that
+/// a folder swapped for a link meanwhile is unlinked, never followed. One thread: removing
+/// folders in parallel would name them by paths again, and a whole tree is removed only in
+/// rare cases (a forced build, a leftover, a stopped server's folder); a normal build
+/// reuses the spare folder instead.
 pub(crate) fn remove_tree(path: &Path) -> std::io::Result<()> {
-    remove_entry(path, 0)
-}
-
-fn remove_entry(path: &Path, depth: usize) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    if !std::fs::symlink_metadata(path)?.is_dir() {
-        return std::fs::remove_file(path);
+    if std::fs::symlink_metadata(path)?.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
     }
-    if depth >= 2 {
-        // The standard library's removal opens each folder without following links.
-        return std::fs::remove_dir_all(path);
-    }
-    let entries: Vec<std::path::PathBuf> = std::fs::read_dir(path)?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries
-        .par_iter()
-        .try_for_each(|p| remove_entry(p, depth + 1))?;
-    std::fs::remove_dir(path)
 }
 
 /// Opens (creating it if needed) the lock file at `path` without following a link and
-/// without waiting on a named pipe. `None` when something other than a regular file is
-/// there. A lock file that another user created may be read-only for this one: a read-only
-/// descriptor takes the lock just as well.
+/// without waiting on a named pipe. Refuses anything but a regular file of the current
+/// user's: another user could hold the lock of their file for ever, and hang every build.
 #[cfg(unix)]
-pub(crate) fn open_lock_file(path: &Path) -> std::io::Result<Option<File>> {
+pub(crate) fn open_lock_file(path: &Path) -> Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     let flags = libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC;
     let opened = std::fs::OpenOptions::new()
@@ -129,34 +247,46 @@ pub(crate) fn open_lock_file(path: &Path) -> std::io::Result<Option<File>> {
         .mode(0o644)
         .custom_flags(flags)
         .open(path)
-        .or_else(|_| {
-            std::fs::OpenOptions::new()
-                .read(true)
-                .custom_flags(flags)
-                .open(path)
-        });
-    match opened {
-        Ok(file) if file.metadata()?.is_file() => Ok(Some(file)),
-        Ok(_) => Ok(None),
-        Err(e) => match std::fs::symlink_metadata(path) {
-            Ok(meta) if !meta.is_file() => Ok(None),
-            _ => Err(e),
-        },
+        .or_else(|_| open_no_follow(path));
+    let file = match opened {
+        Ok(file) => file,
+        Err(e) => {
+            return Err(match std::fs::symlink_metadata(path) {
+                Ok(meta) if !meta.is_file() => not_a_lock_file(path),
+                _ => Error::io("cannot create the lock file", path, e),
+            })
+        }
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io("cannot read", path, e))?;
+    if !meta.is_file() {
+        return Err(not_a_lock_file(path));
     }
+    if !owned_by_me(&meta) {
+        return Err(refusal(
+            format!("the lock file {} belongs to another user", path.display()),
+            "remove it (the next build creates it again), or build into a folder of your own",
+        ));
+    }
+    Ok(file)
 }
 
 /// Opens the real folder `path` (not a link to one) to lock it, if the current user owns it.
 #[cfg(unix)]
-pub(crate) fn open_own_folder(path: &Path) -> Option<File> {
+pub(crate) fn open_own_folder(path: &Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     let flags = libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC;
     let folder = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(flags)
-        .open(path)
-        .ok()?;
-    let meta = folder.metadata().ok()?;
-    (meta.is_dir() && owned_by_me(&meta)).then_some(folder)
+        .open(path)?;
+    let meta = folder.metadata()?;
+    if meta.is_dir() && owned_by_me(&meta) {
+        Ok(folder)
+    } else {
+        Err(std::io::Error::other("not a folder of the current user's"))
+    }
 }
 
 /// Takes the exclusive `flock` of `file`: waits for it, or with `wait == false` returns
@@ -196,10 +326,34 @@ pub(crate) enum Replace {
 }
 
 /// The folder an output path stands for: the path itself, or the folder a symbolic link
-/// there points to (the link is kept, and the folder it points to is replaced).
-pub(crate) fn resolve_output(target: &Path) -> Result<PathBuf> {
-    if classify(target).map_err(|e| Error::io("cannot read", target, e))? != Found::Link {
+/// there points to (the link is kept, and the folder it points to is replaced). A link is
+/// followed only when `follow` (the user named the output with `--output`; a link that a
+/// repository carries as its default `public/` could point anywhere), and never with
+/// `force`, which would delete whatever the link points to.
+pub(crate) fn resolve_output(target: &Path, follow: bool, force: bool) -> Result<PathBuf> {
+    let link = lstat(target)
+        .map_err(|e| Error::io("cannot read", target, e))?
+        .is_some_and(|meta| meta.file_type().is_symlink());
+    if !link {
         return Ok(target.to_path_buf());
+    }
+    if !follow {
+        return Err(refusal(
+            format!(
+                "the output folder {} is a symbolic link; handbok follows a link only when it is given with --output",
+                target.display()
+            ),
+            "remove the link, or name it with --output to build into the folder it points to",
+        ));
+    }
+    if force {
+        return Err(refusal(
+            format!(
+                "the output folder {} is a symbolic link, and --force never replaces a folder through a link",
+                target.display()
+            ),
+            "give the folder it points to with --output, or build without --force",
+        ));
     }
     target.canonicalize().map_err(|e| {
         if e.kind() != std::io::ErrorKind::NotFound {
@@ -217,56 +371,81 @@ pub(crate) fn resolve_output(target: &Path) -> Result<PathBuf> {
     })
 }
 
-/// What publishing would do to the output path (already resolved): refuses a file and,
-/// unless `force`, a non-empty folder without the marker.
-pub(crate) fn check_output(target: &Path, force: bool) -> Result<Replace> {
-    match classify(target).map_err(|e| Error::io("cannot read", target, e))? {
-        Found::Missing => Ok(Replace::Nothing),
-        Found::Folder { marked: true, .. } => Ok(Replace::Ours),
-        Found::Folder { .. } if force => Ok(Replace::Forced),
-        Found::Folder { .. } => Err(refusal(
-            format!(
-                "the output folder {} is not empty and was not written by handbok",
-                target.display()
-            ),
-            "choose a new or empty folder with --output, or use --force to replace it (everything in it is deleted)",
-        )),
+/// What publishing would do to the output path (already resolved; `id` is its
+/// [`identity`]): refuses a file and, unless `force`, a folder that is not handbok's.
+pub(crate) fn check_output(target: &Path, id: &Path, force: bool) -> Result<Replace> {
+    let owner = match classify(target, id).map_err(|e| Error::io("cannot read", target, e))? {
+        Found::Missing => return Ok(Replace::Nothing),
+        Found::Folder(Owner::Handbok) => return Ok(Replace::Ours),
+        Found::Folder(_) if force => return Ok(Replace::Forced),
+        Found::Folder(owner) => owner,
         // A link here was resolved, or appeared since: either way it is not replaced.
-        Found::Link | Found::NotFolder => Err(refusal(
+        Found::Link | Found::NotFolder => {
+            return Err(refusal(
+                format!(
+                    "the output folder {} is a file, not a folder",
+                    target.display()
+                ),
+                "remove the file or choose another folder with --output",
+            ))
+        }
+    };
+    let shown = target.display();
+    Err(match owner {
+        Owner::OtherUser => refusal(
+            format!("the output folder {shown} belongs to another user"),
+            "choose a folder of your own with --output, or use --force to replace it (everything in it is deleted)",
+        ),
+        Owner::OtherOutput(named) => refusal(
             format!(
-                "the output folder {} is a file, not a folder",
-                target.display()
+                "the output folder {shown} was written by handbok for another output folder, {}",
+                named.display()
             ),
-            "remove the file or choose another folder with --output",
-        )),
-    }
+            "a copy of a built site is never replaced: choose a new or empty folder with --output, or if you moved the folder here, use --force to replace it (everything in it is deleted)",
+        ),
+        Owner::Handbok | Owner::Unknown => refusal(
+            format!("the output folder {shown} is not empty and was not written by handbok"),
+            "choose a new or empty folder with --output, or use --force to replace it (everything in it is deleted)",
+        ),
+    })
 }
 
-/// Whether a spare or leftover folder (named like one of handbok's, beside the output) may
-/// be reused or removed. A link or file by that name is removed itself, never followed;
-/// another user's folder is left alone; a folder of this user's without the marker is
-/// refused, since deleting it could delete someone's work.
-pub(crate) fn reusable(path: &Path) -> Result<bool> {
-    match classify(path).map_err(|e| Error::io("cannot read", path, e))? {
-        Found::Missing | Found::Folder { mine: false, .. } => Ok(false),
+/// Whether a spare or leftover folder (named like one of handbok's, beside the output
+/// `id`) may be reused or removed. A link or file by that name is removed itself, never
+/// followed; another user's folder is left alone; a folder of this user's without the
+/// marker of this output is refused, since deleting it could delete someone's work.
+pub(crate) fn reusable(path: &Path, id: &Path) -> Result<bool> {
+    let owner = match classify(path, id).map_err(|e| Error::io("cannot read", path, e))? {
+        Found::Missing | Found::Folder(Owner::OtherUser) => return Ok(false),
         Found::Link | Found::NotFolder => {
             std::fs::remove_file(path).map_err(|e| Error::io("cannot remove", path, e))?;
-            Ok(false)
+            return Ok(false);
         }
-        Found::Folder { marked: true, .. } => Ok(true),
-        Found::Folder { .. } => Err(refusal(
+        Found::Folder(Owner::Handbok) => return Ok(true),
+        Found::Folder(owner) => owner,
+    };
+    Err(match owner {
+        Owner::OtherOutput(named) => refusal(
+            format!(
+                "the folder {} beside the output was written by handbok for another output folder, {}",
+                path.display(),
+                named.display()
+            ),
+            "delete it if you moved the site here; handbok never deletes a folder written for another output",
+        ),
+        _ => refusal(
             format!(
                 "the folder {} beside the output holds files that handbok did not write",
                 path.display()
             ),
             "move what you need out of it, then delete it; handbok never deletes files it did not write",
-        )),
-    }
+        ),
+    })
 }
 
 /// The refusal of a lock file that is not a regular file.
 #[cfg(unix)]
-pub(crate) fn not_a_lock_file(path: &Path) -> Error {
+fn not_a_lock_file(path: &Path) -> Error {
     refusal(
         format!("the lock file {} is not a regular file", path.display()),
         "remove it; the next build creates it again",

@@ -121,11 +121,14 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     let output = folder.join("public");
     let mut build = options.build.clone();
     build.output = Some(output.clone());
+    // The private folder is made by `WorkFolder` alone: were it removed, builds fail
+    // instead of making it again with default permissions.
+    build.existing_parent = true;
     let shared = Shared::new(output.clone(), options.lang);
     let built = rebuild(&build, &shared, &log);
     if !output.exists() {
         // No good build yet: serve an empty site whose 404 page shows the overlay.
-        std::fs::create_dir_all(&output).map_err(|e| Error::io("cannot create", &output, e))?;
+        std::fs::create_dir(&output).map_err(|e| Error::io("cannot create", &output, e))?;
     }
     let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
         Error::Config(Box::new(
@@ -152,9 +155,9 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
 }
 
 /// The private working folder of one `handbok serve`: `handbok-serve-PID-RANDOM` in the
-/// temporary folder, created new (never an existing one) with mode 0700, and locked for as
-/// long as the server runs, which tells other servers that it is in use. Removed when the
-/// server returns; a stopped server's folder is removed by the next one.
+/// temporary folder, created new (never an existing one) with mode 0700, and locked right
+/// away for as long as the server runs, which tells other servers that it is in use. Removed
+/// when the server returns; a stopped server's folder is removed by the next one.
 struct WorkFolder {
     dir: tempfile::TempDir,
     /// The open folder, holding its exclusive `flock`.
@@ -175,33 +178,39 @@ impl WorkFolder {
         let dir = builder
             .tempdir_in(&temp)
             .map_err(|e| Error::io("cannot create", &temp, e))?;
-        Ok(WorkFolder {
-            _lock: lock_work_folder(dir.path()),
-            dir,
-        })
+        // Without its lock the folder could be taken for a stopped server's: no serving.
+        let lock =
+            lock_work_folder(dir.path()).map_err(|e| Error::io("cannot lock", dir.path(), e))?;
+        Ok(WorkFolder { _lock: lock, dir })
     }
 }
 
 /// The working folder at `path` opened and locked, if it is a real folder of this user's
 /// that no running server holds.
 #[cfg(unix)]
-fn lock_work_folder(path: &Path) -> Option<std::fs::File> {
+fn lock_work_folder(path: &Path) -> std::io::Result<Option<std::fs::File>> {
     use crate::output::owned;
     let folder = owned::open_own_folder(path)?;
-    owned::lock_exclusive(&folder, false)
-        .ok()?
-        .then_some(folder)
+    if owned::lock_exclusive(&folder, false)? {
+        Ok(Some(folder))
+    } else {
+        Err(std::io::ErrorKind::WouldBlock.into())
+    }
 }
 
 #[cfg(not(unix))]
-fn lock_work_folder(_path: &Path) -> Option<std::fs::File> {
-    None
+fn lock_work_folder(_path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    Ok(None)
 }
 
+/// A working folder this young may belong to a server that has created it and not yet
+/// locked it: the clean-up leaves it alone.
+const STARTING: Duration = Duration::from_secs(10);
+
 /// Removes the working folders of `handbok serve` processes that are gone (stopped with
-/// Ctrl+C): only real folders of this user's whose lock nobody holds. A running server
-/// holds its lock whatever its process id or PID namespace. Where folders cannot be locked
-/// (not Unix), none is removed.
+/// Ctrl+C): only real folders of this user's whose lock nobody holds, and not changed in
+/// the last [`STARTING`] seconds. A running server holds its lock whatever its process id
+/// or PID namespace. Where folders cannot be locked (not Unix), none is removed.
 fn remove_stale_folders() {
     if cfg!(not(unix)) {
         return;
@@ -218,8 +227,16 @@ fn remove_stale_folders() {
             continue;
         }
         let path = entry.path();
+        let young = std::fs::symlink_metadata(&path)
+            .and_then(|meta| meta.modified())
+            .map_or(true, |changed| {
+                changed.elapsed().map_or(true, |age| age < STARTING)
+            });
+        if young {
+            continue;
+        }
         // Removed while locked, so that no other server takes it meanwhile.
-        if let Some(_lock) = lock_work_folder(&path) {
+        if let Ok(Some(_lock)) = lock_work_folder(&path) {
             let _ = crate::output::owned::remove_tree(&path);
         }
     }

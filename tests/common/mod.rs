@@ -315,10 +315,22 @@ fn walk(base: &Path, dir: &Path, out: &mut Snapshot) {
         if path.is_dir() {
             out.insert(format!("{rel}/"), Vec::new());
             walk(base, &path, out);
+        } else if rel == ".handbok-output" {
+            out.insert(rel, marker_named(base, &path));
         } else {
             out.insert(rel, std::fs::read(&path).expect("read a file"));
         }
     }
+}
+
+/// The output marker at `path` with the folder it names written `<this folder>` when that
+/// is `base`, the folder it is in: builds into different folders then compare equal.
+fn marker_named(base: &Path, path: &Path) -> Vec<u8> {
+    let text = std::fs::read_to_string(path).expect("read the marker");
+    let here = base.canonicalize().expect("the folder's real path");
+    let line = format!("\noutput: {}\n", here.display());
+    text.replace(&line, "\noutput: <this folder>\n")
+        .into_bytes()
 }
 
 /// The files (not folders) of a snapshot, sorted.
