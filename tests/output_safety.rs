@@ -9,7 +9,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{Run, Server, Site};
@@ -157,42 +156,7 @@ impl Scene {
 /// Runs the binary in `dir` with English messages; kills it after 60 s, so that a build
 /// that hangs fails the test instead of hanging it.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handbok"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RUST_BACKTRACE")
-        .env("HANDBOK_LANG", "en")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the handbok binary");
-    let read = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = pipe.read_to_string(&mut text);
-            text
-        })
-    };
-    let stdout = read(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = read(Box::new(child.stderr.take().expect("stderr")));
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for handbok") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("handbok {args:?} still ran after 60 s: it hangs");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let run = Run {
-        code: status.code(),
-        stdout: stdout.join().expect("stdout"),
-        stderr: stderr.join().expect("stderr"),
-    };
+    let run = common::run_within(dir, args, Duration::from_secs(60));
     run.expect_no_panic();
     run
 }
