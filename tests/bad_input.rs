@@ -50,26 +50,6 @@ fn assert_hints_and_swedish(site: &Site, run: &Run) {
     }
 }
 
-/// The error line for `file`, which must start with `file:LINE:` (or `file:` without a line
-/// when `line` is `None`) and contain every one of `words`. Returns it with its hint.
-fn error_for<'r>(
-    run: &'r Run,
-    file: &str,
-    line: Option<usize>,
-    words: &[&str],
-) -> (&'r str, &'r str) {
-    let prefix = match line {
-        Some(l) => format!("{file}:{l}:"),
-        None => format!("{file}: error: "),
-    };
-    let found = run.line_starting_with(&prefix);
-    assert!(found.contains("error: "), "{found}");
-    for w in words {
-        assert!(found.contains(w), "{w:?} missing in {found:?}");
-    }
-    (found, run.hint_after(&prefix))
-}
-
 // ---------------------------------------------------------------------------------------------
 // The file as a whole: empty, encodings, NUL bytes, size, permissions, special files
 // ---------------------------------------------------------------------------------------------
@@ -79,7 +59,7 @@ fn an_empty_file_is_a_page_without_title() {
     // Decision: a 0-byte .md is an error, not a blank page; it is almost always a file saved
     // by mistake, and a page needs a title.
     let run = bad(|s| s.write("content/tom.md", ""));
-    let (_, hint) = error_for(&run, "content/tom.md", Some(1), &["empty", "title"]);
+    let (_, hint) = run.error_for("content/tom.md", Some(1), &["empty", "title"]);
     assert!(hint.contains("front matter"), "{hint}");
 }
 
@@ -93,7 +73,7 @@ fn utf16_files_with_and_without_byte_order_mark_must_be_saved_as_utf8() {
         s.write("content/utan-bom.md", be);
     });
     for file in ["content/bom.md", "content/utan-bom.md"] {
-        let (_, hint) = error_for(&run, file, Some(1), &["UTF-16", "UTF-8"]);
+        let (_, hint) = run.error_for(file, Some(1), &["UTF-16", "UTF-8"]);
         assert!(hint.contains("save the file as UTF-8"), "{hint}");
     }
     assert_eq!(run.error_lines().len(), 2, "{}", run.stderr);
@@ -107,7 +87,7 @@ fn a_nul_byte_is_reported_on_its_line() {
             b"---\ntitle: Nul\n---\nText\n\nmer\0text\n",
         )
     });
-    error_for(&run, "content/nul.md", Some(6), &["NUL"]);
+    run.error_for("content/nul.md", Some(6), &["NUL"]);
 }
 
 #[test]
@@ -123,7 +103,7 @@ fn a_markdown_file_over_the_size_limit_is_refused_without_reading_it() {
         file.set_len(50 * 1024 * 1024)
             .expect("grow the page to 50 MB");
     });
-    let (_, hint) = error_for(&run, "content/jattestor.md", None, &["50.0 MB", "10 MB"]);
+    let (_, hint) = run.error_for("content/jattestor.md", None, &["50.0 MB", "10 MB"]);
     assert!(hint.contains("split the page"), "{hint}");
 }
 
@@ -148,7 +128,7 @@ fn a_large_page_with_many_links_builds() {
     let run = site.run(&["check"]);
     run.expect_no_panic().expect_code(1);
     // The position of the last link is still exact.
-    error_for(&run, "content/stor.md", Some(last_line), &["saknas.md"]);
+    run.error_for("content/stor.md", Some(last_line), &["saknas.md"]);
     assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
 
     site.write(
@@ -179,13 +159,8 @@ fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
             );
         }
     });
-    error_for(&run, "content/ror.md", None, &["not an ordinary file"]);
-    error_for(
-        &run,
-        "content/natverk/ror.pdf",
-        None,
-        &["not an ordinary file"],
-    );
+    run.error_for("content/ror.md", None, &["not an ordinary file"]);
+    run.error_for("content/natverk/ror.pdf", None, &["not an ordinary file"]);
 }
 
 /// Permissions do not stop root from reading, and CI runs tests as root. Then the build
@@ -227,9 +202,9 @@ fn an_unreadable_file_and_folder_are_named() {
     };
     mode("content/stangd", 0o755);
     run.expect_no_panic().expect_code(1);
-    let (_, hint) = error_for(&run, "content/hemlig.md", None, &["cannot read", "denied"]);
+    let (_, hint) = run.error_for("content/hemlig.md", None, &["cannot read", "denied"]);
     assert!(hint.contains("permission"), "{hint}");
-    let (_, hint) = error_for(&run, "content/stangd", None, &["cannot read", "denied"]);
+    let (_, hint) = run.error_for("content/stangd", None, &["cannot read", "denied"]);
     assert!(hint.contains("permission"), "{hint}");
     common::assert_same_tree(&good, &site.snapshot("public"), "a failed build");
 }
@@ -267,9 +242,9 @@ fn front_matter_that_is_a_list_or_a_single_value_is_an_error() {
         );
         s.write("content/varde.md", "---\nBara en rubrik\n---\nText.\n");
     });
-    let (_, hint) = error_for(&run, "content/lista.md", Some(2), &["is a list"]);
+    let (_, hint) = run.error_for("content/lista.md", Some(2), &["is a list"]);
     assert!(hint.contains("`title: Sidans rubrik`"), "{hint}");
-    error_for(&run, "content/varde.md", Some(2), &["single value"]);
+    run.error_for("content/varde.md", Some(2), &["single value"]);
     assert_eq!(run.error_lines().len(), 2, "{}", run.stderr);
 }
 
@@ -281,7 +256,7 @@ fn a_tab_in_the_indentation_is_named_on_its_line() {
             "---\ntitle: Tabb\nextra:\n  ok: ja\n\tfel: nej\n---\nText.\n",
         )
     });
-    let (_, hint) = error_for(&run, "content/tabb.md", Some(5), &["tab", "spaces"]);
+    let (_, hint) = run.error_for("content/tabb.md", Some(5), &["tab", "spaces"]);
     assert!(hint.contains("spaces"), "{hint}");
 }
 
@@ -299,12 +274,7 @@ fn a_tab_in_a_themes_interface_texts_is_named_on_its_line() {
         },
         2,
     );
-    let (_, hint) = error_for(
-        &run,
-        "themes/default/i18n/sv.yaml",
-        Some(3),
-        &["tab", "spaces"],
-    );
+    let (_, hint) = run.error_for("themes/default/i18n/sv.yaml", Some(3), &["tab", "spaces"]);
     assert!(hint.contains("spaces"), "{hint}");
 }
 
@@ -321,15 +291,10 @@ fn yaml_syntax_errors_name_the_file_line_and_what_to_quote() {
         );
         s.write("content/citat.md", "---\ntitle: \"C:\\x\"\n---\nText.\n");
     });
-    let (_, hint) = error_for(&run, "content/kolon.md", Some(2), &["not valid YAML"]);
+    let (_, hint) = run.error_for("content/kolon.md", Some(2), &["not valid YAML"]);
     assert!(hint.contains("in quotes"), "{hint}");
-    error_for(
-        &run,
-        "content/dubbel.md",
-        Some(4),
-        &["`title` is written twice"],
-    );
-    let (_, hint) = error_for(&run, "content/citat.md", Some(2), &["not valid YAML"]);
+    run.error_for("content/dubbel.md", Some(4), &["`title` is written twice"]);
+    let (_, hint) = run.error_for("content/citat.md", Some(2), &["not valid YAML"]);
     assert!(hint.contains("single quotes"), "{hint}");
 }
 
@@ -346,7 +311,7 @@ fn a_megabyte_of_front_matter_is_read_and_its_lines_are_exact() {
     let broken = format!("{text}descripton: Stavfel\n---\nText.\n");
     let site = Site::from_fixture("basic");
     let run = bad_build_of(&site, |s| s.write("content/stor.md", &broken), 1);
-    let (_, hint) = error_for(&run, "content/stor.md", Some(bad_line), &["`descripton`"]);
+    let (_, hint) = run.error_for("content/stor.md", Some(bad_line), &["`descripton`"]);
     assert!(hint.contains("`description`"), "{hint}");
 
     site.write("content/stor.md", format!("{text}---\nText.\n"));
@@ -379,7 +344,7 @@ fn yaml_alias_bombs_fail_fast_with_a_clear_message() {
         s.write("content/kvadrat.md", &quadratic);
     });
     for (file, line) in [("content/skratt.md", 5), ("content/kvadrat.md", 5)] {
-        let (_, hint) = error_for(&run, file, Some(line), &["aliases", "values"]);
+        let (_, hint) = run.error_for(file, Some(line), &["aliases", "values"]);
         assert!(hint.contains("`*name`"), "{hint}");
     }
 }
@@ -394,12 +359,7 @@ fn deeply_nested_yaml_is_an_error_not_a_stack_overflow() {
         );
         s.write("content/djup.md", deep);
     });
-    error_for(
-        &run,
-        "content/djup.md",
-        Some(3),
-        &["nested more than 64 levels"],
-    );
+    run.error_for("content/djup.md", Some(3), &["nested more than 64 levels"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,18 +444,12 @@ fn symbolic_links_out_of_the_site_are_refused_and_not_followed() {
         std::os::unix::fs::symlink("/etc/passwd", s.path("content/natverk/losen.txt")).unwrap();
         std::os::unix::fs::symlink("/etc", s.path("content/natverk/etc")).unwrap();
     });
-    error_for(
-        &run,
+    run.error_for(
         "content/natverk/losen.txt",
         None,
         &["outside the site folder", "/etc/passwd"],
     );
-    error_for(
-        &run,
-        "content/natverk/etc",
-        None,
-        &["outside the site folder"],
-    );
+    run.error_for("content/natverk/etc", None, &["outside the site folder"]);
     assert_eq!(
         run.error_lines().len(),
         2,
@@ -536,7 +490,7 @@ fn a_content_folder_that_is_itself_a_link_out_of_the_site_is_refused() {
         },
         1,
     );
-    let (line, hint) = error_for(&run, "content", None, &["outside the site folder"]);
+    let (line, hint) = run.error_for("content", None, &["outside the site folder"]);
     assert!(line.contains("innehall"), "{line}");
     assert!(!hint.is_empty());
     // A link to a folder inside the site is followed.
@@ -556,18 +510,12 @@ fn a_symbolic_link_loop_and_a_dangling_link_are_named() {
         std::os::unix::fs::symlink("..", s.path("content/natverk/slinga")).unwrap();
         std::os::unix::fs::symlink("saknas.md", s.path("content/borta.md")).unwrap();
     });
-    error_for(
-        &run,
+    run.error_for(
         "content/natverk/slinga",
         None,
         &["loops back", "`content/`"],
     );
-    error_for(
-        &run,
-        "content/borta.md",
-        None,
-        &["saknas.md", "does not exist"],
-    );
+    run.error_for("content/borta.md", None, &["saknas.md", "does not exist"]);
 }
 
 #[test]
@@ -586,8 +534,7 @@ fn slugs_that_try_to_leave_the_output_are_errors_on_their_line() {
         }
     });
     for name in ["upp", "abs", "win", "bak"] {
-        let (_, hint) = error_for(
-            &run,
+        let (_, hint) = run.error_for(
             &format!("content/{name}.md"),
             Some(3),
             &["slug", "not a valid URL segment"],
@@ -616,8 +563,7 @@ fn aliases_that_try_to_leave_the_output_are_errors_on_their_line() {
         }
     });
     for (name, alias) in cases {
-        let (_, hint) = error_for(
-            &run,
+        let (_, hint) = run.error_for(
             &format!("content/{name}.md"),
             Some(3),
             &[&format!("alias `{alias}`")],
@@ -679,12 +625,7 @@ fn files_and_aliases_that_differ_only_in_case_are_errors() {
             "---\ntitle: Flyttad\naliases: [/Natverk/]\n---\nText.\n",
         );
     });
-    let (line, hint) = error_for(
-        &run,
-        "content/flyttad.md",
-        Some(3),
-        &["/Natverk/", "/natverk/"],
-    );
+    let (line, hint) = run.error_for("content/flyttad.md", Some(3), &["/Natverk/", "/natverk/"]);
     assert!(
         line.contains("differ only in upper and lower case"),
         "{line}"
@@ -708,14 +649,12 @@ fn a_file_named_index_html_cannot_replace_a_page() {
         s.write("content/natverk/index.html", "<h1>Annat</h1>\n");
         s.write("content/styrgrupp/Index.HTML", "<h1>Annat</h1>\n");
     });
-    error_for(
-        &run,
+    run.error_for(
         "content/natverk/index.html",
         Some(1),
         &["content/natverk/_index.md", "/natverk/"],
     );
-    error_for(
-        &run,
+    run.error_for(
         "content/styrgrupp/Index.HTML",
         Some(1),
         &["content/styrgrupp/_index.md", "/styrgrupp/"],

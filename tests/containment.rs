@@ -121,24 +121,11 @@ fn assert_swedish(site: &Site, run: &Run, code: i32, args: &[&str]) {
     }
 }
 
-/// The error line for `file` (`file:` or `file:LINE:`), which must hold every one of `words`.
-fn error_for<'r>(run: &'r Run, file: &str, line: Option<usize>, words: &[&str]) -> &'r str {
-    let prefix = match line {
-        Some(n) => format!("{file}:{n}:"),
-        None => format!("{file}: error:"),
-    };
-    let found = run.line_starting_with(&prefix);
-    for word in words {
-        assert!(found.contains(word), "{word:?} not in {found:?}");
-    }
-    found
-}
-
 /// The run's errors are exactly one per file of `files`: a link out of the site, with the
 /// hint to copy the file instead.
 fn assert_links_refused(run: &Run, files: &[&str]) {
     for file in files {
-        error_for(run, file, None, &["outside the site folder"]);
+        run.error_for(file, None, &["outside the site folder"]);
         assert_eq!(run.hint_after(&format!("{file}:")), COPY_HINT);
     }
     assert_eq!(run.error_lines().len(), files.len(), "{}", run.stderr);
@@ -239,7 +226,7 @@ fn a_theme_folder_that_is_a_link_out_of_the_site_is_refused() {
         },
         1,
     );
-    error_for(&run, "themes/egen", None, &["outside the site folder"]);
+    run.error_for("themes/egen", None, &["outside the site folder"]);
     assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
     assert_nothing_from_outside(&site, &[&run]);
 
@@ -253,8 +240,7 @@ fn a_theme_folder_that_is_a_link_out_of_the_site_is_refused() {
         },
         1,
     );
-    error_for(
-        &run,
+    run.error_for(
         "themes/egen",
         None,
         &["leads outside the site folder", "egen"],
@@ -307,7 +293,7 @@ fn a_configuration_that_is_a_link_out_of_the_site_or_a_pipe_is_refused() {
     mkfifo(site.path("handbok.yaml"));
     let run = run_within(&site, &["build"], Duration::from_secs(60));
     run.expect_no_panic().expect_code(2);
-    error_for(&run, "handbok.yaml", None, &["not an ordinary file"]);
+    run.error_for("handbok.yaml", None, &["not an ordinary file"]);
 }
 
 #[test]
@@ -328,12 +314,7 @@ fn theme_is_a_folder_name_not_a_path() {
             },
             2,
         );
-        let line = error_for(
-            &run,
-            "handbok.yaml",
-            Some(2),
-            &["is not the name of a folder"],
-        );
+        let (line, _) = run.error_for("handbok.yaml", Some(2), &["is not the name of a folder"]);
         assert_eq!(run.error_lines().len(), 1, "{theme}: {}", run.stderr);
         assert!(
             run.hint_after("handbok.yaml:2:").contains("themes/"),
@@ -394,25 +375,23 @@ fn a_named_pipe_a_link_loop_and_a_device_in_static_are_errors_not_a_hang() {
     for command in ["build", "check"] {
         let run = run_within(&site, &[command], Duration::from_secs(60));
         run.expect_no_panic().expect_code(1);
-        error_for(&run, "static/ror", None, &["not an ordinary file"]);
+        run.error_for("static/ror", None, &["not an ordinary file"]);
         assert_eq!(
             run.hint_after("static/ror:"),
             "remove it from the static folder"
         );
-        error_for(
-            &run,
+        run.error_for(
             "static/bilder/slinga",
             None,
             &["loops back", "`static/bilder`"],
         );
-        error_for(
-            &run,
+        run.error_for(
             "static/noll",
             None,
             &["outside the site folder", "/dev/zero"],
         );
         if made_device {
-            error_for(&run, "static/enhet", None, &["not an ordinary file"]);
+            run.error_for("static/enhet", None, &["not an ordinary file"]);
         }
     }
     common::assert_same_tree(&good, &site.snapshot("public"), "a failed build");
@@ -447,8 +426,7 @@ fn a_glossary_file_outside_the_site_is_refused_without_reading_it() {
     ] {
         let (config, line) = glossary_config(&file);
         let run = bad_build_of(&site, |s| s.write("handbok.yaml", &config), 2);
-        error_for(
-            &run,
+        run.error_for(
             "handbok.yaml",
             Some(line),
             &["is not a path inside the site folder"],
@@ -476,7 +454,7 @@ fn a_glossary_file_that_is_a_link_out_of_the_site_is_refused() {
             },
             1,
         );
-        error_for(&run, "ordlista.yaml", None, &["outside the site folder"]);
+        run.error_for("ordlista.yaml", None, &["outside the site folder"]);
         assert_eq!(run.hint_after("ordlista.yaml:"), COPY_HINT);
         assert!(!run.stderr.contains("HANDBOK_LANG"), "{}", run.stderr);
         assert_nothing_from_outside(&site, &[&run]);
@@ -504,7 +482,7 @@ fn a_glossary_that_is_not_a_list_of_terms_is_named_on_its_line_without_its_text(
             },
             1,
         );
-        error_for(&run, "ordlista.yaml", Some(line), &["error: "]);
+        run.error_for("ordlista.yaml", Some(line), &["error: "]);
         assert_nothing_from_outside(&site, &[&run]);
         assert_swedish(&site, &run, 1, &[]);
         site.write("handbok.yaml", basic_config());
@@ -519,7 +497,7 @@ fn a_glossary_file_that_is_a_named_pipe_is_an_error_not_a_hang() {
     mkfifo(site.path("ordlista.yaml"));
     let run = run_within(&site, &["check"], Duration::from_secs(60));
     run.expect_no_panic().expect_code(1);
-    error_for(&run, "ordlista.yaml", None, &["not an ordinary file"]);
+    run.error_for("ordlista.yaml", None, &["not an ordinary file"]);
     assert!(!site.path("public").exists());
 }
 
@@ -548,7 +526,7 @@ fn a_base_url_that_leads_to_another_server_is_refused() {
             },
             2,
         );
-        error_for(&run, "handbok.yaml", Some(line), &["base_url"]);
+        run.error_for("handbok.yaml", Some(line), &["base_url"]);
         assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
         assert_swedish(&site, &run, 2, &[]);
         site.write("handbok.yaml", &base);
@@ -584,12 +562,7 @@ fn an_accessibility_email_with_headers_or_several_addresses_is_refused() {
         "tillganglighet@alla@example.se",
     ] {
         let run = bad_build_of(&site, |s| s.write("handbok.yaml", with_email(email)), 2);
-        error_for(
-            &run,
-            "handbok.yaml",
-            Some(line),
-            &["`accessibility: email`"],
-        );
+        run.error_for("handbok.yaml", Some(line), &["`accessibility: email`"]);
         assert_eq!(run.error_lines().len(), 1, "{}", run.stderr);
         assert_swedish(&site, &run, 2, &[]);
         site.write("handbok.yaml", &good);
@@ -600,8 +573,7 @@ fn an_accessibility_email_with_headers_or_several_addresses_is_refused() {
         "  contact: {email: a@example.se?bcc=b@example.se}\n",
     );
     let run = bad_build_of(&site, |s| s.write("handbok.yaml", &inline), 2);
-    error_for(
-        &run,
+    run.error_for(
         "handbok.yaml",
         Some(line_of(&inline, "contact:")),
         &["email"],

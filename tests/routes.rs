@@ -6,21 +6,7 @@
 
 mod common;
 
-use common::{bad_build_of, Run, Site};
-
-/// The error line that starts with `prefix` (`file:line:`) and names every one of `words`.
-fn assert_error(run: &Run, prefix: &str, words: &[&str]) {
-    let line = run.line_starting_with(prefix);
-    assert!(line.contains("error: "), "{line}");
-    for w in words {
-        assert!(
-            line.contains(w),
-            "{w:?} missing in {line:?}\n{}",
-            run.stderr
-        );
-    }
-    assert!(!run.hint_after(prefix).is_empty());
-}
+use common::{bad_build_of, Site};
 
 #[test]
 fn a_page_named_like_a_print_page_is_an_error() {
@@ -36,9 +22,9 @@ fn a_page_named_like_a_print_page_is_an_error() {
         },
         1,
     );
-    assert_error(
-        &run,
-        "content/natverk/utskrift.md:1:",
+    run.error_for(
+        "content/natverk/utskrift.md",
+        Some(1),
         &[
             "print page",
             "content/natverk/_index.md",
@@ -66,9 +52,9 @@ fn a_review_page_on_a_print_page_is_an_error_in_the_config() {
         .position(|l| l.starts_with("review:"))
         .map(|i| i + 1)
         .unwrap_or_default();
-    assert_error(
-        &run,
-        &format!("handbok.yaml:{line}:"),
+    run.error_for(
+        "handbok.yaml",
+        Some(line),
         &["review page", "print page", "/natverk/utskrift/"],
     );
 }
@@ -100,9 +86,9 @@ fn an_alias_equal_to_a_generated_file_is_an_error_on_its_line() {
             },
             1,
         );
-        assert_error(
-            &run,
-            "content/natverk/ekologi.md:3:",
+        run.error_for(
+            "content/natverk/ekologi.md",
+            Some(3),
             &[
                 &format!("the alias `{}", alias.trim_start_matches('/')),
                 owner,
@@ -136,7 +122,7 @@ fn a_static_file_named_like_a_generated_file_is_an_error() {
 fn assert_planted_file_is_refused(file: &str, owner: &str) {
     let site = Site::from_fixture("basic");
     let run = bad_build_of(&site, |s| s.write(file, "planted\n"), 1);
-    assert_error(&run, &format!("{file}:1:"), &[file, owner]);
+    run.error_for(file, Some(1), &[file, owner]);
 }
 
 #[test]
@@ -157,7 +143,7 @@ fn a_file_where_the_build_needs_a_folder_is_an_error() {
     // `static/natverk` as a file would stand where the section's folder goes.
     let site = Site::from_fixture("basic");
     let run = bad_build_of(&site, |s| s.write("static/natverk", "planted\n"), 1);
-    assert_error(&run, "static/natverk:1:", &["/natverk"]);
+    run.error_for("static/natverk", Some(1), &["/natverk"]);
 }
 
 #[test]

@@ -85,6 +85,27 @@ impl Run {
         }
     }
 
+    /// The error line for `file`, which must start with `file:LINE:` (or `file: error: `
+    /// when `line` is `None`) and contain every one of `words`; with the hint after it.
+    pub fn error_for(&self, file: &str, line: Option<usize>, words: &[&str]) -> (&str, &str) {
+        let prefix = match line {
+            Some(l) => format!("{file}:{l}:"),
+            None => format!("{file}: error: "),
+        };
+        let found = self.line_starting_with(&prefix);
+        assert!(found.contains("error: "), "{found}");
+        for w in words {
+            assert!(
+                found.contains(w),
+                "{w:?} missing in {found:?}\n{}",
+                self.stderr
+            );
+        }
+        let hint = self.hint_after(&prefix);
+        assert!(!hint.is_empty(), "an empty hint after {found:?}");
+        (found, hint)
+    }
+
     /// The lines of stderr that are diagnostics (`… error: …`), without hints and summary.
     pub fn error_lines(&self) -> Vec<&str> {
         self.stderr
