@@ -238,11 +238,7 @@ fn site_statics(config: &Config) -> Result<Vec<site::StaticFile>> {
     Ok(found
         .into_iter()
         .filter_map(|(path, source)| match source {
-            templates::FileSource::Disk(src) => Some(site::StaticFile {
-                rel: path.clone(),
-                src,
-                path,
-            }),
+            templates::FileSource::Disk(src) => Some(site::StaticFile { path, src }),
             templates::FileSource::Embedded(_) => None,
         })
         .collect())

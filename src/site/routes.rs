@@ -362,10 +362,10 @@ fn claim_files<'a>(site: &Site, theme_statics: impl Iterator<Item = &'a str>, c:
         );
     }
     for (i, s) in site.statics.iter().enumerate() {
-        let shown = format!("static/{}", s.rel);
+        let shown = format!("static/{}", s.path);
         // Every name must copy to a Windows (IIS) server: no device names, none too long.
         for problem in s
-            .rel
+            .path
             .split('/')
             .filter_map(|n| crate::slug::check_name(n).err())
         {
@@ -529,12 +529,10 @@ fn config_line(root: &std::path::Path, key: &str) -> usize {
         .unwrap_or(1)
 }
 
-/// A file of the site's `static/` folder, copied to the output.
+/// A file of the site's `static/` folder, copied to the output at the same path.
 #[derive(Debug, Clone)]
 pub struct StaticFile {
-    /// Path below `static/`, with `/`.
-    pub rel: String,
-    pub src: PathBuf,
-    /// Site path of the copy (the same as `rel`).
+    /// Path below `static/`, with `/`: also its site path.
     pub path: String,
+    pub src: PathBuf,
 }
