@@ -51,7 +51,7 @@ fn a_review_page_on_a_print_page_is_an_error_in_the_config() {
         .lines()
         .position(|l| l.starts_with("review:"))
         .map(|i| i + 1)
-        .unwrap_or_default();
+        .expect("the review: line");
     run.error_for(
         "handbok.yaml",
         Some(line),
@@ -161,7 +161,7 @@ fn a_static_file_may_replace_the_themes_file_of_the_same_name() {
 }
 
 #[test]
-fn generated_files_and_pages_are_all_written_once() {
+fn generated_files_are_written_and_two_builds_are_identical() {
     // The route table decides what exists: the generated files are there, and two builds
     // of the same site write the same tree.
     let site = Site::from_fixture("basic");

@@ -621,3 +621,20 @@ impl Server {
         panic!("handbok serve did not start");
     }
 }
+
+/// Whether the tests run as root, which tests of other users' files need (chown, mknod).
+/// Never a silent pass: not as root, such a test fails unless `HANDBOK_TESTS_NOT_ROOT=1`
+/// says that skipping it is meant (CI runs as root).
+#[cfg(unix)]
+pub fn root_or_skip(what: &str) -> bool {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        return true;
+    }
+    assert!(
+        std::env::var_os("HANDBOK_TESTS_NOT_ROOT").is_some(),
+        "{what} needs root; set HANDBOK_TESTS_NOT_ROOT=1 to skip it on purpose"
+    );
+    eprintln!("skipped on purpose (HANDBOK_TESTS_NOT_ROOT): {what}");
+    false
+}
