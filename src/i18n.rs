@@ -58,6 +58,10 @@ const CATALOG: &[(&str, &str)] = &[
     ("this path leads outside the site folder through a symbolic link, to {}", "sökvägen leder utanför webbplatsens mapp genom en symbolisk länk, till {}"),
     ("remove it from the {} folder", "ta bort den från mappen {}"),
     ("replace it with an ordinary file", "ersätt den med en vanlig fil"),
+    ("theme `{}` not found: no folder themes/{}", "temat `{}` finns inte: det finns ingen mapp themes/{}"),
+    ("remove `theme:` to use the built-in theme, or create the theme folder", "ta bort `theme:` för att använda det inbyggda temat, eller skapa temats mapp"),
+    ("refusing to write {}: it is not in the build's route table", "skriver inte {}: filen finns inte i byggets adresstabell"),
+    ("this is a bug in handbok, not in the site: please report it with this message", "det här är ett fel i handbok, inte i webbplatsen: rapportera det med det här meddelandet"),
     ("theme `{}` is not the name of a folder in themes/", "temat `{}` är inte namnet på en mapp i themes/"),
     ("write the name of a folder in themes/, e.g. `theme: egen`; the theme must be inside the site folder", "skriv namnet på en mapp i themes/, till exempel `theme: egen`; temat måste ligga i webbplatsens mapp"),
     ("`{}` `{}` is not a path inside the site folder", "`{}` `{}` är ingen sökväg inom webbplatsens mapp"),
@@ -93,13 +97,7 @@ const CATALOG: &[(&str, &str)] = &[
     ("the YAML is nested more than {} levels deep", "YAML-texten har fler än {} nivåer inuti varandra"),
     ("a key is written twice in the same block", "en nyckel står två gånger i samma block"),
     ("a field is written twice", "ett fält står två gånger"),
-    ("unknown field, expected one of {}", "okänt fält, tillåtna fält: {}"),
     ("unknown field, expected {}", "okänt fält, tillåtet: {}"),
-    ("unknown field, there are no fields", "okänt fält: här finns inga fält"),
-    ("unknown variant, expected one of {}", "okänt värde, tillåtna värden: {}"),
-    ("unknown variant, expected {}", "okänt värde, tillåtet: {}"),
-    ("invalid type: {}, expected {}", "fel sorts värde: {}, väntat: {}"),
-    ("invalid value: {}, expected {}", "ogiltigt värde: {}, väntat: {}"),
     ("the name `{}…` is {} bytes long; a file or folder name may have at most {}", "namnet `{}…` är {} byte långt; ett fil- eller mappnamn får ha högst {}"),
     ("shorten the name (or the `slug:`); å, ä and ö take two bytes each", "korta namnet (eller `slug:`); å, ä och ö tar två byte var"),
     ("the name `{}` is a device name that Windows reserves", "namnet `{}` är ett enhetsnamn som Windows reserverar"),
@@ -304,6 +302,15 @@ fn fill(pattern: &str, values: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_english_pattern_is_in_the_catalogue_once() {
+        // The first match wins: a second entry for the same English text is never used.
+        let mut seen = std::collections::HashSet::new();
+        for (english, _) in CATALOG {
+            assert!(seen.insert(english), "twice in the catalogue: {english:?}");
+        }
+    }
 
     #[test]
     fn patterns_translate_with_their_values() {

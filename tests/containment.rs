@@ -655,3 +655,16 @@ fn links_into_the_sites_hidden_files_are_refused() {
     ok.build_ok(&[]);
     assert_eq!(ok.read("public/robotar.txt"), ok.read("static/robots.txt"));
 }
+
+#[test]
+fn a_missing_theme_is_named_on_its_line() {
+    let site = Site::from_fixture("basic");
+    let config = site.read_string("handbok.yaml");
+    site.write("handbok.yaml", format!("{config}theme: saknas\n"));
+    let line = config.lines().count() + 1;
+    let run = site.run(&["build"]);
+    run.expect_no_panic().expect_code(2);
+    let (_, hint) = run.error_for("handbok.yaml", Some(line), &["theme `saknas` not found"]);
+    assert!(hint.contains("`theme:`"), "{hint}");
+    assert_swedish(&site, &run, 2, &[]);
+}

@@ -156,7 +156,10 @@ impl Owned<'_> {
         } else {
             Err(Diagnostic::error(format!(
                 "refusing to write {path}: it is not in the build's route table"
-            )))
+            ))
+            .with_hint(
+                "this is a bug in handbok, not in the site: please report it with this message",
+            ))
         }
     }
 }

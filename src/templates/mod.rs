@@ -205,6 +205,7 @@ fn theme_layer(
                 config.theme, config.theme
             ))
             .in_file(crate::config::CONFIG_FILE)
+            .at_line(theme_line(&config.root))
             .with_hint("remove `theme:` to use the built-in theme, or create the theme folder"),
         )));
     }
@@ -415,4 +416,12 @@ fn parse_error_position(message: &str) -> Option<Position> {
         .unwrap_or(rest.len());
     let (line, col) = rest[..end].split_once(':')?;
     Some(Position::new(line.parse().ok()?, col.parse().ok()?))
+}
+
+/// The line of `theme:` in the site's `handbok.yaml` (1 when it cannot be read again).
+fn theme_line(root: &Path) -> usize {
+    std::fs::read_to_string(root.join(crate::config::CONFIG_FILE))
+        .ok()
+        .and_then(|text| crate::config::key_line(&text, "theme"))
+        .unwrap_or(1)
 }
