@@ -153,10 +153,11 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
         let Ok(rel) = entry.path().strip_prefix(dir) else {
             continue;
         };
-        let file = shown.join(rel);
+        // The name in messages; made only for a message.
+        let file = || shown.join(rel);
         if entry.depth() > 0 && entry.path_is_symlink() {
             if let Some(d) = inside.check(entry.path()) {
-                out.diagnostics.push(d.in_file(&file));
+                out.diagnostics.push(d.in_file(file()));
                 if entry.file_type().is_dir() {
                     walker.skip_current_dir();
                 }
@@ -166,7 +167,7 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
         let Some(rel) = rel_string(rel) else {
             out.diagnostics.push(
                 Diagnostic::error("the file name is not valid UTF-8")
-                    .in_file(file)
+                    .in_file(file())
                     .with_hint("rename the file using ordinary letters"),
             );
             continue;
@@ -179,7 +180,8 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
             out.found.push(Found { rel, path, is_dir });
         } else {
             // Opening a named pipe would wait for a writer forever.
-            out.diagnostics.push(not_a_file(Some(shown)).in_file(file));
+            out.diagnostics
+                .push(not_a_file(Some(shown)).in_file(file()));
         }
     }
     out

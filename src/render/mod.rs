@@ -50,13 +50,10 @@ pub fn render_some(
             (id, ids)
         })
         .collect();
-    let wanted: HashSet<Route> = others.iter().copied().collect();
-    let results: Vec<Result<(), Diagnostic>> = site
-        .routes
-        .files()
+    let results: Vec<Result<(), Diagnostic>> = others
         .par_iter()
-        .filter(|(_, route)| wanted.contains(route))
-        .map(|(path, route)| base.file(path, *route))
+        .filter_map(|route| Some((site.routes.file_of(*route)?, *route)))
+        .map(|(path, route)| base.file(path, route))
         .collect();
     diagnostics.extend(results.into_iter().filter_map(Result::err));
     (ids, diagnostics)
@@ -423,13 +420,13 @@ impl<'a> Base<'a> {
             Route::Alias(i) => {
                 let (alias, id) = &site.aliases[i];
                 if !alias.ends_with('/') {
-                    return self.alias_file(alias, *id);
+                    return self.alias_file(file, *id);
                 }
                 let mut ctx = self.context(path);
                 ctx.redirect_to = Some(views::link(site, self.derived, *id));
                 ("alias.html", ctx)
             }
-            Route::Print(id) => return self.print_page(id),
+            Route::Print(id) => return self.print_page(file, path, id),
             Route::Review => {
                 let mut ctx = self.context(path);
                 ctx.review = Some(governance_views::review(site, self.derived));
@@ -468,7 +465,7 @@ impl<'a> Base<'a> {
     }
 
     /// An alias that names a file (`gammal/sida.html`): the redirect is written as that file.
-    fn alias_file(&self, alias: &str, id: usize) -> Result<(), Diagnostic> {
+    fn alias_file(&self, alias: &'a str, id: usize) -> Result<(), Diagnostic> {
         let dir = crate::content::parent_of(alias);
         let dir = if dir.is_empty() {
             String::new()
@@ -484,18 +481,15 @@ impl<'a> Base<'a> {
         self.sink.write(alias, html.as_bytes())
     }
 
-    /// A section's print page: `print.html` with `section` and `print_parts`.
-    fn print_page(&self, id: usize) -> Result<(), Diagnostic> {
-        let Some(path) = self.site.print_path(id) else {
-            return Ok(());
-        };
-        let mut ctx = self.context(&path);
+    /// Section `id`'s print page at `path` (its file `file`): `print.html` with `section`
+    /// and `print_parts`.
+    fn print_page(&self, file: &str, path: &'a str, id: usize) -> Result<(), Diagnostic> {
+        let mut ctx = self.context(path);
         ctx.section = Some(self.entry_view(id, &ctx.root));
-        ctx.print_parts = Some(print::parts(self, id, &path)?);
+        ctx.print_parts = Some(print::parts(self, id, path)?);
         let html = self
             .templates
             .render("print.html", &ctx, &format!("/{path}"))?;
-        self.sink
-            .write(&format!("{path}index.html"), html.as_bytes())
+        self.sink.write(file, html.as_bytes())
     }
 }

@@ -74,17 +74,20 @@ pub fn update(
     }
     // Templates that show summaries show them on many pages (neighbours, ancestors,
     // backlinks, related pages): a new summary there needs a full build.
-    let summary_changed = |(id, _, body): &(usize, _, crate::markdown::Rendered)| {
-        built.derived.bodies[*id].summary != body.summary
-    };
-    if built.templates.uses_summaries && rendered.iter().any(summary_changed) {
+    let rendered: Vec<_> = rendered
+        .into_iter()
+        .map(|(id, source, body)| {
+            let summary_changed = built.derived.bodies[id].summary != body.summary;
+            (id, source, body, summary_changed)
+        })
+        .collect();
+    if built.templates.uses_summaries && rendered.iter().any(|r| r.3) {
         return Ok(Outcome::NeedsFull);
     }
     let mut to_render: Vec<usize> = Vec::new();
     let mut others: Vec<Route> = Vec::new();
-    for (id, source, body) in rendered {
+    for (id, source, body, summary_changed) in rendered {
         built.site.entries[id].source = source;
-        let summary_changed = built.derived.bodies[id].summary != body.summary;
         to_render.push(id);
         to_render.extend(built.derived.replace_body(&built.site, id, body));
         // Listings and the feed show an entry's title, description and summary: only a new

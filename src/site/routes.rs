@@ -126,6 +126,8 @@ impl Claim {
 pub struct Routes {
     files: Vec<(String, Route)>,
     by_file: HashMap<String, usize>,
+    /// The first file of each route (most routes have one).
+    by_route: HashMap<Route, usize>,
     /// Folders owned whole (the search index's numbered files).
     folders: Vec<String>,
     /// Linkable generated pages by folder (`taggar/`, `granskning/`).
@@ -151,10 +153,7 @@ impl Routes {
 
     /// The output file of `route` (the first, for a route of several files).
     pub fn file_of(&self, route: Route) -> Option<&str> {
-        self.files
-            .iter()
-            .find(|(_, r)| *r == route)
-            .map(|(p, _)| p.as_str())
+        self.by_route.get(&route).map(|i| self.files[*i].0.as_str())
     }
 
     /// The folder of the generated page `route` (`dokument-att-se-over/`), if the site has it.
@@ -399,6 +398,7 @@ fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) 
             continue;
         }
         routes.by_file.insert(path.clone(), routes.files.len());
+        routes.by_route.entry(route).or_insert(routes.files.len());
         routes.files.push((path, route));
         who.push(claim);
     }
