@@ -65,8 +65,10 @@ struct RawConfig {
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct AccessibilityConfig {
-    /// The public body (offentlig aktör).
-    pub organisation: String,
+    /// The public body (offentlig aktör); blank until the site's owner fills it in, and
+    /// `handbok check` warns while it is.
+    #[serde(default)]
+    pub organisation: Option<String>,
     /// The digital service; the site's title by default.
     #[serde(default)]
     pub service: Option<String>,
@@ -94,6 +96,49 @@ pub struct AccessibilityConfig {
     /// Site path of the statement page.
     #[serde(default = "default_statement_path")]
     pub path: String,
+    /// Lines of `organisation:` and `contact:` in handbok.yaml, for the warnings while they
+    /// are blank.
+    #[serde(skip)]
+    pub lines: AccessibilityLines,
+}
+
+/// Where the values the site's owner must fill in stand in handbok.yaml.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AccessibilityLines {
+    pub organisation: usize,
+    pub contact: usize,
+}
+
+impl AccessibilityConfig {
+    /// Warnings for what the law requires and the configuration leaves blank: who is
+    /// responsible for the site, and how readers report problems.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if self.organisation.is_none() {
+            out.push(
+                Diagnostic::warning("the accessibility statement names no organisation (`organisation:` is blank)")
+                    .in_file(CONFIG_FILE)
+                    .at_line(self.lines.organisation)
+                    .with_hint("write the public body responsible for the site under `accessibility:`, e.g. `organisation: Exempels kommun`"),
+            );
+        }
+        if self.contact.is_none() {
+            out.push(
+                Diagnostic::warning("the accessibility statement has no contact for reporting problems")
+                    .in_file(CONFIG_FILE)
+                    .at_line(self.lines.contact)
+                    .with_hint("add `contact:` with `email:`, `phone:` or `url:` under `accessibility:`; the law requires a way to report shortcomings"),
+            );
+        }
+        out
+    }
+}
+
+/// `None` for a value that is absent or only white space; the trimmed value otherwise.
+fn filled(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn default_report_url() -> String {
@@ -147,6 +192,7 @@ pub const DEFAULT_DOCUMENT_TYPES: &[&str] = &[
     "strategi",
     "handlingsplan",
     "remissvar",
+    "tjänsteskrivelse",
     "artikel",
     "policy",
     "riktlinje",
@@ -313,6 +359,20 @@ fn validate_accessibility(
     a: Option<AccessibilityConfig>,
 ) -> Result<Option<AccessibilityConfig>> {
     let Some(mut a) = a else { return Ok(None) };
+    // Blank values are placeholders for the site's owner: treat them as missing.
+    a.organisation = filled(a.organisation.take());
+    a.contact = a.contact.take().and_then(|c| {
+        let c = Contact {
+            email: filled(c.email),
+            phone: filled(c.phone),
+            url: filled(c.url),
+        };
+        (c.email.is_some() || c.phone.is_some() || c.url.is_some()).then_some(c)
+    });
+    a.lines = AccessibilityLines {
+        organisation: nested_key_line(text, "accessibility", "organisation"),
+        contact: nested_key_line(text, "accessibility", "contact"),
+    };
     for (key, date) in [("date", &a.assessment.date), ("updated", &a.updated)] {
         if crate::dates::parse_date(date).is_none() {
             return Err(config_error(

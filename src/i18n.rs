@@ -34,11 +34,11 @@ impl Lang {
 
 /// (English pattern, Swedish pattern) for messages and hints; `{}` is a value.
 const CATALOG: &[(&str, &str)] = &[
-    ("unknown front matter field `{}`", "okänt fält `{}` i sidhuvudet"),
-    ("the front matter has no `title`", "sidhuvudet saknar `title` (sidans rubrik)"),
-    ("the front matter is never closed", "sidhuvudet avslutas aldrig"),
-    ("the file does not start with front matter (a line `---`)", "filen börjar inte med ett sidhuvud (en rad `---`)"),
-    ("the file is empty: a page needs front matter with at least a title", "filen är tom: en sida behöver ett sidhuvud med minst en rubrik (`title`)"),
+    ("unknown front matter field `{}`", "okänt fält `{}` i metadatablocket"),
+    ("the front matter has no `title`", "metadatablocket saknar `title` (sidans rubrik)"),
+    ("the front matter is never closed", "metadatablocket avslutas aldrig"),
+    ("the file does not start with front matter (a line `---`)", "filen börjar inte med ett metadatablock (en rad `---`)"),
+    ("the file is empty: a page needs front matter with at least a title", "filen är tom: en sida behöver ett metadatablock med minst en rubrik (`title`)"),
     ("`{}` is not a valid date: `{}`", "`{}` är inget giltigt datum: `{}`"),
     ("`{}` must be {}, not {}", "`{}` ska vara {}, inte {}"),
     ("`title` is empty", "`title` är tom"),
@@ -159,12 +159,14 @@ const CATALOG: &[(&str, &str)] = &[
     ("a positive tabindex changes the keyboard order", "ett positivt tabindex ändrar tangentbordsordningen"),
     ("an HTML table without header cells", "en HTML-tabell utan rubrikceller"),
     ("text colour set in HTML", "textfärg satt i HTML"),
+    ("the accessibility statement names no organisation (`organisation:` is blank)", "tillgänglighetsredogörelsen anger ingen organisation (`organisation:` är tomt)"),
+    ("write the public body responsible for the site under `accessibility:`, e.g. `organisation: Exempels kommun`", "skriv den offentliga aktör som ansvarar för webbplatsen under `accessibility:`, till exempel `organisation: Exempels kommun`"),
     ("the accessibility statement has no contact for reporting problems", "tillgänglighetsredogörelsen saknar kontaktuppgifter för att rapportera brister"),
     ("add `contact:` with `email:`, `phone:` or `url:` under `accessibility:`; the law requires a way to report shortcomings", "lägg till `contact:` med `email:`, `phone:` eller `url:` under `accessibility:`; lagen kräver ett sätt att rapportera brister"),
     // Bad input: files, encodings, YAML, symbolic links and URL clashes.
-    ("the front matter is a list, not `key: value` fields", "sidhuvudet är en lista, inte fält med `nyckel: värde`"),
-    ("the front matter is a single value, not `key: value` fields", "sidhuvudet är ett enda värde, inte fält med `nyckel: värde`"),
-    ("the front matter is not valid YAML: {}", "sidhuvudet är inte giltig YAML: {}"),
+    ("the front matter is a list, not `key: value` fields", "metadatablocket är en lista, inte fält med `nyckel: värde`"),
+    ("the front matter is a single value, not `key: value` fields", "metadatablocket är ett enda värde, inte fält med `nyckel: värde`"),
+    ("the front matter is not valid YAML: {}", "metadatablocket är inte giltig YAML: {}"),
     ("the field `{}` is written twice", "fältet `{}` står två gånger"),
     ("the YAML expands to more than {} values through aliases (`*name`)", "YAML-texten växer till fler än {} värden genom alias (`*namn`)"),
     ("the YAML is nested more than 128 levels deep", "YAML-texten har fler än 128 nivåer inuti varandra"),
@@ -218,12 +220,12 @@ const CATALOG: &[(&str, &str)] = &[
     ("write an old path of this site, e.g. `/gammal/sida/`", "skriv en gammal sökväg på den här webbplatsen, till exempel `/gammal/sida/`"),
     ("write `slug: {}`", "skriv `slug: {}`"),
     ("use lower-case letters a-z, digits and hyphens", "använd små bokstäver a-z, siffror och bindestreck"),
-    ("rename it with letters or digits, or set `slug:` in the front matter", "byt namn med bokstäver eller siffror, eller ange `slug:` i sidhuvudet"),
+    ("rename it with letters or digits, or set `slug:` in the front matter", "byt namn med bokstäver eller siffror, eller ange `slug:` i metadatablocket"),
     ("did you mean `{}`? (free fields go under `extra:`)", "menade du `{}`? (egna fält skrivs under `extra:`)"),
     ("did you mean `#{}`?", "menade du `#{}`?"),
     ("did you mean `{}`?", "menade du `{}`?"),
-    ("add a line such as `title: Sidans rubrik` to the front matter", "lägg till en rad som `title: Sidans rubrik` i sidhuvudet"),
-    ("add a line with only `---` after the last front matter field", "lägg till en rad med bara `---` efter sidhuvudets sista fält"),
+    ("add a line such as `title: Sidans rubrik` to the front matter", "lägg till en rad som `title: Sidans rubrik` i metadatablocket"),
+    ("add a line with only `---` after the last front matter field", "lägg till en rad med bara `---` efter metadatablockets sista fält"),
     ("write the date as YYYY-MM-DD, e.g. `{}: {}`", "skriv datumet som ÅÅÅÅ-MM-DD, till exempel `{}: {}`"),
     ("anchors are made from heading text: `## Mandat` gives `#mandat`", "ankare görs av rubrikens text: `## Mandat` ger `#mandat`"),
     ("check the file name; links are relative to this file, or start with / for the content folder", "kontrollera filnamnet; länkar utgår från den här filen, eller från mappen content om de börjar med /"),
@@ -240,11 +242,11 @@ const CATALOG: &[(&str, &str)] = &[
     ("review the document and set a new date, or revise it", "se över dokumentet och sätt ett nytt datum, eller revidera det"),
     ("write it as registry, year and number, e.g. `dnr: KS 2023/474`", "skriv diarienumret som registratur, år och nummer, till exempel `dnr: KS 2023/474`"),
     ("check the template syntax and the variable names in the theme README (themes/default/README.md)", "kontrollera mallens syntax och variabelnamnen i temats README (themes/default/README.md)"),
-    ("start the file with a front matter block:\n  ---\n  title: Sidans rubrik\n  ---", "börja filen med ett sidhuvud:\n  ---\n  title: Sidans rubrik\n  ---"),
+    ("start the file with a front matter block:\n  ---\n  title: Sidans rubrik\n  ---", "börja filen med ett metadatablock:\n  ---\n  title: Sidans rubrik\n  ---"),
     ("give the page a title", "ge sidan en rubrik"),
     ("write `draft: true` or `draft: false`", "skriv `draft: true` eller `draft: false`"),
     ("write e.g. `weight: 10`; lower numbers come first", "skriv till exempel `weight: 10`; lägre tal kommer först"),
-    ("check the dates: a document is revised, valid and reviewed after it was adopted", "kontrollera datumen: ett dokument revideras, gäller och ses över efter att det antagits"),
+    ("check the dates: a document is adopted, revised, valid and reviewed after it was drawn up (established) and adopted", "kontrollera datumen: ett dokument antas, revideras, gäller och ses över efter att det upprättats och antagits"),
 ];
 
 /// The diagnostic in `lang`: message and hint translated where the catalog knows them.
@@ -317,7 +319,7 @@ mod tests {
         let d = Diagnostic::error("unknown front matter field `titel`")
             .with_hint("did you mean `title`? (free fields go under `extra:`)");
         let sv = translate(&d, Lang::Sv);
-        assert_eq!(sv.message, "okänt fält `titel` i sidhuvudet");
+        assert_eq!(sv.message, "okänt fält `titel` i metadatablocket");
         assert_eq!(
             sv.hint.as_deref(),
             Some("menade du `title`? (egna fält skrivs under `extra:`)")

@@ -280,13 +280,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     diagnostics.extend(problems);
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
     if let Some(a) = &site.config.accessibility {
-        if a.contact.is_none() {
-            diagnostics.push(
-                Diagnostic::warning("the accessibility statement has no contact for reporting problems")
-                    .in_file(config::CONFIG_FILE)
-                    .with_hint("add `contact:` with `email:`, `phone:` or `url:` under `accessibility:`; the law requires a way to report shortcomings"),
-            );
-        }
+        diagnostics.extend(a.warnings());
     }
     timings.lap("markdown and links");
     let staging = match output {

@@ -134,7 +134,7 @@ fn a_statement_without_contact_warns_and_a_bad_date_is_a_config_error() {
     let run = site.build_ok(&[]);
     assert!(
         run.stderr
-            .contains("handbok.yaml: warning: the accessibility statement has no contact"),
+            .contains("handbok.yaml:9:1: warning: the accessibility statement has no contact"),
         "{}",
         run.stderr
     );
@@ -150,4 +150,70 @@ fn a_statement_without_contact_warns_and_a_bad_date_is_a_config_error() {
         "{}",
         run.stderr
     );
+}
+
+/// The owner's values left blank, as the bundled handbook ships them: the build warns on
+/// the lines to fill in, and the page neither names an organisation nor asks readers to
+/// "contact us" without saying how; it sends them to Digg until a contact is given.
+#[test]
+fn blank_organisation_and_contact_are_warned_about_and_the_page_does_not_contradict_itself() {
+    let site = Site::from_fixture("basic");
+    let config = site.read_string("handbok.yaml");
+    let blank = STATEMENT
+        .replace(
+            "  organisation: Exempelkommunen\n",
+            "  organisation:   # fyll i\n",
+        )
+        .replace(
+            "  contact:\n    email: tillganglighet@example.se\n",
+            "  contact:\n    email: \"  \"\n    phone:\n    url:\n",
+        );
+    site.write("handbok.yaml", format!("{config}{blank}"));
+    let run = site.build_ok(&[]);
+    let line_of = |key: &str| {
+        let text = site.read_string("handbok.yaml");
+        text.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map(|i| i + 1)
+            .unwrap_or_else(|| panic!("{key} in handbok.yaml"))
+    };
+    for (key, message) in [
+        ("organisation:", "names no organisation"),
+        ("contact:", "has no contact for reporting problems"),
+    ] {
+        let expected = format!(
+            "handbok.yaml:{}:1: warning: the accessibility statement {message}",
+            line_of(key)
+        );
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+    }
+    let page = site.html("public/tillganglighetsredogorelse/index.html");
+    let text = page.texts("article").join(" ");
+    assert!(!text.contains("kontakta oss"), "{text}");
+    assert!(!text.contains("ansvarig för"), "{text}");
+    assert!(
+        text.contains("direkt till Myndigheten för digital förvaltning (Digg)"),
+        "{text}"
+    );
+    assert_eq!(
+        page.attrs("a[href=\"#tillsyn\"]", "href").len(),
+        1,
+        "{text}"
+    );
+    assert_eq!(page.count("a[href^=\"mailto:\"]"), 0);
+
+    // Filled in, the same statement names both and lists the contact.
+    site.write("handbok.yaml", format!("{config}{STATEMENT}"));
+    let run = site.build_ok(&[]);
+    assert!(
+        !run.stderr.contains("accessibility statement"),
+        "{}",
+        run.stderr
+    );
+    let text = site
+        .html("public/tillganglighetsredogorelse/index.html")
+        .texts("article")
+        .join(" ");
+    assert!(text.contains("Exempelkommunen är ansvarig för"), "{text}");
+    assert!(text.contains("kontakta oss"), "{text}");
 }

@@ -610,14 +610,15 @@ fn every_content_page_has_its_navigation() {
         missing.join("\n")
     );
     // Related pages on the documents and examples that share terms with unlinked pages.
+    // (NEH's page and the biogas example link every page that shares their terms, so they
+    // have none left to list.)
     for page in [
         "natverken/social-hallbarhet/index.html",
-        "natverken/ekologisk-hallbarhet/index.html",
         "styrgrupp/anvisningar/index.html",
         "strategi/internremiss/index.html",
         "handlingsplaner/socialnamnden/index.html",
         "exempel/bashe-och-teffik-okar-trivseln-i-vivalla/index.html",
-        "exempel/biogas-ger-hallbara-transporter-i-norra-sverige/index.html",
+        "exempel/krav-pa-hallbar-utveckling-i-planeringsprocessen/index.html",
     ] {
         let doc = read_page(page);
         assert!(

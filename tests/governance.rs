@@ -376,7 +376,7 @@ fn document_block_shows_its_values() {
         ("Paragraf", vec!["§ 134"]),
         ("Diarienummer", vec!["KS 2023/474"]),
         ("Antagen", vec!["2021-12-09"]),
-        ("Reviderad", vec!["2023-05-22"]),
+        ("Senast reviderad", vec!["2023-05-22"]),
         ("Granskas senast", vec!["2025-03-01"]),
         (
             "Hänvisningar",
@@ -473,6 +473,65 @@ fn invalid_document_fields_fail_at_the_line_of_their_key() {
     }
     site.write(ANVISNINGAR, &good);
     site.build_ok(&["--today", TODAY]);
+}
+
+/// A document that was drawn up (*upprättad*) rather than adopted, like a steering group's
+/// own instructions, and a tjänsteskrivelse: shown with the documents' own terms, and the
+/// dates checked against the date it was drawn up.
+#[test]
+fn a_document_drawn_up_is_shown_as_upprattad_and_its_dates_are_checked() {
+    let site = build();
+    const EGEN: &str = "content/styrdokument/egen.md";
+    let good = "---\ntitle: Styrgruppens egna anvisningar\ndocument:\n  type: anvisning\n  established: 2021-12-09\n  revised: 2022-03-01\n---\n\nText.\n";
+    site.write(EGEN, good);
+    site.write(
+        "content/styrdokument/skrivelse.md",
+        "---\ntitle: Skrivelse\ndocument:\n  type: tjänsteskrivelse\n  owner: Tekniska serviceförvaltningen\n---\n\nText.\n",
+    );
+    site.build_ok(&["--today", TODAY]);
+    let egen = site.html("public/styrdokument/egen/index.html");
+    assert_eq!(
+        egen.texts("aside.document-control dt"),
+        ["Dokumenttyp", "Upprättad", "Senast reviderad"]
+    );
+    assert_eq!(
+        egen.texts("aside.document-control dd"),
+        ["Anvisning", "2021-12-09", "2022-03-01"]
+    );
+    let skrivelse = site.html("public/styrdokument/skrivelse/index.html");
+    assert_eq!(
+        skrivelse.texts("aside.document-control dd"),
+        ["Tjänsteskrivelse", "Tekniska serviceförvaltningen"]
+    );
+    // The review page lists documents, not "styrdokument": a tjänsteskrivelse is none.
+    let review = site.html("public/dokument-att-se-over/index.html");
+    let text = review.texts("main").join(" ");
+    assert!(
+        text.contains("Dokument utan datum för granskning"),
+        "{text}"
+    );
+    assert!(!text.contains("Styrdokument utan"), "{text}");
+    for (from, to, key, message) in [
+        (
+            "revised: 2022-03-01",
+            "revised: 2020-03-01",
+            "revised:",
+            "`revised` (2020-03-01) is before `established` (2021-12-09)",
+        ),
+        (
+            "revised: 2022-03-01",
+            "adopted: 2021-01-01",
+            "adopted:",
+            "`adopted` (2021-01-01) is before `established` (2021-12-09)",
+        ),
+    ] {
+        site.write(EGEN, good);
+        site.build_ok(&["--today", TODAY]);
+        edit(&site, EGEN, from, to);
+        let line = line_of(&site, EGEN, key);
+        let (_, hint) = expect_build_error(&site, EGEN, line, message);
+        assert!(hint.contains("drawn up"), "{hint}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,12 @@ pub struct ActionPlan {
     /// The committee or department, e.g. `Socialnämnden`.
     pub committee: String,
     pub focus_areas: Vec<FocusAreaPlan>,
+    /// Numbers below the plan's highest that it has no focus area for: the plan's own
+    /// numbering, shown so that a reader does not take the gaps for the site's errors.
+    pub gaps: Vec<u32>,
+    /// Focus areas holding a position or an activity that stands word for word more than
+    /// once in the plan, for the same reason.
+    pub repeated_in: Vec<u32>,
     /// File line of `committee:`, for messages.
     #[serde(skip)]
     pub line: usize,
@@ -100,12 +106,51 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
     if errors.is_empty() {
         Ok(ActionPlan {
             committee,
+            gaps: gaps(&focus_areas),
+            repeated_in: repeated_in(&focus_areas),
             focus_areas,
             line: block.line("committee", 0),
         })
     } else {
         Err(errors)
     }
+}
+
+/// The numbers from 1 to the highest focus area's that the plan leaves out, in order.
+fn gaps(areas: &[FocusAreaPlan]) -> Vec<u32> {
+    let present: std::collections::BTreeSet<u32> = areas.iter().map(|a| a.number).collect();
+    let highest = present.last().copied().unwrap_or(0);
+    (1..highest).filter(|n| !present.contains(n)).collect()
+}
+
+/// The focus areas (in number order) with an item whose text stands more than once in the
+/// plan, in the same focus area or another.
+fn repeated_in(areas: &[FocusAreaPlan]) -> Vec<u32> {
+    let items = |a: &FocusAreaPlan| {
+        a.positions
+            .iter()
+            .chain(&a.activities)
+            .map(|t| t.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut count = std::collections::HashMap::<String, usize>::new();
+    for a in areas {
+        for t in items(a) {
+            *count.entry(t).or_default() += 1;
+        }
+    }
+    let mut out: Vec<u32> = areas
+        .iter()
+        .filter(|a| {
+            items(a)
+                .iter()
+                .any(|t| count.get(t).is_some_and(|n| *n > 1))
+        })
+        .map(|a| a.number)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn area(plan: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Diagnostic>> {
@@ -158,5 +203,45 @@ fn area(plan: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Di
         })
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan_area(number: u32, positions: &[&str], activities: &[&str]) -> FocusAreaPlan {
+        FocusAreaPlan {
+            number,
+            name: format!("Område {number}"),
+            positions: positions.iter().map(|s| s.to_string()).collect(),
+            activities: activities.iter().map(|s| s.to_string()).collect(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn gaps_are_the_numbers_the_plan_leaves_out() {
+        let areas = [
+            plan_area(1, &[], &[]),
+            plan_area(3, &[], &[]),
+            plan_area(6, &[], &[]),
+        ];
+        assert_eq!(gaps(&areas), [2, 4, 5]);
+        assert!(gaps(&[]).is_empty());
+        assert!(gaps(&[plan_area(1, &[], &[]), plan_area(2, &[], &[])]).is_empty());
+    }
+
+    #[test]
+    fn repeats_are_found_within_and_across_focus_areas() {
+        let areas = [
+            plan_area(2, &["Miljöbilar"], &[]),
+            plan_area(7, &["Samma", "Samma"], &["Annat"]),
+            plan_area(9, &["Eget"], &["Gemensam"]),
+            plan_area(11, &[], &["Gemensam ", "Unik"]),
+            plan_area(14, &[], &["Miljöbilar"]),
+            plan_area(15, &["Bara här"], &["Också bara här"]),
+        ];
+        assert_eq!(repeated_in(&areas), [2, 7, 9, 11, 14]);
     }
 }

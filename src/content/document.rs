@@ -17,6 +17,7 @@ pub const DOCUMENT_FIELDS: &[&str] = &[
     "decision_date",
     "paragraph",
     "dnr",
+    "established",
     "adopted",
     "revised",
     "valid_until",
@@ -39,6 +40,9 @@ pub struct DocumentControl {
     pub paragraph: Option<String>,
     /// Diary number, e.g. `KS 2023/474`.
     pub dnr: Option<String>,
+    /// When the document was drawn up (*datum för upprättande*): for documents that are
+    /// not adopted by a decision, such as a steering group's own instructions.
+    pub established: Option<DateValue>,
     pub adopted: Option<DateValue>,
     pub revised: Option<DateValue>,
     pub valid_until: Option<DateValue>,
@@ -86,6 +90,7 @@ pub fn parse(
     let doc = DocumentControl {
         lines,
         decision_date: dated("decision_date"),
+        established: dated("established"),
         adopted: dated("adopted"),
         revised: dated("revised"),
         valid_until: dated("valid_until"),
@@ -149,19 +154,30 @@ fn validate(
             ));
         }
     }
+    // A document is revised, valid and reviewed after it was drawn up and after it was
+    // adopted; it is adopted after it was drawn up.
     let order = [
-        ("revised", &doc.revised, "adopted"),
-        ("valid_until", &doc.valid_until, "adopted"),
-        ("review_by", &doc.review_by, "adopted"),
+        ("adopted", &doc.adopted, "established", &doc.established),
+        ("revised", &doc.revised, "established", &doc.established),
+        (
+            "valid_until",
+            &doc.valid_until,
+            "established",
+            &doc.established,
+        ),
+        ("review_by", &doc.review_by, "established", &doc.established),
+        ("revised", &doc.revised, "adopted", &doc.adopted),
+        ("valid_until", &doc.valid_until, "adopted", &doc.adopted),
+        ("review_by", &doc.review_by, "adopted", &doc.adopted),
     ];
-    for (key, date, before) in order {
-        if let (Some(d), Some(a)) = (date, &doc.adopted) {
+    for (key, date, before, earlier) in order {
+        if let (Some(d), Some(a)) = (date, earlier) {
             if d.date < a.date {
                 errors.push(block.error(
                     key,
                     0,
                     format!("`{key}` ({}) is before `{before}` ({})", d.iso, a.iso),
-                    "check the dates: a document is revised, valid and reviewed after it was adopted",
+                    "check the dates: a document is adopted, revised, valid and reviewed after it was drawn up (established) and adopted",
                 ));
             }
         }

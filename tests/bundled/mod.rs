@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html, Selector};
 
-
 pub fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -182,4 +181,3 @@ pub fn links_in(page: &str, root: ElementRef<'_>) -> Vec<(String, Option<String>
         .filter_map(|a| resolve(page, a.value().attr("href").unwrap_or("")))
         .collect()
 }
-
