@@ -12,7 +12,7 @@ mod print;
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{html_ids, paths, Derived, Route, Routes, Site};
-use crate::templates::governance_views;
+use crate::templates::{governance_views, site_pages};
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{FileSource, Templates};
 
@@ -245,7 +245,8 @@ impl<'a> Base<'a> {
     ) -> Self {
         Base {
             generation: next_generation(),
-            nav_strings: views::NavStrings::new(&templates.strings),
+            nav_strings: views::NavStrings::new(&templates.strings)
+                .with_matrix(site, &templates.strings),
             nav_cache: views::NavCache::default(),
             site,
             derived,
@@ -360,6 +361,17 @@ impl<'a> Base<'a> {
         view
     }
 
+    /// The sidebar of the matrix page (`matrix_current`) or a focus area's page.
+    fn matrix_nav(&self, root: &str, matrix_current: bool) -> String {
+        views::nav_html_matrix(
+            self.site,
+            root,
+            &self.nav_strings,
+            &self.nav_cache,
+            matrix_current,
+        )
+    }
+
     /// Writes the output file `path`, which the route table gives to `route`.
     fn file(&self, path: &'a str, route: Route) -> Result<(), Diagnostic> {
         let site = self.site;
@@ -414,7 +426,9 @@ impl<'a> Base<'a> {
                 let term = &t.terms[i];
                 let mut ctx = self.context(path);
                 ctx.taxonomy = Some(views::taxonomy(site, self.derived, t));
-                ctx.term = Some(views::term_view(site, self.derived, term, true));
+                let mut view = views::term_view(site, self.derived, term, true);
+                view.focus_area = site_pages::focus_area_of_term(site, ti, i);
+                ctx.term = Some(view);
                 ("term.html", ctx)
             }
             Route::Alias(i) => {
@@ -449,12 +463,16 @@ impl<'a> Base<'a> {
             }
             Route::Matrix => {
                 let mut ctx = self.context(path);
-                ctx.matrix = Some(governance_views::matrix(site, self.derived));
+                let mut view = governance_views::matrix(site, self.derived);
+                view.nav_html = self.matrix_nav(&ctx.root, true);
+                ctx.matrix = Some(view);
                 ("matrix.html", ctx)
             }
             Route::FocusArea(i) => {
                 let mut ctx = self.context(path);
-                ctx.focus_area = Some(governance_views::focus_area(site, self.derived, i));
+                let mut view = governance_views::focus_area(site, self.derived, i);
+                view.nav_html = self.matrix_nav(&ctx.root, false);
+                ctx.focus_area = Some(view);
                 ("focus_area.html", ctx)
             }
             _ => return Ok(()),

@@ -111,6 +111,9 @@ pub struct FocusArea {
     pub name: String,
     /// Site path of the focus area's page.
     pub path: String,
+    /// The taxonomy term with the same name ("7 Jämlikhet och jämställdhet"), when pages
+    /// carry it: (taxonomy index, term index). Its page and the focus area's link each other.
+    pub term: Option<(usize, usize)>,
     /// One cell per committee that has this focus area: (committee index, plan entry,
     /// index of the focus area in that plan).
     pub cells: Vec<(usize, usize, usize)>,
@@ -123,6 +126,10 @@ pub struct Matrix {
     pub committees: Vec<(String, usize)>,
     /// Focus areas by number.
     pub focus_areas: Vec<FocusArea>,
+    /// The section the matrix page belongs to: the deepest one whose folder holds
+    /// `action_plans: path`. The sidebar lists the matrix there, and the breadcrumbs of the
+    /// matrix and the focus areas go through it.
+    pub parent: usize,
 }
 
 impl Matrix {
@@ -176,6 +183,7 @@ impl Matrix {
                     number: a.number,
                     name: a.name.clone(),
                     path: format!("{base}{}-{}/", a.number, slugify(&a.name)),
+                    term: term_named(site, &format!("{} {}", a.number, a.name)),
                     cells: Vec::new(),
                 });
                 if area.name != a.name {
@@ -201,12 +209,44 @@ impl Matrix {
         Matrix {
             committees: plans,
             focus_areas: areas.into_values().collect(),
+            parent: matrix_parent(site),
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.committees.is_empty()
     }
+
+    /// The focus area whose term is term `term` of taxonomy `taxonomy`.
+    pub fn focus_area_of_term(&self, taxonomy: usize, term: usize) -> Option<&FocusArea> {
+        self.focus_areas
+            .iter()
+            .find(|a| a.term == Some((taxonomy, term)))
+    }
+}
+
+/// The first taxonomy term named `name` (compared by slug, as terms are): (taxonomy index,
+/// term index).
+fn term_named(site: &Site, name: &str) -> Option<(usize, usize)> {
+    let slug = slugify(name);
+    site.taxonomies.iter().enumerate().find_map(|(ti, t)| {
+        t.terms
+            .iter()
+            .position(|term| term.slug == slug)
+            .map(|i| (ti, i))
+    })
+}
+
+/// The deepest section whose site path holds the matrix's (`action_plans: path`); the start
+/// page when no other does.
+fn matrix_parent(site: &Site) -> usize {
+    let path = &site.config.action_plans.path;
+    site.entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.is_section() && path.starts_with(e.path.as_str()) && e.path != *path)
+        .max_by_key(|(_, e)| e.path.len())
+        .map_or(site.root, |(id, _)| id)
 }
 
 /// A meeting's network page and agenda links, resolved against the site.

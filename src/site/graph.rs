@@ -1,5 +1,6 @@
 //! The link graph and what is derived from it: backlinks (every link form counts, each
-//! linking page once) and related pages (shared taxonomy terms, not already linked).
+//! linking page once) and related pages (shared taxonomy terms, not linked either way, so
+//! that a page is listed once: among the backlinks when it links here, else as related).
 
 use rayon::prelude::*;
 
@@ -16,7 +17,8 @@ pub struct Derived {
     pub bodies: Vec<Rendered>,
     /// Entries that link to each entry, each once, in title order.
     pub backlinks: Vec<Vec<usize>>,
-    /// Entries sharing taxonomy terms with each entry and not linked from it, best first.
+    /// Entries sharing taxonomy terms with each entry and not linked from it or to it (those
+    /// are its backlinks), best first.
     pub related: Vec<Vec<usize>>,
 }
 
@@ -73,7 +75,10 @@ impl Site {
                     linked: vec![false; n],
                 };
                 ids.iter()
-                    .map(|id| site.related_of(&bodies[*id], *id, &rank, &mut scratch))
+                    .map(|id| {
+                        let linked = (&bodies[*id], backlinks[*id].as_slice());
+                        site.related_of(linked, *id, &rank, &mut scratch)
+                    })
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -85,10 +90,11 @@ impl Site {
     }
 
     /// Entries sharing terms with `id`, most shared terms first, then by title; leaving out
-    /// the entry itself and the entries its text already links to.
+    /// the entry itself, the entries its text already links to and those that link to it
+    /// (`linked`: its body and its backlinks).
     fn related_of(
         &self,
-        body: &Rendered,
+        linked: (&Rendered, &[usize]),
         id: usize,
         rank: &[u32],
         scratch: &mut Scratch,
@@ -97,10 +103,12 @@ impl Site {
         if e.source.front.terms.is_empty() {
             return Vec::new();
         }
+        let (body, backlinks) = linked;
         let linked: Vec<usize> = body
             .links
             .iter()
             .filter_map(|l| l.target)
+            .chain(backlinks.iter().copied())
             .chain(std::iter::once(id))
             .collect();
         for l in &linked {
@@ -153,8 +161,9 @@ impl Site {
 
 impl Derived {
     /// Puts entry `id`'s new rendered body in place and its links into the graph. Returns
-    /// the entries whose backlinks changed. Its related pages are computed again when its
-    /// links changed.
+    /// the entries whose backlinks changed. When its links changed, its related pages and
+    /// those of the entries whose backlinks changed are computed again (a page that links
+    /// to another is not among its related pages).
     pub fn replace_body(&mut self, site: &Site, id: usize, body: Rendered) -> Vec<usize> {
         let targets = |b: &Rendered| -> std::collections::HashSet<usize> {
             b.links.iter().filter_map(|l| l.target).collect()
@@ -163,7 +172,10 @@ impl Derived {
         self.bodies[id] = body;
         let changed = self.relink(site, id, &old_targets);
         if !changed.is_empty() {
-            self.refresh_related(site, id);
+            let rank = site.title_ranks();
+            for entry in std::iter::once(id).chain(changed.iter().copied()) {
+                self.refresh_related(site, entry, &rank);
+            }
         }
         changed
     }
@@ -202,16 +214,16 @@ impl Derived {
         changed
     }
 
-    /// Recomputes the related pages of entry `id` alone.
-    fn refresh_related(&mut self, site: &Site, id: usize) {
+    /// Recomputes the related pages of entry `id` alone, given the entries' title ranks.
+    fn refresh_related(&mut self, site: &Site, id: usize, rank: &[u32]) {
         let n = site.entries.len();
-        let rank = site.title_ranks();
         let mut scratch = Scratch {
             shared: vec![0; n],
             touched: Vec::new(),
             linked: vec![false; n],
         };
-        self.related[id] = site.related_of(&self.bodies[id], id, &rank, &mut scratch);
+        let linked = (&self.bodies[id], self.backlinks[id].as_slice());
+        self.related[id] = site.related_of(linked, id, rank, &mut scratch);
     }
 }
 

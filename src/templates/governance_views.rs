@@ -200,6 +200,11 @@ pub struct MatrixView<'a> {
     pub rows: Vec<MatrixRow<'a>>,
     /// Site path of the CSV export.
     pub csv: &'a str,
+    /// The matrix's section and the sections above it, from the start page down (for
+    /// breadcrumbs: start page › section › matrix).
+    pub ancestors: Vec<LinkView<'a>>,
+    /// The sidebar's `<li>` items, with the matrix marked current.
+    pub nav_html: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -255,7 +260,17 @@ pub fn matrix<'a>(site: &'a Site, derived: &'a Derived) -> MatrixView<'a> {
         committee_names: m.committees.iter().map(|(c, _)| c.as_str()).collect(),
         rows,
         csv: site.routes.file_of(Route::Csv).unwrap_or_default(),
+        ancestors: matrix_ancestors(site, derived),
+        nav_html: String::new(),
     }
+}
+
+/// The matrix's section and the sections above it, from the start page down.
+fn matrix_ancestors<'a>(site: &'a Site, derived: &'a Derived) -> Vec<LinkView<'a>> {
+    let parent = site.matrix.parent;
+    let mut ids = site.ancestors(parent);
+    ids.push(parent);
+    ids.into_iter().map(|id| link(site, derived, id)).collect()
 }
 
 /// `focus_area` on a focus area's page: every committee's positions and activities.
@@ -266,6 +281,23 @@ pub struct FocusAreaView<'a> {
     pub path: &'a str,
     pub matrix_path: &'a str,
     pub plans: Vec<FocusAreaPlanView<'a>>,
+    /// The matrix's section and the sections above it, from the start page down (for
+    /// breadcrumbs: start page › section › matrix › focus area).
+    pub ancestors: Vec<LinkView<'a>>,
+    /// The taxonomy term of the same name, when pages carry it: its page lists them.
+    pub term: Option<FocusAreaTerm<'a>>,
+    /// The sidebar's `<li>` items.
+    pub nav_html: String,
+}
+
+/// The taxonomy term page of a focus area.
+#[derive(Debug, Serialize)]
+pub struct FocusAreaTerm<'a> {
+    pub name: &'a str,
+    /// Site path of the term's page.
+    pub path: &'a str,
+    /// How many pages carry the term.
+    pub count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -309,5 +341,15 @@ pub fn focus_area<'a>(site: &'a Site, derived: &'a Derived, index: usize) -> Foc
         path: &a.path,
         matrix_path: &site.config.action_plans.path,
         plans,
+        ancestors: matrix_ancestors(site, derived),
+        term: a.term.map(|(ti, i)| {
+            let term = &site.taxonomies[ti].terms[i];
+            FocusAreaTerm {
+                name: &term.name,
+                path: &term.path,
+                count: term.entries.len(),
+            }
+        }),
+        nav_html: String::new(),
     }
 }

@@ -22,8 +22,14 @@ pub struct SiteView<'a> {
     pub taxonomies: Vec<TaxonomySummary<'a>>,
     /// Terms of the glossary data file (`term`, `expansion`, `definition`, `id`, `extra`).
     pub glossary: &'a [crate::content::glossary::GlossaryTerm],
+    /// The glossary's terms by first letter, in Swedish order, only letters with terms
+    /// (`letter`, `id`, `terms`).
+    pub glossary_letters: Vec<super::site_pages::GlossaryLetter<'a>>,
     /// Site path of the glossary page, if one is configured.
     pub glossary_path: Option<&'a str>,
+    /// The entries changed last, newest first by `updated`, else `date`; at most five, empty
+    /// when no entry has a date (`title`, `path`, `description`, `date`, `field`).
+    pub recent: Vec<super::site_pages::RecentView<'a>>,
     /// Site path of the review page "Dokument att se över", when the site has governing documents.
     pub review_path: Option<&'a str>,
     /// Site path of the focus-area matrix, when the site has action plans.
@@ -131,7 +137,7 @@ pub struct TaxonomyView<'a> {
     pub terms: Vec<TermView<'a>>,
 }
 
-/// A term; `pages` is filled on the term's own page only.
+/// A term; `pages` and `focus_area` are filled on the term's own page only.
 #[derive(Debug, Serialize)]
 pub struct TermView<'a> {
     pub name: &'a str,
@@ -139,6 +145,9 @@ pub struct TermView<'a> {
     pub path: &'a str,
     pub count: usize,
     pub pages: Vec<LinkView<'a>>,
+    /// The action plans' focus area of the same name: its page holds every committee's
+    /// positions and activities.
+    pub focus_area: Option<super::site_pages::FocusAreaLink<'a>>,
 }
 
 /// The variables every template gets, plus the one specific to its kind.
@@ -238,6 +247,8 @@ impl<'a> SiteView<'a> {
                 })
                 .collect(),
             glossary: &site.glossary,
+            glossary_letters: super::site_pages::glossary_letters(&site.glossary),
+            recent: super::site_pages::recent(site),
             glossary_path: site.glossary_page.map(|g| site.entries[g].path.as_str()),
             review_path: site.routes.page_of(Route::Review),
             matrix_path: site.routes.page_of(Route::Matrix),
@@ -368,6 +379,7 @@ pub fn term_view<'a>(
         } else {
             Vec::new()
         },
+        focus_area: None,
     }
 }
 
@@ -427,10 +439,14 @@ pub fn nav(site: &Site, current: usize) -> Vec<NavItem<'_>> {
         .collect()
 }
 
-/// Interface strings of the sidebar, looked up once per rendering pass.
+/// Interface strings of the sidebar, looked up once per rendering pass, and the matrix's
+/// place in it.
 pub struct NavStrings {
     pub section_overview: String,
     pub nav_more: String,
+    /// The focus-area matrix, listed last among its section's children: (the section, the
+    /// matrix's site path, its title as HTML).
+    pub matrix: Option<(usize, String, String)>,
 }
 
 impl NavStrings {
@@ -445,7 +461,22 @@ impl NavStrings {
         NavStrings {
             section_overview: get("section_overview"),
             nav_more: get("nav_more"),
+            matrix: None,
         }
+    }
+
+    /// The same strings, with the matrix of `site` (when it has action plans) titled by the
+    /// interface string `matrix_title`.
+    pub fn with_matrix(mut self, site: &Site, t: &serde_json::Value) -> NavStrings {
+        if let Some(path) = site.routes.page_of(Route::Matrix) {
+            let title = t
+                .get("matrix_title")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("matrix_title");
+            let parent = site.matrix.parent;
+            self.matrix = Some((parent, path.to_string(), super::escape_html(title)));
+        }
+        self
     }
 }
 
@@ -479,6 +510,7 @@ pub fn nav_html(
     let writer = NavWriter {
         site,
         current,
+        matrix_current: false,
         on_path: &on_path,
         root,
         here,
@@ -486,16 +518,42 @@ pub fn nav_html(
         t,
         cache,
     };
-    let mut out = String::with_capacity(8 * 1024);
-    for id in &site.entries[site.root].children {
-        writer.item(&mut out, *id, true, false);
-    }
-    out
+    writer.tree()
+}
+
+/// The sidebar of the matrix page (`matrix_current`) or a focus area's page, which are not
+/// entries: the tree open at the matrix's section, with the matrix marked current on its
+/// own page.
+pub fn nav_html_matrix(
+    site: &Site,
+    root: &str,
+    t: &NavStrings,
+    cache: &NavCache,
+    matrix_current: bool,
+) -> String {
+    let parent = site.matrix.parent;
+    let mut on_path: Vec<usize> = site.ancestors(parent);
+    on_path.push(parent);
+    let writer = NavWriter {
+        site,
+        current: usize::MAX,
+        matrix_current,
+        on_path: &on_path,
+        root,
+        here: None,
+        depth: root.matches("../").count(),
+        t,
+        cache,
+    };
+    writer.tree()
 }
 
 struct NavWriter<'a> {
     site: &'a Site,
+    /// The entry being rendered (`usize::MAX` on the matrix and focus-area pages).
     current: usize,
+    /// The matrix page is being rendered.
+    matrix_current: bool,
     on_path: &'a [usize],
     root: &'a str,
     /// The site path of the page's folder, when links may be written relative to it.
@@ -506,6 +564,31 @@ struct NavWriter<'a> {
 }
 
 impl NavWriter<'_> {
+    /// The `<li>` items of the whole tree.
+    fn tree(&self) -> String {
+        let mut out = String::with_capacity(8 * 1024);
+        let root = self.site.root;
+        for id in &self.site.entries[root].children {
+            self.item(&mut out, *id, true, false);
+        }
+        self.matrix_item(&mut out, root, false);
+        out
+    }
+
+    /// The matrix's item, when `section` is the matrix's section.
+    fn matrix_item(&self, out: &mut String, section: usize, cached: bool) {
+        let Some((parent, path, title)) = &self.t.matrix else {
+            return;
+        };
+        if *parent != section {
+            return;
+        }
+        out.push_str("<li class=\"nav-page\">");
+        self.link(out, path, self.matrix_current && !cached, cached);
+        out.push_str(title);
+        out.push_str("</a></li>");
+    }
+
     /// Writes item `id`; `cached` when the HTML goes into the cache of closed sections, whose
     /// links may only depend on the page's depth.
     fn item(&self, out: &mut String, id: usize, expand: bool, cached: bool) {
@@ -559,6 +642,7 @@ impl NavWriter<'_> {
         for child in shown {
             self.item(out, child, open, cached);
         }
+        self.matrix_item(out, id, cached);
         if more > 0 {
             out.push_str("<li class=\"nav-more\">");
             self.link(out, &e.path, false, cached);
