@@ -460,6 +460,119 @@ fn every_glossary_term_has_its_anchor() {
     assert!(missing.is_empty(), "{ORDLISTA_SIDA} lacks ids {missing:?}");
 }
 
+/// Issue 17: every marked glossary term in the handbook (`a.glossary`, the `<abbr>` links)
+/// lands on its term's `<dt>` on the glossary page.
+#[test]
+fn every_glossary_link_lands_on_its_term() {
+    let glossary = read_page(ORDLISTA_SIDA);
+    let terms: BTreeSet<String> = glossary
+        .select(&sel("dl.glossary > dt[id]"))
+        .filter_map(|dt| dt.value().attr("id").map(str::to_string))
+        .collect();
+    assert_eq!(terms.len(), ORDLISTA.len(), "{terms:?}");
+    let mut used = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for page in content_pages().keys() {
+        let doc = read_page(page);
+        for a in doc.select(&sel("a.glossary")) {
+            let href = a.value().attr("href").unwrap_or_default();
+            match resolve(page, href) {
+                Some((target, Some(id))) if target == ORDLISTA_SIDA && terms.contains(&id) => {
+                    used.insert(id);
+                }
+                other => wrong.push(format!("{page}: {} → {other:?}", text_of(a))),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(used.len() >= 4, "few marked terms: {used:?}");
+    // The letters to jump to are the terms' first letters, each with its target.
+    let letters: Vec<String> = glossary
+        .select(&sel("nav.glossary-letters a"))
+        .map(text_of)
+        .collect();
+    assert_eq!(letters, ["A", "B", "C", "G", "K", "N", "S"]);
+    let ids = ids(&glossary);
+    for a in glossary.select(&sel("nav.glossary-letters a")) {
+        let href = a.value().attr("href").unwrap_or_default();
+        assert!(ids.contains_key(href.trim_start_matches('#')), "{href}");
+    }
+}
+
+/// Issue 17: each focus area's page and the term page of the same focus area lead to each
+/// other near the top; the matrix is in the sidebar, with breadcrumbs through the action
+/// plans' section.
+#[test]
+fn focus_areas_and_their_term_pages_link_each_other() {
+    for (number, name, _, _) in FOKUSOMRADEN {
+        let slug = format!("{number}-{}", slug_of(name));
+        let area = format!("handlingsplaner/fokusomraden/{slug}/index.html");
+        let term = format!("fokusomrade/{slug}/index.html");
+        if !public_dir().join(&term).is_file() {
+            // No page carries this focus area as a term: nothing to link.
+            let doc = read_page(&area);
+            assert_eq!(doc.select(&sel(".see-also")).count(), 0, "{area}");
+            continue;
+        }
+        let to_term = links_in(&area, first_of(&read_page(&area), &["article .see-also"]));
+        assert_eq!(to_term, [(term.clone(), None)], "{area}");
+        let to_area = links_in(&term, first_of(&read_page(&term), &["article .see-also"]));
+        assert_eq!(to_area, [(area.clone(), None)], "{term}");
+        let crumbs: Vec<String> = links_in(&area, first_of(&read_page(&area), &["nav.breadcrumbs"]))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(
+            crumbs,
+            [
+                "index.html",
+                "handlingsplaner/index.html",
+                "handlingsplaner/fokusomraden/index.html"
+            ],
+            "{area}"
+        );
+    }
+    let matrix = read_page("handlingsplaner/fokusomraden/index.html");
+    let crumbs: Vec<String> = matrix.select(&sel("nav.breadcrumbs li")).map(text_of).collect();
+    assert_eq!(
+        crumbs,
+        [
+            "Hållbarhetshandboken",
+            "Handlingsplaner för hållbarhet",
+            "Fokusområden i handlingsplanerna"
+        ]
+    );
+    let current: Vec<String> = matrix
+        .select(&sel("nav.sidebar a[aria-current=page]"))
+        .map(text_of)
+        .collect();
+    assert_eq!(current, ["Fokusområden i handlingsplanerna"]);
+    let from_plan = links_in(PLAN, first_of(&read_page(PLAN), &["nav.sidebar"]));
+    assert!(
+        from_plan.contains(&("handlingsplaner/fokusomraden/index.html".to_string(), None)),
+        "the matrix is not in the sidebar of {PLAN}"
+    );
+}
+
+/// A focus area's name as its URL segment ("Jämlikhet och jämställdhet" →
+/// "jamlikhet-och-jamstalldhet").
+fn slug_of(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 #[test]
 fn every_content_page_is_reachable_from_the_start_page() {
     let pages = content_pages();
@@ -584,6 +697,13 @@ fn resolve_handles_relative_root_and_fragment_links() {
 #[test]
 fn every_content_page_has_its_navigation() {
     let mut missing = Vec::new();
+    let start = read_page("index.html");
+    let cards: Vec<String> = start
+        .select(&sel(".home .cards a"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(|h| h.trim_start_matches("./").to_string())
+        .collect();
+    assert!(cards.len() >= 6, "the start page's cards: {cards:?}");
     for page in content_pages().keys() {
         let doc = read_page(page);
         let is_start = page == "index.html";
@@ -594,10 +714,16 @@ fn every_content_page_has_its_navigation() {
         if !is_start && count("nav.sidebar a[aria-current=page]") != 1 {
             missing.push(format!("{page}: sidebar with the current page marked"));
         }
-        if !is_start && count("section.backlinks li a") == 0 {
+        // A top-level section is linked from the start page's cards, not from its text
+        // (issue 17): its way in is the card.
+        let on_card = cards.contains(&page.trim_end_matches("index.html").to_string());
+        if !is_start && !on_card && count("section.backlinks li a") == 0 {
             missing.push(format!("{page}: backlinks"));
         }
-        let headings = count("article .content h2, article .content h3, article .content h4");
+        // The glossary's letter headings come from its template; its table of contents is
+        // the row of letters.
+        let headings = count("article .content h2, article .content h3, article .content h4")
+            - count(".glossary-letter > h2");
         if !is_start && (headings >= 3) != (count("nav.toc") == 1) {
             missing.push(format!(
                 "{page}: table of contents with {headings} headings"
