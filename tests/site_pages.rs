@@ -205,9 +205,17 @@ fn glossary_is_a_definition_list_by_letter_in_swedish_order_with_jump_links() {
             "ÖJ – Öppna jämförelser"
         ]
     );
-    assert!(g
-        .texts("dl.glossary > dd")
-        .contains(&"En plats där hushåll lämnar grovavfall.".to_string()));
+    // A definition that only repeats the expansion (ggr: "Gånger.") is not shown twice.
+    assert_eq!(
+        g.texts("dl.glossary > dd"),
+        [
+            "Ett område i folkhälsoarbetet.",
+            "",
+            "En plats där hushåll lämnar grovavfall.",
+            "Ett begrepp utan förkortning; det markeras inte i texten.",
+            "Jämförelser mellan kommuner."
+        ]
+    );
 }
 
 #[test]
