@@ -518,10 +518,11 @@ fn focus_areas_and_their_term_pages_link_each_other() {
         assert_eq!(to_term, [(term.clone(), None)], "{area}");
         let to_area = links_in(&term, first_of(&read_page(&term), &["article .see-also"]));
         assert_eq!(to_area, [(area.clone(), None)], "{term}");
-        let crumbs: Vec<String> = links_in(&area, first_of(&read_page(&area), &["nav.breadcrumbs"]))
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let crumbs: Vec<String> =
+            links_in(&area, first_of(&read_page(&area), &["nav.breadcrumbs"]))
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
         assert_eq!(
             crumbs,
             [
@@ -533,7 +534,10 @@ fn focus_areas_and_their_term_pages_link_each_other() {
         );
     }
     let matrix = read_page("handlingsplaner/fokusomraden/index.html");
-    let crumbs: Vec<String> = matrix.select(&sel("nav.breadcrumbs li")).map(text_of).collect();
+    let crumbs: Vec<String> = matrix
+        .select(&sel("nav.breadcrumbs li"))
+        .map(text_of)
+        .collect();
     assert_eq!(
         crumbs,
         [

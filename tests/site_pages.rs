@@ -146,7 +146,10 @@ fn lists_show_titles_with_only_short_descriptions() {
     );
     assert_eq!(
         mal.texts("section.backlinks .link-note"),
-        ["Kort beskrivning av avfallsrutinen.", "Rutiner och handlingsplaner."]
+        [
+            "Kort beskrivning av avfallsrutinen.",
+            "Rutiner och handlingsplaner."
+        ]
     );
 }
 
@@ -175,20 +178,14 @@ fn glossary_is_a_definition_list_by_letter_in_swedish_order_with_jump_links() {
     let site = build();
     let g = page(&site, "ordlista/");
     // Only letters that have terms, Å, Ä, Ö last.
-    assert_eq!(
-        g.texts("nav.glossary-letters a"),
-        ["A", "G", "Å", "Ä", "Ö"]
-    );
+    assert_eq!(g.texts("nav.glossary-letters a"), ["A", "G", "Å", "Ä", "Ö"]);
     let jumps = g.attrs("nav.glossary-letters a", "href");
     let ids: BTreeSet<String> = g.ids().into_iter().collect();
     for href in &jumps {
         let id = href.strip_prefix('#').expect("an in-page link");
         assert!(ids.contains(id), "jump link {href} has no target");
     }
-    assert_eq!(
-        g.texts(".glossary-letter > h2"),
-        ["A", "G", "Å", "Ä", "Ö"]
-    );
+    assert_eq!(g.texts(".glossary-letter > h2"), ["A", "G", "Å", "Ä", "Ö"]);
     // One dt with the term's id, and its dd, per term.
     assert_eq!(
         g.attrs("dl.glossary > dt", "id"),
@@ -262,13 +259,22 @@ fn a_focus_area_and_its_term_page_lead_to_each_other_near_the_top() {
             TERM_7.to_string()
         )]
     );
-    assert_eq!(page(&site, AREA_7).texts(".see-also"), ["Sidor i handboken om fokusområdet (2 sidor)"]);
-    assert!(before_first_heading(&source(&site, AREA_7), "class=\"see-also\""));
+    assert_eq!(
+        page(&site, AREA_7).texts(".see-also"),
+        ["Sidor i handboken om fokusområdet (2 sidor)"]
+    );
+    assert!(before_first_heading(
+        &source(&site, AREA_7),
+        "class=\"see-also\""
+    ));
     assert_eq!(
         targets(&site, TERM_7, "article .see-also a"),
         [AREA_7.to_string()]
     );
-    assert!(before_first_heading(&source(&site, TERM_7), "class=\"see-also\""));
+    assert!(before_first_heading(
+        &source(&site, TERM_7),
+        "class=\"see-also\""
+    ));
     // The term page still lists the pages that carry the term.
     assert_eq!(
         targets(&site, TERM_7, "article ul.listing a"),
@@ -284,8 +290,10 @@ fn the_matrix_is_in_the_sidebar_and_breadcrumbs_go_through_its_section() {
     // Listed under its section on every page with a sidebar.
     for path in ["rutiner/mal/", "handlingsplaner/", "ordlista/", AREA_7] {
         assert!(
-            links(&site, path, "nav.sidebar a")
-                .contains(&("Fokusområden i handlingsplanerna".to_string(), MATRIX.to_string())),
+            links(&site, path, "nav.sidebar a").contains(&(
+                "Fokusområden i handlingsplanerna".to_string(),
+                MATRIX.to_string()
+            )),
             "/{path}: no matrix in the sidebar"
         );
     }
@@ -298,7 +306,10 @@ fn the_matrix_is_in_the_sidebar_and_breadcrumbs_go_through_its_section() {
         links(&site, MATRIX, "nav.breadcrumbs a"),
         [
             ("Sidtesthandboken".to_string(), String::new()),
-            ("Handlingsplaner".to_string(), "handlingsplaner/".to_string())
+            (
+                "Handlingsplaner".to_string(),
+                "handlingsplaner/".to_string()
+            )
         ]
     );
     assert_eq!(
@@ -329,14 +340,21 @@ fn the_start_page_shows_each_section_once_as_a_card_then_start_here() {
     assert_eq!(
         links(&site, "", ".home .cards a"),
         [
-            ("Handlingsplaner".to_string(), "handlingsplaner/".to_string()),
+            (
+                "Handlingsplaner".to_string(),
+                "handlingsplaner/".to_string()
+            ),
             ("Rutiner".to_string(), "rutiner/".to_string()),
             ("Ordlista".to_string(), "ordlista/".to_string()),
         ]
     );
     assert_eq!(
         start.texts(".home .cards p"),
-        ["Nämndernas handlingsplaner.", "Rutiner för verksamheten.", "Förkortningar och begrepp."]
+        [
+            "Nämndernas handlingsplaner.",
+            "Rutiner för verksamheten.",
+            "Förkortningar och begrepp."
+        ]
     );
     // The cards carry the sections: no sidebar repeats them, and no other part of the main
     // content links to a section.
@@ -374,7 +392,13 @@ fn the_start_page_lists_the_five_entries_changed_last() {
     let start = page(&site, "");
     assert_eq!(
         start.attrs(".recent time", "datetime"),
-        ["2026-03-01", "2026-02-15", "2026-02-01", "2026-01-10", "2025-05-05"]
+        [
+            "2026-03-01",
+            "2026-02-15",
+            "2026-02-01",
+            "2026-01-10",
+            "2025-05-05"
+        ]
     );
     assert_eq!(start.texts(".recent h2"), ["Senast ändrat"]);
     let html = source(&site, "");

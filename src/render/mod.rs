@@ -12,8 +12,8 @@ mod print;
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{html_ids, paths, Derived, Route, Routes, Site};
-use crate::templates::{governance_views, site_pages};
 use crate::templates::views::{self, Context, SiteView};
+use crate::templates::{governance_views, site_pages};
 use crate::templates::{FileSource, Templates};
 
 /// The ids of a rendered page (`None` when it failed to render).

@@ -154,10 +154,12 @@ mod tests {
 
     #[test]
     fn letters_in_swedish_order_with_distinct_ids() {
-        let terms: Vec<GlossaryTerm> = ["Östra", "ggr", "Ärende", "KS", "Åtgärd", "ANDTS", "BUP", "3R", "Émile", "eko"]
-            .into_iter()
-            .map(term)
-            .collect();
+        let terms: Vec<GlossaryTerm> = [
+            "Östra", "ggr", "Ärende", "KS", "Åtgärd", "ANDTS", "BUP", "3R", "Émile", "eko",
+        ]
+        .into_iter()
+        .map(term)
+        .collect();
         let letters = glossary_letters(&terms);
         let shown: Vec<(&str, &str, usize)> = letters
             .iter()
