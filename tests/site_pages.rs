@@ -124,7 +124,10 @@ fn long_lists_fold_behind_a_count_and_short_ones_do_not() {
     // Two backlinks and one related page: shown as they are.
     let kort = page(&site, "rutiner/kort/");
     assert_eq!(kort.count("section.backlinks li"), 2);
-    assert_eq!(kort.count("section.connections details"), 0);
+    assert_eq!(
+        kort.count("section.backlinks details, section.related details"),
+        0
+    );
 }
 
 #[test]
@@ -159,12 +162,12 @@ fn print_pages_and_printouts_leave_out_backlinks_and_related_pages() {
     let print = source(&site, "rutiner/utskrift/");
     assert!(print.contains("Målen för verksamheten."), "{print}");
     let print = page(&site, "rutiner/utskrift/");
-    assert_eq!(print.count(".connections, .backlinks, .related"), 0);
+    assert_eq!(print.count(".backlinks, .related"), 0);
     assert!(!source(&site, "rutiner/utskrift/").contains("Sidor som länkar hit"));
     // A page printed from the browser: the theme hides the lists.
     let css = site.read_string("public/handbok.css");
     assert!(
-        css.contains("@media print { .connections { display: none; } }"),
+        css.contains("@media print { .backlinks, .related { display: none; } }"),
         "the theme's CSS does not hide the lists in print"
     );
 }
