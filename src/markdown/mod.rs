@@ -226,6 +226,21 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_is_never_cut_inside_a_callout_or_quote() {
+        let r = md("> [!NOTE]\n> En ruta.\n\n> Ett citat.\n\nFörsta egna stycket.\n\nSedan.\n");
+        assert_eq!(
+            r.summary.as_deref(),
+            Some(r.html.split("<p>Sedan.").next().unwrap())
+        );
+        assert!(r
+            .summary
+            .as_deref()
+            .unwrap()
+            .ends_with("<p>Första egna stycket.</p>\n"));
+        assert_eq!(md("- en\n- lista\n").summary, None);
+    }
+
+    #[test]
     fn broken_link_position_is_in_file_coordinates() {
         let r = md("Text\n\nSe [planen](saknas.md).\n");
         assert_eq!(r.diagnostics.len(), 1);
