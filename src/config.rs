@@ -521,7 +521,7 @@ impl Config {
         };
         let language = raw.language.unwrap_or_else(|| "sv".to_string());
         let markdown = MarkdownConfig {
-            soft_hyphens: crate::markdown::hyphenate::is_swedish(&language),
+            soft_hyphens: is_swedish(&language),
             ..raw.markdown
         };
         Ok(Config {
@@ -701,6 +701,13 @@ fn base_path_of(base_url: &str) -> String {
         },
         None => base_url.to_string(),
     }
+}
+
+/// Whether `language` (a `language:` tag) is Swedish: the language of the soft-hyphen
+/// patterns, which other languages do without.
+pub fn is_swedish(language: &str) -> bool {
+    let l = language.to_ascii_lowercase();
+    l == "sv" || l.starts_with("sv-") || l.starts_with("sv_")
 }
 
 /// The 1-based line of a top-level `key:` in YAML text (a line starting with it).

@@ -210,6 +210,12 @@ mod tests {
     }
 
     #[test]
+    fn only_swedish_is_swedish() {
+        assert!(super::super::is_swedish("sv") && super::super::is_swedish("sv-SE"));
+        assert!(!super::super::is_swedish("en") && !super::super::is_swedish("svx"));
+    }
+
+    #[test]
     fn edit_urls_are_http_patterns_with_the_path() {
         let ok = "https://git.example.se/handbok/-/edit/main/content/{path}";
         assert_eq!(edit_url_problem(ok), None);

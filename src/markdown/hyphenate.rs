@@ -20,12 +20,6 @@ pub const MIN_LETTERS: usize = 12;
 const LEFT_MIN: usize = 2;
 const RIGHT_MIN: usize = 3;
 
-/// Whether `language` (the site's `language:`) is Swedish, the language of the patterns.
-pub fn is_swedish(language: &str) -> bool {
-    let l = language.to_ascii_lowercase();
-    l == "sv" || l.starts_with("sv-") || l.starts_with("sv_")
-}
-
 /// `text` with soft hyphens at the syllable breaks of every word of [`MIN_LETTERS`] or
 /// more letters; other text, and text that has soft hyphens already, is returned as it is.
 pub fn soft_hyphens(text: &str) -> Cow<'_, str> {
@@ -134,11 +128,5 @@ mod tests {
         let once = soft_hyphens("Kommunstyrelseberedningen").into_owned();
         assert_eq!(soft_hyphens(&once), once);
         assert_eq!(without_soft_hyphens(&once), "Kommunstyrelseberedningen");
-    }
-
-    #[test]
-    fn only_swedish_sites_hyphenate() {
-        assert!(is_swedish("sv") && is_swedish("sv-SE"));
-        assert!(!is_swedish("en") && !is_swedish("svx"));
     }
 }

@@ -183,7 +183,7 @@ impl Templates {
 /// The theme's own filters: `hyphenate` puts soft hyphens into the long words of a text
 /// (Swedish sites only; elsewhere it returns the text as it is).
 fn register_filters(tera: &mut Tera, config: &Config) {
-    let swedish = crate::markdown::hyphenate::is_swedish(&config.language);
+    let swedish = crate::config::is_swedish(&config.language);
     tera.register_filter(
         "hyphenate",
         move |value: &tera::Value, _: &HashMap<String, tera::Value>| match value {
