@@ -57,6 +57,8 @@ struct RawConfig {
     #[serde(default)]
     accessibility: Option<AccessibilityConfig>,
     #[serde(default)]
+    edit_url: Option<String>,
+    #[serde(default)]
     extra: Option<serde_yaml::Value>,
 }
 
@@ -278,6 +280,9 @@ pub struct MarkdownConfig {
     /// What happens to HTML written in the Markdown (`raw_html: sanitize` by default).
     #[serde(default)]
     pub raw_html: RawHtml,
+    /// Soft hyphens in the long words of headings; set from `language:` (Swedish only).
+    #[serde(skip)]
+    pub soft_hyphens: bool,
 }
 
 /// How raw HTML in Markdown (HTML blocks, inline tags, heading attributes) is treated.
@@ -325,6 +330,9 @@ pub struct Config {
     pub review: ReviewConfig,
     pub action_plans: ActionPlansConfig,
     pub accessibility: Option<AccessibilityConfig>,
+    /// Where an editor changes a page: an http(s) URL in which `{path}` stands for the
+    /// content file's path relative to `content/` (`edit_url:`).
+    pub edit_url: Option<String>,
     /// The date builds compare review dates and meetings with (`--today`, else
     /// `SOURCE_DATE_EPOCH`, else the system date).
     pub today: chrono::NaiveDate,
@@ -511,16 +519,21 @@ impl Config {
             })?,
             None => serde_json::Value::Object(Default::default()),
         };
+        let language = raw.language.unwrap_or_else(|| "sv".to_string());
+        let markdown = MarkdownConfig {
+            soft_hyphens: is_swedish(&language),
+            ..raw.markdown
+        };
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
             description: raw.description,
             base_url,
             base_path,
-            language: raw.language.unwrap_or_else(|| "sv".to_string()),
+            language,
             theme: raw.theme.unwrap_or_else(|| "default".to_string()),
             taxonomies,
-            markdown: raw.markdown,
+            markdown,
             glossary: raw.glossary,
             document_types: raw.document_types.unwrap_or_else(|| {
                 DEFAULT_DOCUMENT_TYPES
@@ -536,6 +549,7 @@ impl Config {
                 },
             )?,
             accessibility: validate_accessibility(text, raw.accessibility)?,
+            edit_url: validate_edit_url(text, raw.edit_url)?,
             action_plans: ActionPlansConfig {
                 path: site_path(text, "action_plans", &raw.action_plans.path)?,
             },
@@ -543,6 +557,13 @@ impl Config {
             extra,
             drafts: overrides.drafts,
         })
+    }
+
+    /// The edit link of the content file at `rel` (relative to `content/`), when
+    /// `edit_url:` is set.
+    pub fn edit_link(&self, rel: &str) -> Option<String> {
+        let pattern = self.edit_url.as_deref()?;
+        (!rel.is_empty()).then(|| pattern.replace(checks::EDIT_URL_PLACEHOLDER, rel))
     }
 
     pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
@@ -585,6 +606,25 @@ fn validate_sources(text: &str, raw: &RawConfig) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// `edit_url:`, blank meaning unset: an http(s) URL holding `{path}`.
+fn validate_edit_url(text: &str, value: Option<String>) -> Result<Option<String>> {
+    let Some(url) = value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(None);
+    };
+    match checks::edit_url_problem(&url) {
+        None => Ok(Some(url)),
+        Some(problem) => Err(config_error(
+            Diagnostic::error(format!("`edit_url` `{}` {problem}", url.escape_debug()))
+                .in_file(CONFIG_FILE)
+                .at_line(key_line(text, "edit_url").unwrap_or(1))
+                .with_hint("write the address of the edit page with `{path}` where the file's path goes, e.g. https://git.example.se/handbok/-/edit/main/content/{path}"),
+        )),
+    }
 }
 
 fn config_error(d: Diagnostic) -> Error {
@@ -661,6 +701,13 @@ fn base_path_of(base_url: &str) -> String {
         },
         None => base_url.to_string(),
     }
+}
+
+/// Whether `language` (a `language:` tag) is Swedish: the language of the soft-hyphen
+/// patterns, which other languages do without.
+pub fn is_swedish(language: &str) -> bool {
+    let l = language.to_ascii_lowercase();
+    l == "sv" || l.starts_with("sv-") || l.starts_with("sv_")
 }
 
 /// The 1-based line of a top-level `key:` in YAML text (a line starting with it).

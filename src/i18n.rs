@@ -93,6 +93,15 @@ const CATALOG: &[(&str, &str)] = &[
     ("the link has no text", "länken saknar text"),
     ("the link text “{}” does not say where the link goes", "länktexten ”{}” säger inte vart länken leder"),
     ("the heading skips from level {} to level {}", "rubriken hoppar från nivå {} till nivå {}"),
+    // issue 17: callouts and the edit link
+    ("unknown callout kind `[!{}]`", "okänd sorts faktaruta `[!{}]`"),
+    ("use one of [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] and [!CAUTION]; until then the text is shown as an ordinary quote", "använd en av [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] och [!CAUTION]; tills dess visas texten som ett vanligt citat"),
+    ("the callout marker `[!{}]` must stand alone on its line", "markeringen `[!{}]` för en faktaruta måste stå ensam på sin rad"),
+    ("write the callout's text on the next line, after `> `", "skriv faktarutans text på nästa rad, efter `> `"),
+    ("`edit_url` `{}` is not an absolute http(s) URL", "`edit_url` `{}` är ingen absolut http(s)-adress"),
+    ("`edit_url` `{}` contains a space or a control character", "`edit_url` `{}` innehåller ett mellanslag eller ett styrtecken"),
+    ("`edit_url` `{}` does not contain `{path}`, where the page's file goes", "`edit_url` `{}` innehåller inte `{path}`, där sidans fil ska stå"),
+    ("write the address of the edit page with `{path}` where the file's path goes, e.g. https://git.example.se/handbok/-/edit/main/content/{path}", "skriv adressen till redigeringssidan med `{path}` där filens sökväg ska stå, till exempel https://git.example.se/handbok/-/edit/main/content/{path}"),
     // issue 15: input checks
     ("the YAML is nested more than {} levels deep", "YAML-texten har fler än {} nivåer inuti varandra"),
     ("a key is written twice in the same block", "en nyckel står två gånger i samma block"),

@@ -84,6 +84,30 @@ pub(super) fn base_url_problem(url: &str) -> Option<&'static str> {
     }
 }
 
+/// What `edit_url:` holds in place of the content file's path.
+pub(super) const EDIT_URL_PLACEHOLDER: &str = "{path}";
+
+/// Why `url` (trimmed, not empty) is not an edit link pattern: an absolute http(s) URL
+/// with a server name, holding `{path}`, without spaces or control characters.
+pub(super) fn edit_url_problem(url: &str) -> Option<&'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        None => Some("is not an absolute http(s) URL"),
+        Some(rest) if rest.is_empty() || rest.starts_with(['/', '{']) => {
+            Some("has no server name after `://`")
+        }
+        _ if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
+            Some("contains a space or a control character")
+        }
+        _ if !url.contains(EDIT_URL_PLACEHOLDER) => {
+            Some("does not contain `{path}`, where the page's file goes")
+        }
+        _ => None,
+    }
+}
+
 /// Why `email` is not one plain address for a `mailto:` link: a `?` or `&` adds headers
 /// (`?bcc=`), `%0a` and line breaks add lines, a second `@` a second recipient.
 pub(super) fn email_problem(email: &str) -> Option<&'static str> {
@@ -182,6 +206,36 @@ mod tests {
             "a@",
         ] {
             assert!(email_problem(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_swedish_is_swedish() {
+        assert!(super::super::is_swedish("sv") && super::super::is_swedish("sv-SE"));
+        assert!(!super::super::is_swedish("en") && !super::super::is_swedish("svx"));
+    }
+
+    #[test]
+    fn edit_urls_are_http_patterns_with_the_path() {
+        let ok = "https://git.example.se/handbok/-/edit/main/content/{path}";
+        assert_eq!(edit_url_problem(ok), None);
+        for (bad, problem) in [
+            ("git.example.se/{path}", "is not an absolute http(s) URL"),
+            (
+                "javascript:alert(1)//{path}",
+                "is not an absolute http(s) URL",
+            ),
+            ("https:///{path}", "has no server name after `://`"),
+            (
+                "https://git.example.se/edit/ {path}",
+                "contains a space or a control character",
+            ),
+            (
+                "https://git.example.se/edit/",
+                "does not contain `{path}`, where the page's file goes",
+            ),
+        ] {
+            assert_eq!(edit_url_problem(bad), Some(problem), "{bad:?}");
         }
     }
 }

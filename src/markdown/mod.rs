@@ -2,9 +2,11 @@
 //! assign heading ids (and build the table of contents), rewrite links, and cut the summary.
 //! The renderer returns data: html, toc, heading ids, outgoing links with their positions.
 
+mod blocks;
 pub mod escape;
 pub mod glossary;
 mod headings;
+pub mod hyphenate;
 mod links;
 pub mod lint;
 pub mod raw_html;
@@ -50,7 +52,9 @@ pub fn options(config: &MarkdownConfig) -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST;
     if config.smart_punctuation {
         o |= Options::ENABLE_SMART_PUNCTUATION;
     }
@@ -83,6 +87,7 @@ pub fn render(
     };
     let (toc, mut id_errors) = headings::assign_ids(&mut events, &position);
     let mut warnings = lint::lint(&events, config.raw_html, &position);
+    warnings.extend(blocks::callout_warnings(&events, &position));
     let mut raw = raw_html::apply(&mut events, config.raw_html, &position);
     let (links, mut diagnostics) = links::rewrite(&mut events, resolver, &position);
     diagnostics.append(&mut id_errors);
@@ -92,6 +97,11 @@ pub fn render(
         events = glossary::mark(events, marking);
     }
     wrap_tables(&mut events);
+    blocks::callouts(&mut events);
+    blocks::heading_links(&mut events);
+    if config.soft_hyphens {
+        hyphenate::headings(&mut events);
+    }
     let mut summary = summary_end(&events).map(|end| to_html(&events[..end]));
     let word_count = events
         .iter()
@@ -148,17 +158,29 @@ fn to_html(events: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
     html
 }
 
-/// The index after the summary: at a `<!-- more -->` marker, else after the first paragraph.
+/// The index after the summary: at a `<!-- more -->` marker, else after the first paragraph
+/// that stands on its own (not in a quote, callout or list, whose HTML would be cut open).
 fn summary_end(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Option<usize> {
     let marker = events.iter().position(|(e, _)| match e {
         Event::Html(h) | Event::InlineHtml(h) => h.trim() == "<!-- more -->",
         _ => false,
     });
     marker.or_else(|| {
-        events
-            .iter()
-            .position(|(e, _)| matches!(e, Event::End(pulldown_cmark::TagEnd::Paragraph)))
-            .map(|i| i + 1)
+        let mut depth = 0usize;
+        for (i, (e, _)) in events.iter().enumerate() {
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End(pulldown_cmark::TagEnd::Paragraph) if depth == 1 => return Some(i + 1),
+                Event::End(_) => depth = depth.saturating_sub(1),
+                // Callouts and wrappers written as HTML (by the passes or the editor).
+                Event::Html(h) => {
+                    depth += h.matches("<div").count();
+                    depth = depth.saturating_sub(h.matches("</div>").count());
+                }
+                _ => {}
+            }
+        }
+        None
     })
 }
 
@@ -201,6 +223,21 @@ mod tests {
         let r = md("Ett.\n\nTvå.\n\n<!-- more -->\n\nTre.\n");
         assert!(r.summary.as_deref().unwrap().contains("Två."));
         assert!(!r.summary.as_deref().unwrap().contains("Tre."));
+    }
+
+    #[test]
+    fn the_summary_is_never_cut_inside_a_callout_or_quote() {
+        let r = md("> [!NOTE]\n> En ruta.\n\n> Ett citat.\n\nFörsta egna stycket.\n\nSedan.\n");
+        assert_eq!(
+            r.summary.as_deref(),
+            Some(r.html.split("<p>Sedan.").next().unwrap())
+        );
+        assert!(r
+            .summary
+            .as_deref()
+            .unwrap()
+            .ends_with("<p>Första egna stycket.</p>\n"));
+        assert_eq!(md("- en\n- lista\n").summary, None);
     }
 
     #[test]

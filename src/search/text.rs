@@ -88,7 +88,9 @@ fn push_text(out: &mut [Section], raw: &str, in_heading: bool) {
     if raw.is_empty() {
         return;
     }
+    // Soft hyphens in headings only show where a line breaks: the words are searched whole.
     let decoded = decode(raw);
+    let decoded = crate::markdown::hyphenate::without_soft_hyphens(&decoded);
     if let Some(last) = out.last_mut() {
         if in_heading {
             last.heading.push_str(&decoded);

@@ -121,6 +121,7 @@ impl Templates {
                 "get_env is not available: templates read the site, not the environment",
             ))
         });
+        register_filters(&mut tera, config);
         let raw: Vec<(String, String)> = files
             .iter()
             .map(|(n, f)| (n.clone(), f.text.clone()))
@@ -179,6 +180,21 @@ impl Templates {
             .render(name, &ctx)
             .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))
     }
+}
+
+/// The theme's own filters: `hyphenate` puts soft hyphens into the long words of a text
+/// (Swedish sites only; elsewhere it returns the text as it is).
+fn register_filters(tera: &mut Tera, config: &Config) {
+    let swedish = crate::config::is_swedish(&config.language);
+    tera.register_filter(
+        "hyphenate",
+        move |value: &tera::Value, _: &HashMap<String, tera::Value>| match value {
+            tera::Value::String(s) if swedish => Ok(tera::Value::String(
+                crate::markdown::hyphenate::soft_hyphens(s).into_owned(),
+            )),
+            other => Ok(other.clone()),
+        },
+    );
 }
 
 /// The theme's layer, `themes/<name>/`: its templates, static files and interface strings

@@ -76,6 +76,10 @@ pub struct EntryView<'a> {
     pub description: Option<&'a str>,
     pub date: Option<&'a str>,
     pub updated: Option<&'a str>,
+    /// When the page last changed: `updated`, else `date` (`YYYY-MM-DD…`, as written).
+    pub last_changed: Option<&'a str>,
+    /// The page's edit link, when `edit_url:` is set in handbok.yaml.
+    pub edit_url: Option<String>,
     pub weight: Option<i64>,
     pub draft: bool,
     pub path: &'a str,
@@ -316,6 +320,12 @@ pub fn entry<'a>(
         description: f.description.as_deref(),
         date: f.date.as_ref().map(|d| d.iso.as_str()),
         updated: f.updated.as_ref().map(|d| d.iso.as_str()),
+        last_changed: f
+            .updated
+            .as_ref()
+            .or(f.date.as_ref())
+            .map(|d| d.iso.as_str()),
+        edit_url: site.config.edit_link(&e.source.rel),
         weight: f.weight,
         draft: f.draft,
         path: &e.path,

@@ -54,8 +54,11 @@ pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap_or_else(|e| panic!("bad selector {s}: {e:?}"))
 }
 
+/// The element's text as a reader sees it: whitespace squeezed, and without the soft hyphens
+/// (U+00AD) that long words in headings carry, which only show where a line breaks.
 pub fn text_of(el: ElementRef<'_>) -> String {
     el.text()
+        .map(|t| t.replace('\u{ad}', ""))
         .collect::<Vec<_>>()
         .join(" ")
         .split_whitespace()
