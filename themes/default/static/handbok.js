@@ -80,6 +80,7 @@
       return document.getElementById(decodeURIComponent(a.hash.slice(1)));
     });
     if (!links.length) { return; }
+    var aside = document.querySelector(".page-aside");
     var pending = false;
     var mark = function () {
       pending = false;
@@ -91,6 +92,14 @@
       links.forEach(function (a, i) {
         if (i === current) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
       });
+      // A long list scrolls by itself so that the marked link stays in view.
+      var box = aside && links[current];
+      if (box && aside.scrollHeight > aside.clientHeight) {
+        var top = box.getBoundingClientRect().top - aside.getBoundingClientRect().top + aside.scrollTop;
+        if (top < aside.scrollTop || top + box.offsetHeight > aside.scrollTop + aside.clientHeight) {
+          aside.scrollTop = top - aside.clientHeight / 3;
+        }
+      }
     };
     var schedule = function () {
       if (!pending) { pending = true; window.requestAnimationFrame(mark); }
