@@ -57,6 +57,18 @@ test("at 320x640 the header is at most 64 px tall and every page type's h1 is in
   assert.deepEqual(page.external, []);
 });
 
+test("at 400 % zoom (a 1280x1024 screen seen as 320x256) every page type's h1 starts in the first screen", async () => {
+  const page = await newPage(b, origin);
+  await page.setViewportSize({ width: 320, height: 256 });
+  const problems = [];
+  for (const [kind, p] of PAGE_TYPES()) {
+    await page.goto(server.url + p, { waitUntil: "load" });
+    const top = await page.evaluate(() => document.querySelector("h1").getBoundingClientRect().top);
+    if (top < 0 || top > 200) { problems.push(`${kind} (${p}): h1 at ${Math.round(top)} px`); }
+  }
+  assert.deepEqual(problems, []);
+});
+
 /** The menu button's state and whether the main navigation can be seen. */
 async function menuState(page) {
   return page.evaluate(() => {
