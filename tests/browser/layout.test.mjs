@@ -133,6 +133,8 @@ test("the search button shows the header search field and focuses it", async () 
   assert.equal(await page.locator("#sidhuvud-sok").isVisible(), false);
   await page.locator("button.search-toggle").click();
   assert.equal(await page.locator("button.search-toggle").getAttribute("aria-expanded"), "true");
+  assert.ok(await page.evaluate(() => document.getElementById(document.querySelector(".search-toggle")
+    .getAttribute("aria-controls"))?.contains(document.getElementById("sidhuvud-sok"))), "aria-controls names the search form");
   assert.equal(await page.evaluate(() => document.activeElement.id), "sidhuvud-sok");
   await page.keyboard.type("mandat");
   await page.keyboard.press("Enter");

@@ -38,6 +38,14 @@
   // The menu and search buttons of the narrow header: one panel open at a time.
   function headerToggles() {
     var buttons = Array.prototype.slice.call(document.querySelectorAll(".header-toggle"));
+    buttons.forEach(function (button, i) {
+      var panel = document.querySelector(button.getAttribute("data-panel"));
+      if (panel) {
+        // An underscore: heading ids are slugs, which never have one.
+        panel.id = panel.id || "sidhuvud_panel_" + i;
+        button.setAttribute("aria-controls", panel.id);
+      }
+    });
     var set = function (button, open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
       var panel = document.getElementById(button.getAttribute("aria-controls"));
