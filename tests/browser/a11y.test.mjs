@@ -41,22 +41,28 @@ async function axe(page) {
   });
 }
 
-test("axe-core finds no WCAG 2.1 A/AA violation on any page, at 1280 and at 320 px", async () => {
+test("axe-core finds no WCAG 2.1 A/AA violation on any page, at 1280 and at 320 px, light and dark", async () => {
   const origin = server.url.replace(/\/[^/]*\/?$/, "");
   const page = await newPage(b, origin);
+  const cdp = await page.context().newCDPSession(page);
   const all = pages();
   assert.ok(all.length > 50, `the whole handbook: ${all.length} pages`);
   const problems = [];
-  for (const p of all) {
+  for (const scheme of ["light", "dark"]) {
+   await cdp.send("Emulation.setEmulatedMedia", { features: [{ name: "prefers-color-scheme", value: scheme }] });
+   for (const p of all) {
     for (const [width, height] of [[1280, 800], [320, 640]]) {
       await page.setViewportSize({ width, height });
       await page.goto(server.url + p, { waitUntil: "load" });
-      for (const v of await axe(page)) { problems.push(`${p} @${width}px ${v}`); }
+      const dark = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+      if (dark !== scheme) { problems.push(`${p} @${width}px: color-scheme ${dark} when the system asks for ${scheme}`); }
+      for (const v of await axe(page)) { problems.push(`${p} @${width}px ${scheme} ${v}`); }
       if (width === 320) {
         const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
         if (scrolls) { problems.push(`${p} @320px scrolls sideways (WCAG 1.4.10)`); }
       }
     }
+   }
   }
   assert.deepEqual(problems, []);
   assert.deepEqual(page.external, [], "no request leaves the machine");

@@ -1,9 +1,131 @@
 // handbok default theme: small progressive enhancements; every page works without it.
+// Loaded in <head> without `defer`: the first part runs before the page is painted.
 (function () {
   "use strict";
+  var root = document.documentElement;
+  var KEY = "handbok-fargschema";
+  var dark = window.matchMedia("(prefers-color-scheme: dark)");
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+
+  // The reader's own choice of colour scheme wins over the system's, from the first paint.
+  var choice = stored();
+  if (choice === "dark" || choice === "light") { root.setAttribute("data-theme", choice); }
+  // Lets the stylesheet fold the header into buttons; without JavaScript everything shows.
+  root.className += " js";
+
+  function isDark() {
+    var t = root.getAttribute("data-theme");
+    return t ? t === "dark" : dark.matches;
+  }
+
+  function themeToggle() {
+    var button = document.querySelector(".theme-toggle");
+    if (!button) { return; }
+    var show = function () { button.setAttribute("aria-pressed", isDark() ? "true" : "false"); };
+    button.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { window.localStorage.setItem(KEY, next); } catch (e) { /* private mode: this page only */ }
+      show();
+    });
+    if (dark.addEventListener) { dark.addEventListener("change", show); }
+    show();
+  }
+
+  // The menu and search buttons of the narrow header: one panel open at a time.
+  function headerToggles() {
+    var buttons = Array.prototype.slice.call(document.querySelectorAll(".header-toggle"));
+    buttons.forEach(function (button, i) {
+      var panel = document.querySelector(button.getAttribute("data-panel"));
+      if (panel) {
+        // An underscore: heading ids are slugs, which never have one.
+        panel.id = panel.id || "sidhuvud_panel_" + i;
+        button.setAttribute("aria-controls", panel.id);
+      }
+    });
+    var set = function (button, open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      var panel = document.getElementById(button.getAttribute("aria-controls"));
+      if (panel) { panel.classList.toggle("open", open); }
+      return panel;
+    };
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        buttons.forEach(function (other) { set(other, false); });
+        var panel = set(button, open);
+        var field = panel && panel.querySelector("input");
+        if (open && field) { field.focus(); }
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      buttons.forEach(function (button) {
+        var panel = document.getElementById(button.getAttribute("aria-controls"));
+        if (button.getAttribute("aria-expanded") === "true") {
+          set(button, false);
+          if (panel && panel.contains(document.activeElement)) { button.focus(); }
+        }
+      });
+    });
+  }
+
   // On narrow screens the section tree starts folded so that the page text comes first.
-  var toggle = document.querySelector(".sidebar-toggle");
-  if (toggle && window.matchMedia("(max-width: 60rem)").matches) {
-    toggle.open = false;
+  function sidebar() {
+    var details = document.querySelector(".sidebar-toggle");
+    if (!details) { return; }
+    if (window.matchMedia("(max-width: 60rem)").matches) { details.open = false; }
+    details.setAttribute("data-ready", "");
+  }
+
+  // Marks the table of contents' link to the section being read (aria-current="true").
+  function tocMarking() {
+    var links = Array.prototype.slice.call(document.querySelectorAll(".page-aside .toc a[href^='#']"));
+    var targets = links.map(function (a) {
+      return document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    });
+    if (!links.length) { return; }
+    var aside = document.querySelector(".page-aside");
+    var pending = false;
+    var mark = function () {
+      pending = false;
+      var current = -1;
+      var line = Math.min(120, window.innerHeight / 4);
+      targets.forEach(function (t, i) {
+        if (t && t.getBoundingClientRect().top <= line) { current = i; }
+      });
+      links.forEach(function (a, i) {
+        if (i === current) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+      // A long list scrolls by itself so that the marked link stays in view.
+      var box = aside && links[current];
+      if (box && aside.scrollHeight > aside.clientHeight) {
+        var top = box.getBoundingClientRect().top - aside.getBoundingClientRect().top + aside.scrollTop;
+        if (top < aside.scrollTop || top + box.offsetHeight > aside.scrollTop + aside.clientHeight) {
+          aside.scrollTop = top - aside.clientHeight / 3;
+        }
+      }
+    };
+    var schedule = function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(mark); }
+    };
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule);
+    mark();
+  }
+
+  function ready() {
+    themeToggle();
+    headerToggles();
+    sidebar();
+    tocMarking();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
