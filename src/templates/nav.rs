@@ -219,6 +219,17 @@ impl NavWriter<'_> {
         self.write(out, id, open, expand, cached);
     }
 
+    /// An entry's title as the sidebar shows it: with soft hyphens in long words on a
+    /// Swedish site, so that a narrow column breaks them with a hyphen.
+    fn shown_title(&self, id: usize) -> std::borrow::Cow<'_, str> {
+        let title = self.site.entries[id].title();
+        if crate::config::is_swedish(&self.site.config.language) {
+            crate::markdown::hyphenate::soft_hyphens(title)
+        } else {
+            std::borrow::Cow::Borrowed(title)
+        }
+    }
+
     fn write(&self, out: &mut String, id: usize, open: bool, expand: bool, cached: bool) {
         let e = &self.site.entries[id];
         out.push_str("<li class=\"nav-");
@@ -226,7 +237,7 @@ impl NavWriter<'_> {
         out.push_str("\">");
         let Some((shown, more)) = listed_children(self.site, id, open, expand, self.on_path) else {
             self.link(out, &e.path, id == self.current, cached);
-            super::escape_into(out, e.title());
+            super::escape_into(out, &self.shown_title(id));
             out.push_str("</a></li>");
             return;
         };
@@ -235,7 +246,7 @@ impl NavWriter<'_> {
         } else {
             "<details><summary>"
         });
-        super::escape_into(out, e.title());
+        super::escape_into(out, &self.shown_title(id));
         out.push_str("</summary><ul><li>");
         self.link(out, &e.path, id == self.current, cached);
         out.push_str(&self.t.section_overview);

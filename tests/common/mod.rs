@@ -417,12 +417,21 @@ impl Page {
     }
 
     /// The text of every element matching `css`, whitespace-collapsed.
+    /// The texts as in the HTML, soft hyphens kept (for the tests of soft hyphens).
+    pub fn raw_texts(&self, css: &str) -> Vec<String> {
+        self.html
+            .select(&Self::selector(css))
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
     pub fn texts(&self, css: &str) -> Vec<String> {
         self.html
             .select(&Self::selector(css))
             .map(|e| {
                 e.text()
                     .collect::<String>()
+                    .replace('\u{ad}', "")
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -447,6 +456,7 @@ impl Page {
                 let t = e
                     .text()
                     .collect::<String>()
+                    .replace('\u{ad}', "")
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -493,10 +503,12 @@ pub fn sel(css: &str) -> scraper::Selector {
     scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
 }
 
-/// The text of an element with white space collapsed.
+/// The text of an element with white space collapsed and soft hyphens (which the theme puts
+/// into long words of titles) left out: the text as a reader sees it on one line.
 pub fn text_of(e: scraper::ElementRef) -> String {
     e.text()
         .collect::<String>()
+        .replace('\u{ad}', "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
