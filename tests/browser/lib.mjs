@@ -15,12 +15,13 @@ const TYPES = {
   ".png": "image/png", ".ics": "text/calendar", ".csv": "text/csv", ".pdf": "application/pdf",
 };
 
-/** Serves SITE_DIR under BASE_PATH on 127.0.0.1; resolves to its origin + base path. */
-export function serve() {
-  if (!SITE_DIR || !fs.existsSync(SITE_DIR)) {
-    throw new Error("SITE_DIR must name the built site (run tests/browser/run.sh)");
+/** Serves `dir` (SITE_DIR unless given) under BASE_PATH on 127.0.0.1; resolves to its
+ *  origin + base path. */
+export function serve(dir = SITE_DIR) {
+  if (!dir || !fs.existsSync(dir)) {
+    throw new Error("SITE_DIR (and EDIT_SITE_DIR) must name built sites (run tests/browser/run.sh)");
   }
-  const root = path.resolve(SITE_DIR);
+  const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     let rel = decodeURIComponent(url.pathname);

@@ -18,5 +18,9 @@ fi
 site="$(mktemp -d)"
 trap 'rm -rf "$site"' EXIT
 (cd "$here/../.." && cargo run --release --quiet -- build --output "$site/public" --base-url /hallbarhet/)
+# A small fixture site with an edit URL, for the page footer's "Redigera sidan" link.
+cp -r "$here/../fixtures/basic" "$site/edit-site"
+printf 'edit_url: https://git.example.se/handbok/-/edit/main/content/{path}\n' >> "$site/edit-site/handbok.yaml"
+(cd "$here/../.." && cargo run --release --quiet -- build --root "$site/edit-site" --output "$site/edit-public" --base-url /hallbarhet/)
 cd "$here"
-SITE_DIR="$site/public" BASE_PATH=/hallbarhet/ CHROMIUM="$chromium" node --test --test-concurrency=1 ./*.test.mjs
+SITE_DIR="$site/public" EDIT_SITE_DIR="$site/edit-public" BASE_PATH=/hallbarhet/ CHROMIUM="$chromium" node --test --test-concurrency=1 ./*.test.mjs
