@@ -559,7 +559,8 @@ impl Config {
         })
     }
 
-    /// The edit link of the content file at `rel` (relative to `content/`), when
+    /// The edit link of the content file at `rel` (relative to `content/`, percent-encoded
+    /// by the caller, so that `#` or `%` in a file name cannot cut the link), when
     /// `edit_url:` is set.
     pub fn edit_link(&self, rel: &str) -> Option<String> {
         let pattern = self.edit_url.as_deref()?;

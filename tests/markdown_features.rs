@@ -250,6 +250,14 @@ fn the_footer_says_when_the_page_last_changed_and_the_date_is_shown_once() {
         ["Senast ändrad 2026-05-04"]
     );
     assert_eq!(page.count("time"), 1);
+    // The same day as `date` and `updated` is shown once, in the footer.
+    let same =
+        "---\ntitle: Samma dag\ndate: 2026-05-04\nupdated: 2026-05-04\n---\n\nText.\n";
+    let again = site_with(same, "");
+    again.build_ok(&[]);
+    let page = again.html(OUT);
+    assert_eq!(page.count(".page-header time"), 0);
+    assert_eq!(page.attrs("time", "datetime").len(), 1);
     // Without either, and without edit_url, there is no footer.
     let plain = site.html("public/natverk/ekologisk-hallbarhet/index.html");
     assert_eq!(plain.count(".page-footer"), 0);
@@ -276,6 +284,23 @@ fn the_edit_link_is_there_only_when_configured_with_the_file_path() {
     assert_eq!(
         section.attrs(".page-footer .edit-page a", "href"),
         ["https://git.example.se/handbok/-/edit/main/content/natverk/_index.md"]
+    );
+    // A `#`, `%` or space in a file name is encoded, so that the link names the whole file.
+    site.write(
+        "content/natverk/möte #3 100%.md",
+        "---\ntitle: Möte\n---\n\nText.\n",
+    );
+    site.build_ok(&[]);
+    let odd = site
+        .snapshot("public/natverk")
+        .into_iter()
+        .map(|(path, _)| path)
+        .find(|p| p.ends_with("index.html") && p.contains("mote"))
+        .expect("the page of the oddly named file");
+    assert_eq!(
+        site.html(&format!("public/natverk/{odd}"))
+            .attrs(".page-footer .edit-page a", "href"),
+        ["https://git.example.se/handbok/-/edit/main/content/natverk/m%C3%B6te%20%233%20100%25.md"]
     );
 }
 

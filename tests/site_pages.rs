@@ -242,14 +242,18 @@ fn every_marked_term_links_to_its_glossary_entry() {
 // Focus areas and the matrix
 // ---------------------------------------------------------------------------------------------
 
-/// Whether `needle` comes before the first `<h2` of the page's `<article`.
+/// Whether `needle` comes inside the page's `<article`, before its first `<h2` or, on a
+/// page without one, before its first list of pages (near the top, either way).
 fn before_first_heading(html: &str, needle: &str) -> bool {
     let article = html.find("<article").expect("an article");
     let at = html.find(needle).expect("the needle");
-    let heading = html[article..]
+    let rest = &html[article..];
+    let first = rest
         .find("<h2")
-        .map_or(usize::MAX, |i| i + article);
-    at < heading
+        .or_else(|| rest.find("<ul"))
+        .expect("a heading or a list after the link")
+        + article;
+    article < at && at < first
 }
 
 #[test]
@@ -405,7 +409,11 @@ fn the_start_page_lists_the_five_entries_changed_last() {
     );
     assert_eq!(start.texts(".recent h2"), ["Senast ändrat"]);
     let html = source(&site, "");
-    assert!(html.find("Börja här") < html.find("Senast ändrat"));
+    let begin = html.find("Börja här").expect("a \"Börja här\" block");
+    let recent = html
+        .find("Senast ändrat")
+        .expect("a \"Senast ändrat\" block");
+    assert!(begin < recent, "\"Börja här\" before \"Senast ändrat\"");
 }
 
 #[test]

@@ -55,6 +55,10 @@ pub fn demote_and_prefix(html: &str, prefix: &str) -> String {
     }
     out.replace(" id=\"", &format!(" id=\"{prefix}-"))
         .replace(" href=\"#", &format!(" href=\"#{prefix}-"))
+        .replace(
+            " aria-labelledby=\"",
+            &format!(" aria-labelledby=\"{prefix}-"),
+        )
 }
 
 #[cfg(test)]
@@ -63,11 +67,11 @@ mod tests {
 
     #[test]
     fn headings_move_down_and_ids_stay_unique() {
-        let html = "<h2 id=\"mandat\">M</h2><h6 id=\"x\">x</h6><p><a href=\"#mandat\">m</a> <a href=\"../a/#b\">b</a></p>";
+        let html = "<section aria-labelledby=\"mandat\"><h2 id=\"mandat\">M</h2></section><h6 id=\"x\">x</h6><p><a href=\"#mandat\">m</a> <a href=\"../a/#b\">b</a></p>";
         let out = demote_and_prefix(html, "del-2");
         assert_eq!(
             out,
-            "<h3 id=\"del-2-mandat\">M</h3><h6 id=\"del-2-x\">x</h6><p><a href=\"#del-2-mandat\">m</a> <a href=\"../a/#b\">b</a></p>"
+            "<section aria-labelledby=\"del-2-mandat\"><h3 id=\"del-2-mandat\">M</h3></section><h6 id=\"del-2-x\">x</h6><p><a href=\"#del-2-mandat\">m</a> <a href=\"../a/#b\">b</a></p>"
         );
     }
 }

@@ -325,7 +325,9 @@ pub fn entry<'a>(
             .as_ref()
             .or(f.date.as_ref())
             .map(|d| d.iso.as_str()),
-        edit_url: site.config.edit_link(&e.source.rel),
+        edit_url: site
+            .config
+            .edit_link(&crate::site::paths::encode_path(&e.source.rel)),
         weight: f.weight,
         draft: f.draft,
         path: &e.path,

@@ -66,8 +66,9 @@
       buttons.forEach(function (button) {
         var panel = document.getElementById(button.getAttribute("aria-controls"));
         if (button.getAttribute("aria-expanded") === "true") {
+          var hadFocus = panel && panel.contains(document.activeElement);
           set(button, false);
-          if (panel && panel.contains(document.activeElement)) { button.focus(); }
+          if (hadFocus) { button.focus(); }
         }
       });
     });
@@ -77,7 +78,12 @@
   function sidebar() {
     var details = document.querySelector(".sidebar-toggle");
     if (!details) { return; }
-    if (window.matchMedia("(max-width: 60rem)").matches) { details.open = false; }
+    var narrow = window.matchMedia("(max-width: 59.99rem)");
+    if (narrow.matches) { details.open = false; }
+    // At desk widths the tree has no summary to reopen it with: unfold it when the window
+    // becomes wide (zooming out, turning a tablet).
+    var unfold = function () { if (!narrow.matches) { details.open = true; } };
+    if (narrow.addEventListener) { narrow.addEventListener("change", unfold); }
     details.setAttribute("data-ready", "");
   }
 
