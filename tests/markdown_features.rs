@@ -251,8 +251,7 @@ fn the_footer_says_when_the_page_last_changed_and_the_date_is_shown_once() {
     );
     assert_eq!(page.count("time"), 1);
     // The same day as `date` and `updated` is shown once, in the footer.
-    let same =
-        "---\ntitle: Samma dag\ndate: 2026-05-04\nupdated: 2026-05-04\n---\n\nText.\n";
+    let same = "---\ntitle: Samma dag\ndate: 2026-05-04\nupdated: 2026-05-04\n---\n\nText.\n";
     let again = site_with(same, "");
     again.build_ok(&[]);
     let page = again.html(OUT);
@@ -293,8 +292,7 @@ fn the_edit_link_is_there_only_when_configured_with_the_file_path() {
     site.build_ok(&[]);
     let odd = site
         .snapshot("public/natverk")
-        .into_iter()
-        .map(|(path, _)| path)
+        .into_keys()
         .find(|p| p.ends_with("index.html") && p.contains("mote"))
         .expect("the page of the oddly named file");
     assert_eq!(
