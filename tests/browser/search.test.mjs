@@ -2,6 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import { serve, browser, newPage } from "./lib.mjs";
 
 let server, b;
@@ -20,7 +21,7 @@ test("klimatanpassning finds the network page for ecological sustainability firs
   await page.goto(server.url + "sok/");
   const hrefs = await results(page, "klimatanpassning");
   assert.ok(hrefs.length > 0, "some results");
-  assert.match(hrefs[0], /natverken\/ekologisk-hallbarhet\/#klimatanpassning$/);
+  assert.match(hrefs[0], /natverken\/ekologisk-hallbarhet\/\?q=klimatanpassning#klimatanpassning$/);
   assert.deepEqual(page.external, []);
 });
 
@@ -91,3 +92,98 @@ test("the browser stems Swedish words exactly as the index does", async () => {
   const wrong = words.filter((w, i) => got[i] !== expected[w]);
   assert.deepEqual(wrong, [], `words stemmed differently: ${wrong.slice(0, 10)}`);
 });
+
+// ---- Issue 18: the results page (folded filters, results by page, marks on arrival,
+// advice when nothing is found). ----
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+async function searchAt(width, height, query) {
+  const page = await newPage(b, server.url.replace(/\/[^/]*\/?$/, ""));
+  await page.setViewportSize({ width, height });
+  await page.goto(server.url + "sok/?q=" + encodeURIComponent(query));
+  await page.waitForFunction((q) => document.getElementById("sok-status").textContent.includes(q), query);
+  return page;
+}
+
+for (const [width, height] of [[1280, 800], [320, 640]]) {
+  test(`at ${width}x${height} the first result shows without scrolling, filters folded, no axe violations`, async () => {
+    const page = await searchAt(width, height, "hållbarhet");
+    assert.equal(await page.$eval(".search-filters", (d) => d.open), false, "filters folded");
+    const box = await page.locator("#sok-resultat > li > a").first().boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= height, `first result at ${box?.y}`);
+    await page.locator(".search-filters summary").click();
+    await page.getByLabel(/^Nätverk för social och ekologisk hållbarhet/).check();
+    await page.waitForFunction(() => /\(1 valda\)/.test(document.querySelector(".search-filters summary").textContent));
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual(page.external, []);
+  });
+}
+
+test("results come one entry per page, up to three sections each, the best section first", async () => {
+  const page = await searchAt(1280, 800, "ensamhet äldre");
+  const entries = await page.$$eval("#sok-resultat > li", (ls) => ls.map((l) => ({
+    page: l.querySelector(":scope > a").getAttribute("href").split(/[?#]/)[0],
+    parts: Array.from(l.querySelectorAll(".result-parts > li > a")).map((a) => a.getAttribute("href")),
+  })));
+  const pages = entries.map((e) => e.page);
+  assert.equal(new Set(pages).size, pages.length, `one entry a page: ${pages}`);
+  assert.ok(entries.every((e) => e.parts.length <= 3), "at most three sections");
+  const plan = entries.find((e) => e.page.endsWith("handlingsplaner/socialnamnden/"));
+  assert.ok(plan, pages.join(" "));
+  // Focus area 10 aims to "motverka ofrivillig ensamhet ... hos äldre"; focus area 13
+  // mentions both words further apart. Both are shown, the better one first.
+  assert.match(plan.parts[0], /\?q=ensamhet%20%C3%A4ldre#fokusomrade-10$/);
+  assert.ok(plan.parts.some((h) => h.endsWith("#fokusomrade-13")), plan.parts.join(" "));
+  const marks = await page.$$eval("#sok-resultat .result-parts mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marks.includes("ensamhet") && marks.includes("äldre"), marks.join(" "));
+});
+
+test("a result opens its page with the query's words marked, scrolled to, and a link that clears them", async () => {
+  const page = await searchAt(1280, 800, "ensamhet äldre");
+  const href = await page.$eval("#sok-resultat .result-parts a", (a) => a.href);
+  await page.goto(href);
+  const marks = await page.$$eval("main mark.search-mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marks.includes("ensamhet") && marks.includes("äldre"), marks.join(" "));
+  const inView = await page.$$eval("main mark.search-mark", (ms) => ms.some((m) => {
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && m.closest("section, div, li, p") !== null;
+  }));
+  assert.ok(inView, "a mark is scrolled into view");
+  const area10 = await page.$eval("#fokusomrade-10", (h) => h.getBoundingClientRect().top);
+  assert.ok(area10 < 800, `the linked section is in view (${area10})`);
+  await Promise.all([page.waitForNavigation(), page.locator(".search-marks a").click()]);
+  assert.ok(!page.url().includes("?q="), page.url());
+  assert.equal(await page.locator("main mark.search-mark").count(), 0);
+  assert.equal(await page.locator(".search-marks").count(), 0);
+});
+
+test("a page opened without a query marks nothing", async () => {
+  const page = await newPage(b, server.url.replace(/\/[^/]*\/?$/, ""));
+  await page.goto(server.url + "handlingsplaner/socialnamnden/#fokusomrade-10");
+  assert.equal(await page.locator("main mark.search-mark").count(), 0);
+  assert.equal(await page.locator(".search-marks").count(), 0);
+});
+
+test("no results: says so, suggests the query less one word, and lists the sections", async () => {
+  const page = await searchAt(1280, 800, "qqzzyx xyzzyqq");
+  assert.equal(await page.locator("#sok-resultat > li").count(), 0);
+  assert.match(await page.textContent("#sok-status"), /Inga träffar/);
+  assert.ok(await page.locator("#sok-inga").isVisible());
+  const ideas = await page.$$eval("#sok-forslag a", (as) => as.map((a) => a.textContent));
+  assert.deepEqual(ideas, ["xyzzyqq", "qqzzyx"]);
+  const sections = await page.$$eval("#sok-inga ul a", (as) => as.map((a) => a.getAttribute("href")));
+  const nav = await page.$$eval(".main-nav a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(sections, nav);
+  await Promise.all([page.waitForNavigation(), page.locator("#sok-forslag a", { hasText: "qqzzyx" }).click()]);
+  assert.equal(await page.inputValue("#sok-fraga"), "qqzzyx", "the suggestion searches for the shorter query");
+  const some = await searchAt(1280, 800, "ensamhet");
+  assert.ok(await some.locator("#sok-inga").isHidden(), "no advice when something is found");
+});
+
+// ---- end of issue 18, results page ----

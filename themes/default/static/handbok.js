@@ -123,11 +123,63 @@
     mark();
   }
 
+  // A page opened from a search result (`?q=…`) marks the words of the query in its
+  // content: words that begin like a query word (the word less its last two letters, at
+  // least four), and scrolls to the first mark at or after the linked section.
+  function searchMarks() {
+    var main = document.getElementById("innehall");
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (!main || !q || document.querySelector("form.search-form")) { return; }
+    var all = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
+    var long = all.filter(function (w) { return w.length > 3; });
+    var parts = (long.length ? long : all).map(function (w) { return w.slice(0, Math.max(4, w.length - 2)); });
+    if (!parts.length) { return; }
+    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + parts.join("|") + ")([\\p{L}\\p{N}]*)", "giu");
+    var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    var marks = [];
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, last = 0, m, frag = document.createDocumentFragment();
+      re.lastIndex = 0;
+      while ((m = re.exec(text))) {
+        var at = m.index + m[1].length;
+        frag.appendChild(document.createTextNode(text.slice(last, at)));
+        var mark = document.createElement("mark");
+        mark.className = "search-mark";
+        mark.textContent = m[2] + m[3];
+        frag.appendChild(mark);
+        marks.push(mark);
+        last = at + m[2].length + m[3].length;
+      }
+      if (last > 0) {
+        frag.appendChild(document.createTextNode(text.slice(last)));
+        node.parentNode.replaceChild(frag, node);
+      }
+    });
+    if (!marks.length) { return; }
+    var note = document.createElement("p");
+    note.className = "search-marks";
+    note.appendChild(document.createTextNode((main.getAttribute("data-marked") || "") + " "));
+    var clear = document.createElement("a");
+    clear.href = window.location.pathname + window.location.hash;
+    clear.textContent = main.getAttribute("data-unmark") || "×";
+    note.appendChild(clear);
+    main.insertBefore(note, main.firstChild);
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var first = marks.filter(function (mk) {
+      return !target || target.contains(mk) || (target.compareDocumentPosition(mk) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })[0] || marks[0];
+    var go = function () { first.scrollIntoView({ block: "center", behavior: "instant" }); };
+    if (document.readyState === "complete") { go(); } else { window.addEventListener("load", go); }
+  }
+
   function ready() {
     themeToggle();
     headerToggles();
     sidebar();
     tocMarking();
+    searchMarks();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);

@@ -136,26 +136,74 @@
     return node;
   }
 
+  // Whether a word of the text matches one of the query's stems (as the excerpt marks it).
+  function matchOf(w, stems) {
+    var s = stem(w);
+    for (var i = 0; i < stems.length; i++) {
+      var q = stems[i];
+      if (s === q || s.indexOf(q) === 0 || w.indexOf(q) >= 0) { return i; }
+    }
+    return -1;
+  }
+
   // Appends the excerpt of `text` around the first hit to `parent`, hits in <mark>.
   function excerpt(parent, text, stems) {
     var tokens = text.split(/(\s+)/);
     var hit = -1;
     var matches = tokens.map(function (t, i) {
-      var ws = words(t);
-      var match = ws.some(function (w) {
-        var s = stem(w);
-        return stems.some(function (q) { return s === q || s.indexOf(q) === 0 || w.indexOf(q) >= 0; });
-      });
+      var match = words(t).some(function (w) { return matchOf(w, stems) >= 0; });
       if (match && hit < 0) { hit = i; }
       return match;
     });
-    var from = Math.max(0, (hit < 0 ? 0 : hit) - 24);
-    var to = Math.min(tokens.length, from + 60);
+    var from = Math.max(0, (hit < 0 ? 0 : hit) - 12);
+    var to = Math.min(tokens.length, from + 50);
     if (from > 0) { parent.appendChild(document.createTextNode("… ")); }
     for (var i = from; i < to; i++) {
       parent.appendChild(matches[i] ? el("mark", "", tokens[i]) : document.createTextNode(tokens[i]));
     }
     if (to < tokens.length) { parent.appendChild(document.createTextNode(" …")); }
+  }
+
+  // The fewest words in one sentence of `text` that hold `n` different query words
+  // (Infinity when no sentence holds them all).
+  function span(text, stems, n) {
+    var best = Infinity;
+    text.split(/[.!?;:]\s/).forEach(function (sentence) {
+      var at = [];
+      words(sentence).forEach(function (w, i) { var m = matchOf(w, stems); if (m >= 0) { at.push([i, m]); } });
+      for (var a = 0; a < at.length; a++) {
+        var seen = {}, k = 0;
+        for (var b = a; b < at.length && at[b][0] - at[a][0] < best; b++) {
+          if (!seen[at[b][1]]) { seen[at[b][1]] = true; k += 1; }
+          if (k === n) { best = at[b][0] - at[a][0]; break; }
+        }
+      }
+    });
+    return best;
+  }
+
+  // The sections of a page that match the query, best first: most different query words
+  // (heading and text), then those words closest together in one sentence, then the
+  // section the index scored best, then most matching words.
+  function bestSections(frag, stems, indexed) {
+    var out = [];
+    frag.x.forEach(function (text, s) {
+      var heading = frag.h[s] && frag.h[s][1] ? frag.h[s][1] : "";
+      var all = heading + ". " + text;
+      var distinct = {}, count = 0;
+      words(all).forEach(function (w) {
+        var m = matchOf(w, stems);
+        if (m >= 0) { distinct[m] = true; count += 1; }
+      });
+      var n = Object.keys(distinct).length;
+      if (n > 0 || s === indexed) {
+        out.push({ s: s, n: n, near: n > 1 ? span(all, stems, n) : 0, count: count, top: s === indexed ? 1 : 0 });
+      }
+    });
+    out.sort(function (a, b) {
+      return b.n - a.n || (a.near - b.near || 0) || b.top - a.top || b.count - a.count || a.s - b.s;
+    });
+    return out.slice(0, 3);
   }
 
   var form = document.querySelector("form.search-form");
@@ -185,19 +233,42 @@
   var PAGE = 10;
   var current = null;
 
-  function resultItem(row) {
-    var frag = row.frag, s = row.hit.section;
+  // A link into a result page that carries the query, so that the page marks its words.
+  function hrefTo(frag, s) {
     var anchor = frag.h[s] && frag.h[s][0] ? "#" + frag.h[s][0] : "";
-    var text = frag.x[s] || frag.d || frag.x.join(" ");
-    var heading = s > 0 && frag.h[s] && frag.h[s][1] ? " › " + frag.h[s][1] : "";
+    return root + frag.u + "?q=" + encodeURIComponent(current.query) + anchor;
+  }
+
+  // One entry per page: its title, its place in the handbook, and up to three matching
+  // sections, each with its heading and an excerpt.
+  function resultItem(row) {
+    var frag = row.frag;
     var li = el("li");
-    var a = el("a", "", frag.t + heading);
-    a.setAttribute("href", root + frag.u + anchor);
+    var parts = bestSections(frag, current.stems, row.hit.section);
+    var a = el("a", "result-title", frag.t);
+    a.setAttribute("href", hrefTo(frag, parts.length ? parts[0].s : 0));
     li.appendChild(a);
     if (frag.s) { li.appendChild(el("p", "result-section", frag.s)); }
-    var p = el("p", "result-excerpt");
-    excerpt(p, text, current.stems);
-    li.appendChild(p);
+    var top = parts.length === 1 && parts[0].s === 0;
+    if (top || !parts.length) {
+      var p = el("p", "result-excerpt");
+      excerpt(p, frag.x[0] || frag.d || "", current.stems);
+      li.appendChild(p);
+      return li;
+    }
+    var ul = el("ul", "result-parts");
+    parts.forEach(function (part) {
+      var item = el("li");
+      var heading = part.s > 0 && frag.h[part.s] && frag.h[part.s][1] ? frag.h[part.s][1] : frag.t;
+      var link = el("a", "", heading);
+      link.setAttribute("href", hrefTo(frag, part.s));
+      item.appendChild(link);
+      var p = el("p", "result-excerpt");
+      excerpt(p, frag.x[part.s] || frag.d || "", current.stems);
+      item.appendChild(p);
+      ul.appendChild(item);
+    });
+    li.appendChild(ul);
     return li;
   }
 
@@ -216,11 +287,33 @@
     });
   }
 
+  // With no results: say so, suggest the query without each of its words in turn, and
+  // show the handbook's sections (in the template).
+  function advise(query, n) {
+    var none = document.getElementById("sok-inga");
+    var ideas = document.getElementById("sok-forslag");
+    none.hidden = n > 0 || !query;
+    ideas.textContent = "";
+    var ws = query.split(/\s+/).filter(function (w) { return w; });
+    if (n > 0 || ws.length < 2) { return; }
+    ideas.appendChild(document.createTextNode((texts["try"] || "Försök med") + " "));
+    ws.forEach(function (w, i) {
+      var q = ws.filter(function (x, j) { return j !== i; }).join(" ");
+      var a = el("a", "", q);
+      a.setAttribute("href", "?q=" + encodeURIComponent(q));
+      if (i > 0) { ideas.appendChild(document.createTextNode(i + 1 === ws.length ? " " + (texts.or || "eller") + " " : ", ")); }
+      ideas.appendChild(a);
+    });
+    ideas.appendChild(document.createTextNode("."));
+  }
+
   function render(query, result) {
     current = result;
+    current.query = query;
     list.textContent = "";
     return showMore().then(function () {
       var n = result.hits.length;
+      advise(query, n);
       status.textContent = n === 0 ? (texts.none || "Inga träffar") + " för ”" + query + "”."
         : n + " " + (n === 1 ? (texts.one || "träff") : (texts.many || "träffar")) + " för ”" + query + "”.";
     });
@@ -231,11 +324,18 @@
     var url = new URL(window.location.href);
     if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
     window.history.replaceState(null, "", url);
-    if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
+    if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; advise("", 0); return; }
     var ticket = ++pending;
     search(query, allowedDocs()).then(function (result) {
       if (ticket === pending) { return render(query, result); }
     }).catch(function () { status.textContent = texts.error || "Sökningen misslyckades."; });
+  }
+
+  // The folded filters say how many values are chosen.
+  function countSelected() {
+    var n = 0;
+    Object.keys(selected).forEach(function (g) { n += selected[g].size; });
+    document.getElementById("sok-valda").textContent = n ? "(" + n + " " + (texts.selected || "valda") + ")" : "";
   }
 
   function loadFilters() {
@@ -256,6 +356,7 @@
           box.addEventListener("change", function () {
             var set = selected[g.key] || (selected[g.key] = new Set());
             if (box.checked) { set.add(v[1]); } else { set.delete(v[1]); }
+            countSelected();
             run();
           });
           var label = document.createElement("label");
