@@ -148,7 +148,7 @@
 
   // Appends the excerpt of `text` around the first hit to `parent`, hits in <mark>.
   function excerpt(parent, text, stems) {
-    var tokens = text.split(/(\s+)/);
+    var tokens = text.split(/([^\p{L}\p{N}]+)/u);
     var hit = -1;
     var matches = tokens.map(function (t, i) {
       var match = words(t).some(function (w) { return matchOf(w, stems) >= 0; });
@@ -156,6 +156,7 @@
       return match;
     });
     var from = Math.max(0, (hit < 0 ? 0 : hit) - 12);
+    from -= from % 2;
     var to = Math.min(tokens.length, from + 50);
     if (from > 0) { parent.appendChild(document.createTextNode("… ")); }
     for (var i = from; i < to; i++) {
