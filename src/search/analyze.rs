@@ -38,6 +38,37 @@ pub fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_
         })
 }
 
+/// Prefix of a folded key in the index: `~vaxjo` lists the stems that fold to `vaxjo`
+/// (`växjö`), so a query typed without diacritics finds them. The prefix keeps the folded
+/// keys apart from real stems (`har` and `~har` → `här`).
+pub const FOLDED: char = '~';
+
+/// A lower-case word with its diacritics removed (`växjö` → `vaxjo`, `café` → `cafe`).
+/// Applied to stems, after stemming: the Swedish stemmer treats å, ä and ö as the vowels
+/// a and o are, so `folkhalsan` stems to the folded stem of `folkhälsan`.
+pub fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    std::borrow::Cow::Owned(word.chars().map(fold_char).collect())
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'š' => 's',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ž' => 'z',
+        _ => c,
+    }
+}
+
 /// The analyser: a Swedish stemmer, the stop words, and (for the index) the vocabulary.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -211,6 +242,22 @@ mod tests {
             a.query_stems("Hållbara och strategi"),
             vec![a.stem("hållbara"), a.stem("strategi")]
         );
+    }
+
+    #[test]
+    fn folding_after_stemming_agrees_with_typing_without_diacritics() {
+        let a = Analyzer::default();
+        for (with, without) in [
+            ("folkhälsan", "folkhalsan"),
+            ("folkhälsa", "folkhalsa"),
+            ("växjö", "vaxjo"),
+            ("jämställdhet", "jamstalldhet"),
+            ("kommunstyrelsens", "kommunstyrelsens"),
+        ] {
+            assert_eq!(fold(&a.stem(with)), a.stem(without), "{with} / {without}");
+        }
+        assert_eq!(fold("café"), "cafe");
+        assert_eq!(fold("müller"), "muller");
     }
 
     #[test]

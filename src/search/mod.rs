@@ -7,6 +7,8 @@
 //! - `index.json`: manifest (document count, first term of every chunk, stop words);
 //! - `i/N.json`: postings, `{stem: [doc, score, section, …]}`, at most [`MAX_POSTINGS`] best
 //!   documents a stem (a word on more pages than that finds its best pages first anyway);
+//!   and folded keys, `{"~vaxjo": ["växjö"]}`: a query word without diacritics is looked up
+//!   as typed and by its folded key, whose stems' scores count half (exact spelling first);
 //! - `f/N.json`: what a result shows, for [`FRAGMENTS_PER_FILE`] documents a file (document
 //!   `d` is item `d % FRAGMENTS_PER_FILE` of file `d / FRAGMENTS_PER_FILE`): `{"t": title,
 //!   "u": path, "s": section, "d": description, "h": [[anchor, heading], …], "x": [text, …]}`;
@@ -16,6 +18,7 @@ pub mod analyze;
 pub mod query;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -319,22 +322,29 @@ fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Ve
             (stem, flat)
         })
         .collect();
+    let scored = with_folded(scored);
     // Cut the sorted stems into chunks of about CHUNK_BYTES, then write the chunks in parallel.
-    let mut chunks: Vec<&[(&str, Vec<u64>)]> = Vec::new();
+    let mut chunks: Vec<&[(Cow<str>, Entry)]> = Vec::new();
     let (mut start, mut bytes) = (0, 0);
-    for (i, (stem, flat)) in scored.iter().enumerate() {
-        bytes += stem.len() + flat.len() * 4 + 6;
+    for (i, (stem, entry)) in scored.iter().enumerate() {
+        bytes += stem.len() + entry.bytes() + 6;
         if bytes >= CHUNK_BYTES || i + 1 == scored.len() {
             chunks.push(&scored[start..=i]);
             start = i + 1;
             bytes = 0;
         }
     }
-    let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0).collect();
+    let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0.as_ref()).collect();
     chunks.par_iter().enumerate().for_each(|(i, chunk)| {
         let map: serde_json::Map<String, serde_json::Value> = chunk
             .iter()
-            .map(|(stem, flat)| (stem.to_string(), json!(flat)))
+            .map(|(stem, entry)| {
+                let value = match entry {
+                    Entry::Postings(flat) => json!(flat),
+                    Entry::Stems(stems) => json!(stems),
+                };
+                (stem.to_string(), value)
+            })
             .collect();
         emit(format!("{SEARCH_PATH}i/{i}.json"), to_bytes(&map));
     });
@@ -346,6 +356,49 @@ fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Ve
         "stop": analyze::STOP_WORDS,
     });
     emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
+}
+
+/// A key of the postings files: a stem's postings, or the stems a folded key stands for.
+enum Entry<'a> {
+    Postings(Vec<u64>),
+    Stems(Vec<&'a str>),
+}
+
+impl Entry<'_> {
+    /// About the bytes it takes in JSON.
+    fn bytes(&self) -> usize {
+        match self {
+            Entry::Postings(flat) => flat.len() * 4,
+            Entry::Stems(stems) => stems.iter().map(|s| s.len() + 3).sum(),
+        }
+    }
+}
+
+/// The scored stems plus, for every stem with diacritics, its folded key (`~vaxjo` →
+/// `["växjö"]`): a few bytes a stem instead of a second copy of its postings. All keys in
+/// sorted order.
+fn with_folded<'a>(scored: Vec<(&'a str, Vec<u64>)>) -> Vec<(Cow<'a, str>, Entry<'a>)> {
+    let mut folded: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
+    for (stem, _) in &scored {
+        let f = analyze::fold(stem);
+        if f != *stem {
+            folded
+                .entry(format!("{}{f}", analyze::FOLDED))
+                .or_default()
+                .push(stem);
+        }
+    }
+    let mut all: Vec<(Cow<'a, str>, Entry<'a>)> = scored
+        .into_iter()
+        .map(|(stem, flat)| (Cow::Borrowed(stem), Entry::Postings(flat)))
+        .chain(
+            folded
+                .into_iter()
+                .map(|(key, stems)| (Cow::Owned(key), Entry::Stems(stems))),
+        )
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all
 }
 
 /// What a result shows for one document (an item of a fragment file): title, path, top
