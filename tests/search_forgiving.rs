@@ -75,3 +75,15 @@ fn exact_spelling_ranks_above_a_folded_match() {
     // A query with the diacritics is taken as spelled: only the page that has them.
     assert_eq!(results(&public, "växjö"), ["om/staden/"]);
 }
+
+#[test]
+fn last_parts_of_compounds_are_found_even_when_they_never_occur_alone() {
+    let site = built();
+    let public = site.path("public");
+    for query in ["integrering", "beroendet", "beroende"] {
+        let got = results(&public, query);
+        assert_eq!(got, ["om/arbetet/"], "{query}");
+    }
+    // A short last part is not indexed: `ort` would match every word ending in -ort.
+    assert!(results(&public, "ort").is_empty());
+}

@@ -50,6 +50,9 @@ const W_TERMS: f32 = 3.0;
 const W_TEXT: f32 = 1.0;
 /// A part of a compound counts half as much as the word itself.
 const W_PART: f32 = 0.5;
+/// A last part that never occurs alone (`integrering` in `jämställdhetsintegrering`), a
+/// quarter.
+const W_HEAD: f32 = 0.25;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -143,18 +146,32 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .filter(|w| vocabulary[*w as usize].chars().count() >= analyze::MIN_COMPOUND)
         .collect();
     compounds.sort_unstable_by(|a, b| vocabulary[*a as usize].cmp(&vocabulary[*b as usize]));
-    let parts: FxHashMap<u32, Vec<String>> = compounds
+    // Parts that occur alone count half; the last parts of other compounds a quarter.
+    let parts: FxHashMap<u32, Vec<(String, f32)>> = compounds
         .into_iter()
         .filter_map(|w| {
-            let p = decompounder.parts(&vocabulary[w as usize]);
-            (!p.is_empty()).then(|| (w, p.iter().map(|x| analyzer.stem(x)).collect()))
+            let word = &vocabulary[w as usize];
+            // A part may be known by a stem (`integrer`), whose stem differs from the stem of
+            // the last part as a query types it (`integrering`): both are indexed.
+            let mut found: Vec<(String, f32)> = decompounder
+                .parts(word)
+                .iter()
+                .map(|x| (analyzer.stem(x), W_PART))
+                .collect();
+            for head in decompounder.heads(word) {
+                let stem = analyzer.stem(&head);
+                if !found.iter().any(|(s, _)| *s == stem) {
+                    found.push((stem, W_HEAD));
+                }
+            }
+            (!found.is_empty()).then_some((w, found))
         })
         .collect();
     // Every stem gets a number, in sorted order: documents count numbers, not strings.
     let mut names: Vec<&str> = stems
         .iter()
         .map(String::as_str)
-        .chain(parts.values().flatten().map(String::as_str))
+        .chain(parts.values().flatten().map(|(p, _)| p.as_str()))
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -163,14 +180,14 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .enumerate()
         .map(|(i, n)| (*n, i as u32))
         .collect();
-    let word_ids: Vec<(u32, Vec<u32>)> = (0..vocabulary.len() as u32)
+    let word_ids: Vec<(u32, Vec<(u32, f32)>)> = (0..vocabulary.len() as u32)
         .map(|w| {
             let stem = ids.get(stems[w as usize].as_str()).copied().unwrap_or(0);
             let part_ids = parts
                 .get(&w)
                 .map(|p| {
                     p.iter()
-                        .filter_map(|x| ids.get(x.as_str()).copied())
+                        .filter_map(|(x, weight)| ids.get(x.as_str()).map(|id| (*id, *weight)))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -226,7 +243,7 @@ fn raw_counts(
 /// Folds a document's words into stems (and compound parts, at half weight), keeping for
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
-fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<u32>)]) -> Counts {
+fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
     let mut by_section: FxHashMap<(u32, u32), f32> = FxHashMap::default();
     for (word, section, weight) in &raw.words {
         let Some((stem, parts)) = words.get(*word as usize) else {
@@ -234,8 +251,8 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<u32>)]) -> Counts {
         };
         let section = *section;
         *by_section.entry((*stem, section)).or_default() += weight;
-        for p in parts {
-            *by_section.entry((*p, section)).or_default() += weight * W_PART;
+        for (p, w) in parts {
+            *by_section.entry((*p, section)).or_default() += weight * w;
         }
     }
     let mut entries: Vec<((u32, u32), f32)> = by_section.into_iter().collect();
