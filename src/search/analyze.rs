@@ -22,6 +22,9 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// Shortest part a compound is split into, in characters.
 pub const MIN_PART: usize = 4;
+/// Shortest last part (head) indexed when it never occurs alone: `ort` in `kommunort` is
+/// too short to mean the same thing in every word it ends.
+pub const MIN_HEAD: usize = 5;
 /// Shortest word that is tried as a compound.
 pub const MIN_COMPOUND: usize = 8;
 
@@ -36,6 +39,37 @@ pub fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_
                 std::borrow::Cow::Borrowed(w)
             }
         })
+}
+
+/// Prefix of a folded key in the index: `~vaxjo` lists the stems that fold to `vaxjo`
+/// (`växjö`), so a query typed without diacritics finds them. The prefix keeps the folded
+/// keys apart from real stems (`har` and `~har` → `här`).
+pub const FOLDED: char = '~';
+
+/// A lower-case word with its diacritics removed (`växjö` → `vaxjo`, `café` → `cafe`).
+/// Applied to stems, after stemming: the Swedish stemmer treats å, ä and ö as the vowels
+/// a and o are, so `folkhalsan` stems to the folded stem of `folkhälsan`.
+pub fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    std::borrow::Cow::Owned(word.chars().map(fold_char).collect())
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'š' => 's',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ž' => 'z',
+        _ => c,
+    }
 }
 
 /// The analyser: a Swedish stemmer, the stop words, and (for the index) the vocabulary.
@@ -153,6 +187,42 @@ impl Decompounder {
         out
     }
 
+    /// The last parts of a compound whose last part never occurs alone: a first part that is
+    /// a word of the site, then (with or without a linking `s`) a rest of at least
+    /// [`MIN_HEAD`] letters, split again the same way. `jämställdhetsintegrering` → `integrering` (and `sintegrering`,
+    /// since a linking `s` cannot be told from a part that starts with `s`).
+    pub fn heads(&self, word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.heads_into(word, &mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn heads_into(&self, word: &str, out: &mut Vec<String>) {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < MIN_PART + MIN_HEAD {
+            return;
+        }
+        for i in (MIN_PART..=chars.len() - MIN_HEAD).rev() {
+            // A word of the site, not a stem: `klim` (of `klimat`) would split off `atort`.
+            let left = &word[..chars[i].0];
+            if !self.vocabulary.contains(left) {
+                continue;
+            }
+            let rest = &word[chars[i].0..];
+            out.push(rest.to_string());
+            self.heads_into(rest, out);
+            if let Some(r) = rest.strip_prefix('s') {
+                if r.chars().count() >= MIN_HEAD {
+                    out.push(r.to_string());
+                    self.heads_into(r, out);
+                }
+            }
+            return;
+        }
+    }
+
     /// The best split into two known parts: the longest known left part whose rest (after
     /// an optional linking `s`) is known or itself a compound. Parts are known as words of
     /// the site or by their stem, so `klimatanpassningsplanen` splits at `plan(en)` when the
@@ -214,6 +284,22 @@ mod tests {
     }
 
     #[test]
+    fn folding_after_stemming_agrees_with_typing_without_diacritics() {
+        let a = Analyzer::default();
+        for (with, without) in [
+            ("folkhälsan", "folkhalsan"),
+            ("folkhälsa", "folkhalsa"),
+            ("växjö", "vaxjo"),
+            ("jämställdhet", "jamstalldhet"),
+            ("kommunstyrelsens", "kommunstyrelsens"),
+        ] {
+            assert_eq!(fold(&a.stem(with)), a.stem(without), "{with} / {without}");
+        }
+        assert_eq!(fold("café"), "cafe");
+        assert_eq!(fold("müller"), "muller");
+    }
+
+    #[test]
     fn compounds_split_against_the_vocabulary() {
         let a = Analyzer::default();
         let vocab = [
@@ -236,6 +322,12 @@ mod tests {
         assert_eq!(d.parts("hållbarhetsstrategin"), ["hållbarhet", "strategi"]);
         assert_eq!(d.parts("hållbarhetsstrategi"), ["hållbarhet", "strategi"]);
         assert!(d.parts("planering").is_empty());
+        // A last part that never occurs alone is still indexed, a short one is not.
+        assert!(d.parts("hållbarhetsintegrering").is_empty());
+        assert!(d
+            .heads("hållbarhetsintegrering")
+            .contains(&"integrering".to_string()));
+        assert!(d.heads("klimatort").is_empty());
         assert!(d.parts("klimat").is_empty());
     }
 }

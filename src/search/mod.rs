@@ -7,6 +7,8 @@
 //! - `index.json`: manifest (document count, first term of every chunk, stop words);
 //! - `i/N.json`: postings, `{stem: [doc, score, section, …]}`, at most [`MAX_POSTINGS`] best
 //!   documents a stem (a word on more pages than that finds its best pages first anyway);
+//!   and folded keys, `{"~vaxjo": ["växjö"]}`: a query word without diacritics is looked up
+//!   as typed and by its folded key, whose stems' scores count half (exact spelling first);
 //! - `f/N.json`: what a result shows, for [`FRAGMENTS_PER_FILE`] documents a file (document
 //!   `d` is item `d % FRAGMENTS_PER_FILE` of file `d / FRAGMENTS_PER_FILE`): `{"t": title,
 //!   "u": path, "s": section, "d": description, "h": [[anchor, heading], …], "x": [text, …]}`;
@@ -16,6 +18,7 @@ pub mod analyze;
 pub mod query;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -47,6 +50,9 @@ const W_TERMS: f32 = 3.0;
 const W_TEXT: f32 = 1.0;
 /// A part of a compound counts half as much as the word itself.
 const W_PART: f32 = 0.5;
+/// A last part that never occurs alone (`integrering` in `jämställdhetsintegrering`), a
+/// quarter.
+const W_HEAD: f32 = 0.25;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
@@ -140,18 +146,32 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .filter(|w| vocabulary[*w as usize].chars().count() >= analyze::MIN_COMPOUND)
         .collect();
     compounds.sort_unstable_by(|a, b| vocabulary[*a as usize].cmp(&vocabulary[*b as usize]));
-    let parts: FxHashMap<u32, Vec<String>> = compounds
+    // Parts that occur alone count half; the last parts of other compounds a quarter.
+    let parts: FxHashMap<u32, Vec<(String, f32)>> = compounds
         .into_iter()
         .filter_map(|w| {
-            let p = decompounder.parts(&vocabulary[w as usize]);
-            (!p.is_empty()).then(|| (w, p.iter().map(|x| analyzer.stem(x)).collect()))
+            let word = &vocabulary[w as usize];
+            // A part may be known by a stem (`integrer`), whose stem differs from the stem of
+            // the last part as a query types it (`integrering`): both are indexed.
+            let mut found: Vec<(String, f32)> = decompounder
+                .parts(word)
+                .iter()
+                .map(|x| (analyzer.stem(x), W_PART))
+                .collect();
+            for head in decompounder.heads(word) {
+                let stem = analyzer.stem(&head);
+                if !found.iter().any(|(s, _)| *s == stem) {
+                    found.push((stem, W_HEAD));
+                }
+            }
+            (!found.is_empty()).then_some((w, found))
         })
         .collect();
     // Every stem gets a number, in sorted order: documents count numbers, not strings.
     let mut names: Vec<&str> = stems
         .iter()
         .map(String::as_str)
-        .chain(parts.values().flatten().map(String::as_str))
+        .chain(parts.values().flatten().map(|(p, _)| p.as_str()))
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -160,14 +180,14 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .enumerate()
         .map(|(i, n)| (*n, i as u32))
         .collect();
-    let word_ids: Vec<(u32, Vec<u32>)> = (0..vocabulary.len() as u32)
+    let word_ids: Vec<(u32, Vec<(u32, f32)>)> = (0..vocabulary.len() as u32)
         .map(|w| {
             let stem = ids.get(stems[w as usize].as_str()).copied().unwrap_or(0);
             let part_ids = parts
                 .get(&w)
                 .map(|p| {
                     p.iter()
-                        .filter_map(|x| ids.get(x.as_str()).copied())
+                        .filter_map(|(x, weight)| ids.get(x.as_str()).map(|id| (*id, *weight)))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -223,7 +243,7 @@ fn raw_counts(
 /// Folds a document's words into stems (and compound parts, at half weight), keeping for
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
-fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<u32>)]) -> Counts {
+fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
     let mut by_section: FxHashMap<(u32, u32), f32> = FxHashMap::default();
     for (word, section, weight) in &raw.words {
         let Some((stem, parts)) = words.get(*word as usize) else {
@@ -231,8 +251,8 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<u32>)]) -> Counts {
         };
         let section = *section;
         *by_section.entry((*stem, section)).or_default() += weight;
-        for p in parts {
-            *by_section.entry((*p, section)).or_default() += weight * W_PART;
+        for (p, w) in parts {
+            *by_section.entry((*p, section)).or_default() += weight * w;
         }
     }
     let mut entries: Vec<((u32, u32), f32)> = by_section.into_iter().collect();
@@ -319,22 +339,29 @@ fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Ve
             (stem, flat)
         })
         .collect();
+    let scored = with_folded(scored);
     // Cut the sorted stems into chunks of about CHUNK_BYTES, then write the chunks in parallel.
-    let mut chunks: Vec<&[(&str, Vec<u64>)]> = Vec::new();
+    let mut chunks: Vec<&[(Cow<str>, Entry)]> = Vec::new();
     let (mut start, mut bytes) = (0, 0);
-    for (i, (stem, flat)) in scored.iter().enumerate() {
-        bytes += stem.len() + flat.len() * 4 + 6;
+    for (i, (stem, entry)) in scored.iter().enumerate() {
+        bytes += stem.len() + entry.bytes() + 6;
         if bytes >= CHUNK_BYTES || i + 1 == scored.len() {
             chunks.push(&scored[start..=i]);
             start = i + 1;
             bytes = 0;
         }
     }
-    let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0).collect();
+    let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0.as_ref()).collect();
     chunks.par_iter().enumerate().for_each(|(i, chunk)| {
         let map: serde_json::Map<String, serde_json::Value> = chunk
             .iter()
-            .map(|(stem, flat)| (stem.to_string(), json!(flat)))
+            .map(|(stem, entry)| {
+                let value = match entry {
+                    Entry::Postings(flat) => json!(flat),
+                    Entry::Stems(stems) => json!(stems),
+                };
+                (stem.to_string(), value)
+            })
             .collect();
         emit(format!("{SEARCH_PATH}i/{i}.json"), to_bytes(&map));
     });
@@ -346,6 +373,49 @@ fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Ve
         "stop": analyze::STOP_WORDS,
     });
     emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
+}
+
+/// A key of the postings files: a stem's postings, or the stems a folded key stands for.
+enum Entry<'a> {
+    Postings(Vec<u64>),
+    Stems(Vec<&'a str>),
+}
+
+impl Entry<'_> {
+    /// About the bytes it takes in JSON.
+    fn bytes(&self) -> usize {
+        match self {
+            Entry::Postings(flat) => flat.len() * 4,
+            Entry::Stems(stems) => stems.iter().map(|s| s.len() + 3).sum(),
+        }
+    }
+}
+
+/// The scored stems plus, for every stem with diacritics, its folded key (`~vaxjo` →
+/// `["växjö"]`): a few bytes a stem instead of a second copy of its postings. All keys in
+/// sorted order.
+fn with_folded<'a>(scored: Vec<(&'a str, Vec<u64>)>) -> Vec<(Cow<'a, str>, Entry<'a>)> {
+    let mut folded: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
+    for (stem, _) in &scored {
+        let f = analyze::fold(stem);
+        if f != *stem {
+            folded
+                .entry(format!("{}{f}", analyze::FOLDED))
+                .or_default()
+                .push(stem);
+        }
+    }
+    let mut all: Vec<(Cow<'a, str>, Entry<'a>)> = scored
+        .into_iter()
+        .map(|(stem, flat)| (Cow::Borrowed(stem), Entry::Postings(flat)))
+        .chain(
+            folded
+                .into_iter()
+                .map(|(key, stems)| (Cow::Owned(key), Entry::Stems(stems))),
+        )
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all
 }
 
 /// What a result shows for one document (an item of a fragment file): title, path, top

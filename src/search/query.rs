@@ -1,12 +1,13 @@
 //! Query evaluation over the written index files, the same way the browser client does:
-//! stems (stop words dropped), exact postings, a prefix match for the last word, documents
-//! matching every word first, then by summed score.
+//! stems (stop words dropped), exact postings, a prefix match for the last word, the stems
+//! a word without diacritics folds from (at half score), documents matching every word
+//! first, then by summed score.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::analyze::Analyzer;
+use super::analyze::{fold, Analyzer, FOLDED};
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,35 +44,51 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Vec<Hit> {
             })
             .clone()
     };
-    // doc → (matched words, score, best section, best section's score)
-    let mut found: HashMap<usize, (usize, u64, usize, u64)> = HashMap::new();
-    for (n, stem) in stems.iter().enumerate() {
-        let at = firsts
-            .partition_point(|f| *f <= stem.as_str())
-            .saturating_sub(1);
+    let chunk_of = |key: &str| firsts.partition_point(|f| *f <= key).saturating_sub(1);
+    // The values of `key`, or when it has none and `prefix` is set, of every key starting
+    // with it (in its chunk and the next).
+    let mut matches = |key: &str, prefix: bool| -> Vec<Value> {
+        let at = chunk_of(key);
         let chunk = load(at);
-        let mut lists: Vec<&Value> = chunk.get(stem.as_str()).into_iter().collect();
-        let next = if at + 1 < firsts.len() && firsts[at + 1].starts_with(stem.as_str()) {
+        if let Some(v) = chunk.get(key) {
+            return vec![v.clone()];
+        }
+        if !prefix {
+            return Vec::new();
+        }
+        let next = if at + 1 < firsts.len() && firsts[at + 1].starts_with(key) {
             Some(load(at + 1))
         } else {
             None
         };
-        if lists.is_empty() && n + 1 == stems.len() && stem.chars().count() >= 3 {
-            lists.extend(
-                chunk
-                    .iter()
-                    .filter(|(k, _)| k.starts_with(stem.as_str()))
-                    .map(|(_, v)| v),
-            );
-            lists.extend(
-                next.iter()
-                    .flat_map(|c| c.iter())
-                    .filter(|(k, _)| k.starts_with(stem.as_str()))
-                    .map(|(_, v)| v),
-            );
+        chunk
+            .iter()
+            .chain(next.iter().flat_map(|c| c.iter()))
+            .filter(|(k, _)| k.starts_with(key))
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    // doc → (matched words, score, best section, best section's score)
+    let mut found: HashMap<usize, (usize, u64, usize, u64)> = HashMap::new();
+    for (n, stem) in stems.iter().enumerate() {
+        let prefix = n + 1 == stems.len() && stem.chars().count() >= 3;
+        // (postings, divisor of their scores)
+        let mut lists: Vec<(Value, u64)> =
+            matches(stem, prefix).into_iter().map(|v| (v, 1)).collect();
+        // A word typed without diacritics also finds the stems that fold to it, at half score.
+        if fold(stem) == stem.as_str() {
+            let originals: Vec<String> = matches(&format!("{FOLDED}{stem}"), prefix)
+                .iter()
+                .filter_map(Value::as_array)
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            for original in originals {
+                lists.extend(matches(&original, false).into_iter().map(|v| (v, 2)));
+            }
         }
         let mut seen: HashMap<usize, ()> = HashMap::new();
-        for list in lists {
+        for (list, divisor) in lists {
             let flat: Vec<u64> = list
                 .as_array()
                 .into_iter()
@@ -79,7 +96,7 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Vec<Hit> {
                 .filter_map(Value::as_u64)
                 .collect();
             for p in flat.chunks_exact(3) {
-                let (doc, score, section) = (p[0] as usize, p[1], p[2] as usize);
+                let (doc, score, section) = (p[0] as usize, (p[1] / divisor).max(1), p[2] as usize);
                 let slot = found.entry(doc).or_insert((0, 0, section, 0));
                 if seen.insert(doc, ()).is_none() {
                     slot.0 += 1;

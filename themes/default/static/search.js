@@ -53,6 +53,15 @@
     return c.join("");
   }
 
+  // Diacritics folded away, applied to stems (src/search/analyze.rs `fold`).
+  var FOLD = { "à": "a", "á": "a", "â": "a", "ã": "a", "ä": "a", "å": "a", "ā": "a", "ç": "c", "č": "c",
+    "è": "e", "é": "e", "ê": "e", "ë": "e", "ē": "e", "ì": "i", "í": "i", "î": "i", "ï": "i",
+    "ñ": "n", "ń": "n", "ò": "o", "ó": "o", "ô": "o", "õ": "o", "ö": "o", "ø": "o", "š": "s",
+    "ù": "u", "ú": "u", "û": "u", "ü": "u", "ý": "y", "ÿ": "y", "ž": "z" };
+  function fold(word) {
+    return Array.from(word).map(function (c) { return FOLD[c] || c; }).join("");
+  }
+
   function words(text) {
     return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
   }
@@ -88,29 +97,49 @@
     return load("index.json").then(function (manifest) {
       var stems = queryStems(query, manifest.stop);
       var found = {};
-      var steps = stems.map(function (s, n) {
-        var at = chunkOf(manifest.chunks, s);
-        var wantNext = at + 1 < manifest.chunks.length && manifest.chunks[at + 1].indexOf(s) === 0;
+      // The values of `key`, or when it has none and `prefix` is set, of every key starting
+      // with it (in its chunk and the next).
+      function matches(key, prefix) {
+        var at = chunkOf(manifest.chunks, key);
+        var wantNext = at + 1 < manifest.chunks.length && manifest.chunks[at + 1].indexOf(key) === 0;
         var files = [load("i/" + at + ".json")];
-        if (wantNext) { files.push(load("i/" + (at + 1) + ".json")); }
+        if (prefix && wantNext) { files.push(load("i/" + (at + 1) + ".json")); }
         return Promise.all(files).then(function (chunks) {
-          var lists = chunks[0][s] ? [chunks[0][s]] : [];
-          if (!lists.length && n === stems.length - 1 && Array.from(s).length >= 3) {
-            chunks.forEach(function (chunk, ci) {
-              Object.keys(chunk).forEach(function (k) {
-                if (k.indexOf(s) === 0 && (ci === 0 || wantNext)) { lists.push(chunk[k]); }
-              });
+          if (chunks[0][key]) { return [chunks[0][key]]; }
+          var out = [];
+          if (prefix) {
+            chunks.forEach(function (chunk) {
+              Object.keys(chunk).forEach(function (k) { if (k.indexOf(key) === 0) { out.push(chunk[k]); } });
             });
           }
-          return lists;
+          return out;
         });
+      }
+      var steps = stems.map(function (s, n) {
+        var prefix = n === stems.length - 1 && Array.from(s).length >= 3;
+        // { flat: postings, divisor: of their scores }
+        var own = matches(s, prefix).then(function (vs) {
+          return vs.map(function (v) { return { flat: v, divisor: 1 }; });
+        });
+        // A word typed without diacritics also finds the stems that fold to it, at half score.
+        var folded = fold(s) !== s ? Promise.resolve([]) : matches("~" + s, prefix).then(function (vs) {
+          var originals = [];
+          vs.forEach(function (v) { v.forEach(function (o) { if (typeof o === "string") { originals.push(o); } }); });
+          return Promise.all(originals.map(function (o) { return matches(o, false); }));
+        }).then(function (per) {
+          var out = [];
+          per.forEach(function (vs) { vs.forEach(function (v) { out.push({ flat: v, divisor: 2 }); }); });
+          return out;
+        });
+        return Promise.all([own, folded]).then(function (both) { return both[0].concat(both[1]); });
       });
       return Promise.all(steps).then(function (perStem) {
         perStem.forEach(function (lists) {
           var seen = {};
-          lists.forEach(function (flat) {
+          lists.forEach(function (list) {
+            var flat = list.flat;
             for (var i = 0; i + 2 < flat.length; i += 3) {
-              var doc = flat[i], score = flat[i + 1], section = flat[i + 2];
+              var doc = flat[i], score = Math.max(1, Math.floor(flat[i + 1] / list.divisor)), section = flat[i + 2];
               var slot = found[doc] || (found[doc] = { doc: doc, matched: 0, score: 0, section: section, best: 0 });
               if (!seen[doc]) { seen[doc] = true; slot.matched += 1; }
               slot.score += score;

@@ -1,0 +1,89 @@
+//! Search that forgives: queries typed without diacritics, compound parts that never occur
+//! alone, and text that should count less. Built on a fixture site and evaluated with the
+//! Rust query, which the browser client mirrors.
+
+mod common;
+
+use std::path::Path;
+
+use common::Site;
+use handbok::internals::{search, Hit};
+
+/// The site paths of the hits for `query` in the site built at `public`, best first.
+fn results(public: &Path, query: &str) -> Vec<String> {
+    let read = |rel: &str| std::fs::read(public.join("sok").join(rel)).ok();
+    let hits: Vec<Hit> = search(&read, query);
+    let per = handbok::internals::FRAGMENTS_PER_FILE;
+    hits.iter()
+        .map(|h| {
+            let bytes = read(&format!("f/{}.json", h.doc / per)).expect("fragment file");
+            let fragments: serde_json::Value =
+                serde_json::from_slice(&bytes).expect("fragments are JSON");
+            fragments[h.doc % per]["u"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+fn built() -> Site {
+    let site = Site::from_fixture("search_forgiving");
+    site.build_ok(&[]);
+    site
+}
+
+#[test]
+fn queries_without_diacritics_find_the_words_with_them() {
+    let site = built();
+    let public = site.path("public");
+    for query in [
+        "vaxjo",
+        "Vaxjo",
+        "folkhalsa",
+        "folkhalsan",
+        "jamstalldhet",
+        "folkhälsan",
+        "Växjö",
+    ] {
+        let got = results(&public, query);
+        assert!(
+            got.iter().any(|p| p == "om/staden/"),
+            "{query} finds the page with the diacritics: {got:?}"
+        );
+    }
+    // Inflected forms typed without diacritics stem to the folded stems of the real ones.
+    assert_eq!(
+        results(&public, "folkhalsan"),
+        results(&public, "folkhälsan"),
+        "folkhalsan and folkhälsan find the same pages"
+    );
+}
+
+#[test]
+fn exact_spelling_ranks_above_a_folded_match() {
+    let site = built();
+    let public = site.path("public");
+    // `vaxjo` is written as such on one page (an address) and as `Växjö` on another.
+    let plain = results(&public, "vaxjo");
+    assert_eq!(
+        plain.first().map(String::as_str),
+        Some("om/adresser/"),
+        "{plain:?}"
+    );
+    assert!(plain.iter().any(|p| p == "om/staden/"), "{plain:?}");
+    // A query with the diacritics is taken as spelled: only the page that has them.
+    assert_eq!(results(&public, "växjö"), ["om/staden/"]);
+}
+
+#[test]
+fn last_parts_of_compounds_are_found_even_when_they_never_occur_alone() {
+    let site = built();
+    let public = site.path("public");
+    for query in ["integrering", "beroendet", "beroende"] {
+        let got = results(&public, query);
+        assert_eq!(got, ["om/arbetet/"], "{query}");
+    }
+    // A short last part is not indexed: `ort` would match every word ending in -ort.
+    assert!(results(&public, "ort").is_empty());
+}
