@@ -15,6 +15,7 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
     "date",
     "updated",
     "draft",
+    "search",
     "weight",
     "slug",
     "aliases",

@@ -254,6 +254,7 @@ const CATALOG: &[(&str, &str)] = &[
     ("start the file with a front matter block:\n  ---\n  title: Sidans rubrik\n  ---", "börja filen med ett metadatablock:\n  ---\n  title: Sidans rubrik\n  ---"),
     ("give the page a title", "ge sidan en rubrik"),
     ("write `draft: true` or `draft: false`", "skriv `draft: true` eller `draft: false`"),
+    ("write `search: false` to keep the page out of the search", "skriv `search: false` för att hålla sidan utanför sökningen"),
     ("write e.g. `weight: 10`; lower numbers come first", "skriv till exempel `weight: 10`; lägre tal kommer först"),
     ("check the dates: a document is adopted, revised, valid and reviewed after it was drawn up (established) and adopted", "kontrollera datumen: ett dokument antas, revideras, gäller och ses över efter att det upprättats och antagits"),
 ];

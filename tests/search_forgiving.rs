@@ -87,3 +87,73 @@ fn last_parts_of_compounds_are_found_even_when_they_never_occur_alone() {
     // A short last part is not indexed: `ort` would match every word ending in -ort.
     assert!(results(&public, "ort").is_empty());
 }
+
+/// The query's suggested spelling, if any.
+fn suggestion(public: &Path, query: &str) -> Option<String> {
+    let read = |rel: &str| std::fs::read(public.join("sok").join(rel)).ok();
+    handbok::internals::answer(&read, query).suggestion
+}
+
+#[test]
+fn typos_find_the_closest_words_of_the_site_and_suggest_them() {
+    let site = built();
+    let public = site.path("public");
+    for (typo, meant) in [
+        ("hållbarhte", "hållbarhet"),
+        ("klimatanpasning", "klimatanpassning"),
+        ("klimatanpasnnig", "klimatanpassning"),
+        ("Hallbarhte", "hållbarhet"),
+    ] {
+        assert_eq!(results(&public, typo), ["om/klimat/"], "{typo}");
+        assert_eq!(suggestion(&public, typo).as_deref(), Some(meant), "{typo}");
+    }
+    // Every word of a longer query is corrected on its own; the others stay as typed.
+    assert_eq!(
+        suggestion(&public, "Klimatanpasning i staden").as_deref(),
+        Some("klimatanpassning i staden")
+    );
+    // Words spelt right get no suggestion, short words and numbers no typo match.
+    assert_eq!(suggestion(&public, "hållbarhet"), None);
+    assert!(results(&public, "sjönn").len() <= 1);
+    assert!(
+        results(&public, "stda").is_empty(),
+        "four letters: no typos allowed"
+    );
+    assert!(results(&public, "2024").is_empty());
+}
+
+#[test]
+fn code_blocks_count_less_than_text() {
+    let site = built();
+    let public = site.path("public");
+    let got = results(&public, "ekosystemtjänster");
+    assert_eq!(
+        got,
+        ["om/klimat/", "om/exempel/"],
+        "text above code: {got:?}"
+    );
+}
+
+#[test]
+fn pages_with_search_false_are_left_out_with_their_section() {
+    let site = built();
+    let public = site.path("public");
+    let got = results(&public, "klimatanpassning");
+    assert_eq!(
+        got,
+        ["om/klimat/"],
+        "the guide and its pages are not searched"
+    );
+    assert_eq!(results(&public, "redaktörsarbete"), ["guide/synlig/"]);
+    // Their words are not offered as spellings either.
+    assert_eq!(suggestion(&public, "redaktörrer"), None);
+    // The guide's filter value counts only its searchable page.
+    let filters: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("sok/filters.json")).expect("filters"))
+            .expect("JSON");
+    let guide = filters[0]["values"]
+        .as_array()
+        .and_then(|v| v.iter().find(|x| x[0] == "Guide för redaktörer"))
+        .expect("the guide is a filter value");
+    assert_eq!(guide[1].as_array().map(Vec::len), Some(1), "{guide}");
+}

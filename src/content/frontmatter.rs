@@ -25,6 +25,9 @@ pub struct FrontMatter {
     pub date: Option<DateValue>,
     pub updated: Option<DateValue>,
     pub draft: bool,
+    /// `search: false` keeps the page (or, on a section, everything below it that does not
+    /// say `search: true`) out of the search index.
+    pub search: Option<bool>,
     pub weight: Option<i64>,
     pub slug: Option<String>,
     /// Old site paths that redirect here, normalised to `a/b/`.
@@ -206,6 +209,12 @@ fn apply_field(
                 type_error(key, "true or false", &value)
                     .with_hint("write `draft: true` or `draft: false`")
             })?
+        }
+        "search" => {
+            fm.search = Some(value.as_bool().ok_or_else(|| {
+                type_error(key, "true or false", &value)
+                    .with_hint("write `search: false` to keep the page out of the search")
+            })?)
         }
         "weight" => {
             fm.weight = Some(value.as_i64().ok_or_else(|| {

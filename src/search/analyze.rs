@@ -72,6 +72,57 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Shortest query word that is matched with typos allowed.
+pub const TYPO_MIN: usize = 5;
+/// Query words this long or longer may differ by two edits, shorter ones by one.
+pub const TYPO_TWO: usize = 9;
+
+/// The edits a query word of `chars` letters may differ by from a word of the site.
+pub fn typo_budget(chars: usize) -> usize {
+    if chars >= TYPO_TWO {
+        2
+    } else if chars >= TYPO_MIN {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether a query word is tried for typos: long enough, and letters only (a number or a
+/// code like `ks2023` is meant exactly).
+pub fn typo_candidate(word: &str) -> bool {
+    word.chars().count() >= TYPO_MIN && word.chars().all(char::is_alphabetic)
+}
+
+/// The edit distance between `a` and `b` (insertions, deletions, substitutions, and swaps
+/// of two neighbouring letters count one each: `hållbarhte` is one from `hållbarhet`), or
+/// `None` when it is over `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the optimal-string-alignment table.
+    let mut before = vec![0usize; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+        }
+        std::mem::swap(&mut before, &mut last);
+        std::mem::swap(&mut last, &mut row);
+    }
+    Some(last[b.len()]).filter(|d| *d <= max)
+}
+
 /// The analyser: a Swedish stemmer, the stop words, and (for the index) the vocabulary.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -100,6 +151,15 @@ impl Analyzer {
     /// The stems a query's words are looked up by (stop words dropped, unless the query has
     /// nothing else).
     pub fn query_stems(&self, query: &str) -> Vec<String> {
+        self.query_words(query)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// The words a query is looked up by, each with its stem (stop words dropped, unless
+    /// the query has nothing else; a word whose stem is the one before it dropped too).
+    pub fn query_words(&self, query: &str) -> Vec<(String, String)> {
         let all: Vec<String> = words(query).map(|w| w.into_owned()).collect();
         let kept: Vec<&String> = all.iter().filter(|w| !self.is_stop(w)).collect();
         let chosen: Vec<&String> = if kept.is_empty() {
@@ -107,9 +167,12 @@ impl Analyzer {
         } else {
             kept
         };
-        let mut stems: Vec<String> = chosen.into_iter().map(|w| self.stem(w)).collect();
-        stems.dedup();
-        stems
+        let mut out: Vec<(String, String)> = chosen
+            .into_iter()
+            .map(|w| (w.clone(), self.stem(w)))
+            .collect();
+        out.dedup_by(|b, a| a.1 == b.1);
+        out
     }
 }
 
@@ -297,6 +360,24 @@ mod tests {
         }
         assert_eq!(fold("café"), "cafe");
         assert_eq!(fold("müller"), "muller");
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("hållbarhte", "hållbarhet", 2), Some(1));
+        assert_eq!(
+            edit_distance("klimatanpasning", "klimatanpassning", 2),
+            Some(1)
+        );
+        assert_eq!(edit_distance("strategi", "strategi", 1), Some(0));
+        assert_eq!(edit_distance("planering", "plan", 2), None);
+        assert_eq!(edit_distance("kommun", "kammar", 1), None);
+        assert_eq!(edit_distance("abcd", "bacd", 1), Some(1));
+        assert_eq!(edit_distance("mandat", "mandag", 1), Some(1));
+        assert_eq!(typo_budget(4), 0);
+        assert_eq!(typo_budget(5), 1);
+        assert_eq!(typo_budget(10), 2);
+        assert!(!typo_candidate("ks2023"));
     }
 
     #[test]

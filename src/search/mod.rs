@@ -12,7 +12,14 @@
 //! - `f/N.json`: what a result shows, for [`FRAGMENTS_PER_FILE`] documents a file (document
 //!   `d` is item `d % FRAGMENTS_PER_FILE` of file `d / FRAGMENTS_PER_FILE`): `{"t": title,
 //!   "u": path, "s": section, "d": description, "h": [[anchor, heading], …], "x": [text, …]}`;
-//! - `filters.json`: filter values, `[{label, values: [[name, [doc ids]]]}]`.
+//! - `filters.json`: filter values, `[{label, values: [[name, [doc ids]]]}]`;
+//! - `v/N.json`: the site's words of four letters or more whose first letter folds to the
+//!   character with code point `N` (`v/104.json`: words on `h`), most frequent first: a
+//!   query word with no hit is matched against them within a small edit distance (typos,
+//!   "Menade du …?"). The manifest's `vocabulary` lists the `N` that have a file.
+//!
+//! Pages with `search: false` (or below a section with it) are left out of the postings,
+//! the vocabulary and the filters; their fragment holds only the title and path.
 
 pub mod analyze;
 pub mod query;
@@ -35,6 +42,10 @@ pub use crate::site::SEARCH_PATH;
 /// one file per document, and a query still downloads only the files of its results.
 pub const FRAGMENTS_PER_FILE: usize = 4;
 
+/// Shortest word kept in the vocabulary for typo tolerance: a query word of five letters is
+/// matched within one edit, so its candidates have at least four.
+pub const TYPO_MIN_WORD: usize = 4;
+
 /// The most documents kept for one stem, by score.
 pub const MAX_POSTINGS: usize = 1000;
 /// A postings file is closed once it holds this many bytes.
@@ -48,6 +59,9 @@ const W_HEADING: f32 = 4.0;
 const W_DESCRIPTION: f32 = 3.0;
 const W_TERMS: f32 = 3.0;
 const W_TEXT: f32 = 1.0;
+/// Code counts an eighth of body text: the editors' guide's examples (`title:`,
+/// `draft: true`, anchors like `#folkhalsa`) must not outrank the pages about those words.
+const W_CODE: f32 = 0.125;
 /// A part of a compound counts half as much as the word itself.
 const W_PART: f32 = 0.5;
 /// A last part that never occurs alone (`integrering` in `jämställdhetsintegrering`), a
@@ -131,6 +145,14 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
             let mut fragments = Vec::with_capacity(chunk.len());
             let mut counts = Vec::with_capacity(chunk.len());
             for &entry in chunk {
+                if !searchable(site, entry) {
+                    fragments.push(hidden_fragment(site, entry));
+                    counts.push(RawCounts {
+                        words: Vec::new(),
+                        length: 0.0,
+                    });
+                    continue;
+                }
                 let sections = text::sections(&site.entries[entry], &derived.bodies[entry]);
                 fragments.push(fragment(site, entry, &sections));
                 counts.push(raw_counts(site, entry, &sections, &analyzer, &interner));
@@ -140,6 +162,7 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         })
         .collect();
     let vocabulary = interner.into_words();
+    let vocabulary_keys = typo_vocabulary(&raw, &vocabulary, emit);
     let stems: Vec<String> = vocabulary.par_iter().map(|w| analyzer.stem(w)).collect();
     let mut decompounder = Decompounder::new(vocabulary.iter().map(|w| w.to_string()), &analyzer);
     let mut compounds: Vec<u32> = (0..vocabulary.len() as u32)
@@ -198,8 +221,67 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .into_par_iter()
         .map(|r| (stem_counts(&r, &word_ids), r.length))
         .collect();
-    postings(&counted, &names, emit);
+    postings(&counted, &names, &vocabulary_keys, emit);
     emit(format!("{SEARCH_PATH}filters.json"), filters(site));
+}
+
+/// Whether an entry is in the search: its own `search:` or the nearest section's above it
+/// that has one; yes when none says.
+fn searchable(site: &Site, entry: usize) -> bool {
+    let mut current = Some(entry);
+    while let Some(id) = current {
+        if let Some(flag) = site.entries[id].source.front.search {
+            return flag;
+        }
+        current = site.entries[id].parent;
+    }
+    true
+}
+
+/// Writes the vocabulary files for typo tolerance (`v/N.json`) and returns their `N`s.
+/// Words of [`TYPO_MIN_WORD`] letters or more (no digits), grouped by their folded first
+/// letter, each file most frequent first (by the number of pages that use the word), so
+/// that the first of equally close words is the likeliest meant.
+fn typo_vocabulary(
+    raw: &[RawCounts],
+    vocabulary: &[Box<str>],
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> Vec<u32> {
+    let mut pages = vec![0u32; vocabulary.len()];
+    let mut seen: Vec<u32> = Vec::new();
+    for doc in raw {
+        seen.clear();
+        seen.extend(doc.words.iter().map(|w| w.0));
+        seen.sort_unstable();
+        seen.dedup();
+        for w in &seen {
+            pages[*w as usize] += 1;
+        }
+    }
+    let mut groups: BTreeMap<u32, Vec<(u32, &str)>> = BTreeMap::new();
+    for (id, word) in vocabulary.iter().enumerate() {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if pages[id] == 0
+            || word.chars().count() < TYPO_MIN_WORD
+            || !word.chars().all(char::is_alphabetic)
+        {
+            continue;
+        }
+        let key = analyze::fold(&first.to_string())
+            .chars()
+            .next()
+            .unwrap_or(first) as u32;
+        groups.entry(key).or_default().push((pages[id], word));
+    }
+    let keys: Vec<u32> = groups.keys().copied().collect();
+    groups.into_par_iter().for_each(|(key, mut words)| {
+        words.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let list: Vec<&str> = words.into_iter().map(|(_, w)| w).collect();
+        emit(format!("{SEARCH_PATH}v/{key}.json"), to_bytes(&list));
+    });
+    keys
 }
 
 /// Counts a document's words by field weight and section.
@@ -231,6 +313,7 @@ fn raw_counts(
     for (i, s) in sections.iter().enumerate() {
         add(&s.heading, W_HEADING, i);
         add(&s.text, W_TEXT, i);
+        add(&s.code, W_CODE, i);
     }
     let mut words: Vec<(u32, u32, f32)> = local
         .into_iter()
@@ -283,7 +366,12 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
 }
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
-fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+fn postings(
+    counted: &[(Counts, f32)],
+    names: &[&str],
+    vocabulary: &[u32],
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+) {
     let n = counted.len().max(1) as f32;
     let avg = counted.iter().map(|(_, l)| *l).sum::<f32>() / n;
     // All postings grouped by stem in one flat array: counted first, then filled in document
@@ -371,6 +459,7 @@ fn postings(counted: &[(Counts, f32)], names: &[&str], emit: &(dyn Fn(String, Ve
         "chunks": firsts,
         "fragments_per_file": FRAGMENTS_PER_FILE,
         "stop": analyze::STOP_WORDS,
+        "vocabulary": vocabulary,
     });
     emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
 }
@@ -429,7 +518,7 @@ fn fragment(site: &Site, entry: usize, sections: &[text::Section]) -> serde_json
         .collect();
     let texts: Vec<String> = sections
         .iter()
-        .map(|s| truncate(&s.text, SECTION_CHARS))
+        .map(|s| truncate(&s.shown, SECTION_CHARS))
         .collect();
     json!({
         "t": e.title(),
@@ -441,6 +530,13 @@ fn fragment(site: &Site, entry: usize, sections: &[text::Section]) -> serde_json
     })
 }
 
+/// What a result would show of a page kept out of the search: nothing but its title and
+/// path (a document number must still lead somewhere).
+fn hidden_fragment(site: &Site, entry: usize) -> serde_json::Value {
+    let e = &site.entries[entry];
+    json!({ "t": e.title(), "u": e.path, "s": "", "d": "", "h": [], "x": [] })
+}
+
 /// Filter values: top-level section, every taxonomy, and document type.
 fn filters(site: &Site) -> Vec<u8> {
     let mut groups = Vec::new();
@@ -448,6 +544,9 @@ fn filters(site: &Site) -> Vec<u8> {
     let mut types: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Document `i` is entry `i`.
     for i in 0..site.entries.len() {
+        if !searchable(site, i) {
+            continue;
+        }
         if let Some(top) = top_section(site, i) {
             sections.entry(top).or_default().push(i);
         }
@@ -475,7 +574,15 @@ fn filters(site: &Site) -> Vec<u8> {
         let values: Vec<serde_json::Value> = t
             .terms
             .iter()
-            .map(|term| json!([term.name, term.entries]))
+            .filter_map(|term| {
+                let entries: Vec<usize> = term
+                    .entries
+                    .iter()
+                    .copied()
+                    .filter(|e| searchable(site, *e))
+                    .collect();
+                (!entries.is_empty()).then(|| json!([term.name, entries]))
+            })
             .collect();
         groups.push(json!({ "key": t.config.name, "label": t.config.plural, "values": values }));
     }

@@ -1,13 +1,14 @@
 //! Query evaluation over the written index files, the same way the browser client does:
 //! stems (stop words dropped), exact postings, a prefix match for the last word, the stems
-//! a word without diacritics folds from (at half score), documents matching every word
-//! first, then by summed score.
+//! a word without diacritics folds from (at half score), and for a word with no hit at all
+//! the site's closest words (typos, at half or a third of the score, with a suggested
+//! spelling); documents matching every word first, then by summed score.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::analyze::{fold, Analyzer, FOLDED};
+use super::analyze::{edit_distance, fold, typo_budget, typo_candidate, Analyzer, FOLDED};
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,14 +19,73 @@ pub struct Hit {
     pub section: usize,
 }
 
+/// The hits of a query and, when a word of it was not found as typed, the query spelled as
+/// the site spells it ("Menade du …?").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    pub suggestion: Option<String>,
+}
+
+/// The most words of the site a misspelt query word stands for.
+const TYPO_WORDS: usize = 3;
+
 /// Searches an index; `read` returns the bytes of an index file by its path below `sok/`
 /// (`index.json`, `i/3.json`, …).
 pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Vec<Hit> {
-    let analyzer = Analyzer::default();
-    let stems = analyzer.query_stems(query);
-    let Some(manifest) = read("index.json").and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+    answer(read, query).hits
+}
+
+/// The words of the site closest to `word` within its typo budget, most frequent first,
+/// with their distance: at most [`TYPO_WORDS`], all at the smallest distance found.
+fn closest_words(
+    read: &dyn Fn(&str) -> Option<Vec<u8>>,
+    manifest: &Value,
+    word: &str,
+) -> Vec<(String, usize)> {
+    let budget = typo_budget(word.chars().count());
+    let Some(first) = fold(word).chars().next() else {
+        return Vec::new();
+    };
+    let key = u64::from(u32::from(first));
+    let listed = manifest["vocabulary"]
+        .as_array()
+        .is_some_and(|keys| keys.iter().any(|k| k.as_u64() == Some(key)));
+    if budget == 0 || !listed {
+        return Vec::new();
+    }
+    let Some(list) =
+        read(&format!("v/{key}.json")).and_then(|b| serde_json::from_slice::<Vec<String>>(&b).ok())
     else {
         return Vec::new();
+    };
+    let typed = fold(word);
+    let mut best: Vec<(String, usize)> = Vec::new();
+    for candidate in list {
+        let Some(d) = edit_distance(&typed, &fold(&candidate), budget) else {
+            continue;
+        };
+        match best.first() {
+            Some((_, b)) if d > *b => {}
+            Some((_, b)) if d < *b => best = vec![(candidate, d)],
+            _ if best.len() < TYPO_WORDS => best.push((candidate, d)),
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Searches an index and says how a query with misspelt words would be spelt.
+pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
+    let analyzer = Analyzer::default();
+    let typed = analyzer.query_words(query);
+    let stems: Vec<String> = typed.iter().map(|(_, s)| s.clone()).collect();
+    let Some(manifest) = read("index.json").and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+    else {
+        return Answer {
+            hits: Vec::new(),
+            suggestion: None,
+        };
     };
     let firsts: Vec<&str> = manifest["chunks"]
         .as_array()
@@ -70,6 +130,8 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Vec<Hit> {
     };
     // doc → (matched words, score, best section, best section's score)
     let mut found: HashMap<usize, (usize, u64, usize, u64)> = HashMap::new();
+    // Misspelt word → the site's word it most likely means.
+    let mut corrections: HashMap<String, String> = HashMap::new();
     for (n, stem) in stems.iter().enumerate() {
         let prefix = n + 1 == stems.len() && stem.chars().count() >= 3;
         // (postings, divisor of their scores)
@@ -85,6 +147,20 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Vec<Hit> {
                 .collect();
             for original in originals {
                 lists.extend(matches(&original, false).into_iter().map(|v| (v, 2)));
+            }
+        }
+        // A word with no hit at all stands for the site's closest words, at half the score
+        // one edit away and a third two edits away.
+        let word = &typed[n].0;
+        if lists.is_empty() && typo_candidate(word) {
+            let closest = closest_words(read, &manifest, word);
+            if let Some((first, _)) = closest.first() {
+                corrections.insert(word.clone(), first.clone());
+            }
+            for (candidate, d) in closest {
+                let divisor = 1 + d as u64;
+                let stem = analyzer.stem(&candidate);
+                lists.extend(matches(&stem, false).into_iter().map(|v| (v, divisor)));
             }
         }
         let mut seen: HashMap<usize, ()> = HashMap::new();
@@ -127,5 +203,19 @@ pub fn search(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Vec<Hit> {
             .then(b.1.score.cmp(&a.1.score))
             .then(a.1.doc.cmp(&b.1.doc))
     });
-    hits.into_iter().map(|(_, h)| h).collect()
+    let suggestion = (!corrections.is_empty()).then(|| {
+        super::analyze::words(query)
+            .map(|w| {
+                corrections
+                    .get(w.as_ref())
+                    .cloned()
+                    .unwrap_or(w.into_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    Answer {
+        hits: hits.into_iter().map(|(_, h)| h).collect(),
+        suggestion,
+    }
 }

@@ -11,6 +11,11 @@ pub struct Section {
     pub anchor: String,
     pub heading: String,
     pub text: String,
+    /// Code (`<code>`, `<pre>`), indexed below body text: the editors' guide's examples must
+    /// not outrank the handbook's own words.
+    pub code: String,
+    /// What an excerpt shows: the text with its inline code, without code blocks.
+    pub shown: String,
 }
 
 /// The sections of an entry: the intro, one per heading, and the action plan's focus areas.
@@ -24,7 +29,9 @@ pub fn sections(e: &Entry, body: &Rendered) -> Vec<Section> {
             out.push(Section {
                 anchor: format!("fokusomrade-{}", a.number),
                 heading: format!("Fokusområde {} {}", a.number, a.name),
+                shown: text.clone(),
                 text,
+                code: String::new(),
             });
         }
     }
@@ -33,8 +40,11 @@ pub fn sections(e: &Entry, body: &Rendered) -> Vec<Section> {
         let mut text = m.theme.clone().unwrap_or_default();
         text.push(' ');
         text.push_str(&agenda.join(" "));
-        out[0].text.push(' ');
-        out[0].text.push_str(&text);
+        let first = &mut out[0];
+        for part in [&mut first.text, &mut first.shown] {
+            part.push(' ');
+            part.push_str(&text);
+        }
     }
     out
 }
@@ -45,11 +55,13 @@ pub fn split_html(html: &str) -> Vec<Section> {
         anchor: String::new(),
         heading: String::new(),
         text: String::new(),
+        code: String::new(),
+        shown: String::new(),
     }];
-    let mut in_heading = false;
+    let mut into = Part::Text;
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        push_text(&mut out, &rest[..lt], in_heading);
+        push_text(&mut out, &rest[..lt], into);
         let Some(gt) = rest[lt..].find('>') else {
             break;
         };
@@ -68,23 +80,49 @@ pub fn split_html(html: &str) -> Vec<Section> {
                 anchor,
                 heading: String::new(),
                 text: String::new(),
+                code: String::new(),
+                shown: String::new(),
             });
-            in_heading = true;
+            into = Part::Heading;
         } else if is_heading {
-            in_heading = false;
+            into = Part::Text;
+        } else if name == "pre" {
+            push_text(&mut out, " ", into);
+            into = if tag.starts_with('/') {
+                Part::Text
+            } else {
+                Part::CodeBlock
+            };
+        } else if name == "code" && matches!(into, Part::Text | Part::InlineCode) {
+            into = if tag.starts_with('/') {
+                Part::Text
+            } else {
+                Part::InlineCode
+            };
         } else if is_block(&name) {
-            push_text(&mut out, " ", in_heading);
+            push_text(&mut out, " ", into);
         }
     }
-    push_text(&mut out, rest, in_heading);
+    push_text(&mut out, rest, into);
     for s in &mut out {
         s.heading = squeeze(&s.heading);
         s.text = squeeze(&s.text);
+        s.code = squeeze(&s.code);
+        s.shown = squeeze(&s.shown);
     }
     out
 }
 
-fn push_text(out: &mut [Section], raw: &str, in_heading: bool) {
+/// Which part of a section text goes to.
+#[derive(Clone, Copy)]
+enum Part {
+    Heading,
+    Text,
+    InlineCode,
+    CodeBlock,
+}
+
+fn push_text(out: &mut [Section], raw: &str, into: Part) {
     if raw.is_empty() {
         return;
     }
@@ -92,10 +130,18 @@ fn push_text(out: &mut [Section], raw: &str, in_heading: bool) {
     let decoded = decode(raw);
     let decoded = crate::markdown::hyphenate::without_soft_hyphens(&decoded);
     if let Some(last) = out.last_mut() {
-        if in_heading {
-            last.heading.push_str(&decoded);
-        } else {
-            last.text.push_str(&decoded);
+        match into {
+            Part::Heading => last.heading.push_str(&decoded),
+            Part::Text => {
+                last.text.push_str(&decoded);
+                last.shown.push_str(&decoded);
+            }
+            Part::InlineCode => {
+                last.code.push_str(&decoded);
+                last.code.push(' ');
+                last.shown.push_str(&decoded);
+            }
+            Part::CodeBlock => last.code.push_str(&decoded),
         }
     }
 }
@@ -193,5 +239,15 @@ mod tests {
             ("mandat", "Mandat", "Ett Två")
         );
         assert_eq!(s[2].heading, "X <y>");
+    }
+
+    #[test]
+    fn code_blocks_are_kept_apart_from_the_text() {
+        let s = split_html(
+            "<p>Skriv så här:</p><pre><code>title: Mandat\n</code></pre><p>och <code>spara</code>.</p>",
+        );
+        assert_eq!(s[0].text, "Skriv så här: och .");
+        assert_eq!(s[0].code, "title: Mandat spara");
+        assert_eq!(s[0].shown, "Skriv så här: och spara.");
     }
 }
