@@ -60,7 +60,7 @@ pub mod internals {
     };
     pub use crate::output::NullSink;
     pub use crate::render::render_site;
-    pub use crate::search::analyze::Analyzer;
+    pub use crate::search::analyze::{fold, words, Analyzer};
     pub use crate::search::query::{answer, search, Answer, Hit};
     pub use crate::search::{build as build_search_index, FRAGMENTS_PER_FILE};
     pub use crate::site::paths::{encode_path, normalise, relative_href, root_prefix};

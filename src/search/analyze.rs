@@ -1,10 +1,16 @@
 //! Text analysis for search, shared by the index builder and the query evaluator:
 //! tokenising, Swedish stop words, Snowball stemming, and decompounding against the
 //! site's own vocabulary ("hållbarhetsstrategi" also counts as "hållbarhet" and "strategi").
+//!
+//! The stemmer is Snowball 3.0's Swedish (the `pagefind_stem` crate), which also strips the
+//! definite `-et` after a vowel and a consonant (`förslaget` → `förslag`, `ansvaret` →
+//! `ansvar`). The browser client (`themes/default/static/search.js`) has its own port of
+//! the same algorithm; `tests/browser/analysis.test.mjs` checks that both analyse every word
+//! of the bundled handbook and of a synthetic corpus alike.
 
 use std::collections::{HashMap, HashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
+use pagefind_stem::{Algorithm, Stemmer};
 
 /// Swedish stop words (the Snowball list): too common to help a search.
 pub const STOP_WORDS: &[&str] = &[
@@ -123,7 +129,8 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     Some(last[b.len()]).filter(|d| *d <= max)
 }
 
-/// The analyser: a Swedish stemmer, the stop words, and (for the index) the vocabulary.
+/// The analyser: a Swedish stemmer (Snowball 3.0), the stop words, and (for the index) the
+/// vocabulary.
 pub struct Analyzer {
     stemmer: Stemmer,
     stop: HashSet<&'static str>,

@@ -3,23 +3,48 @@
 (function () {
   "use strict";
 
-  // ---- Swedish Snowball stemmer (same algorithm as rust-stemmers' Swedish) ----
+  // ---- Swedish stemmer: Snowball 3.0.0's swedish.sbl, ported from the Rust the Snowball
+  // compiler generates for it (the pagefind_stem crate, which src/search/analyze.rs uses).
+  // The index and this client must stem every word alike (tests/browser/analysis.test.mjs).
+  // R1 starts after the first non-vowel that follows a vowel, and at least 3 letters in.
+  // Every suffix is looked for inside R1; the conditions on what precedes one (the et
+  // condition, s_ending, ost_ending) look at letters before R1 too. ----
   var VOWELS = "aeiouyäåö";
   var S_ENDING = "bcdfghjklmnoprtvy";
-  var MAIN = ["heterna", "hetens", "arnas", "ernas", "ornas", "andes", "arens", "andet", "anden",
-    "heten", "heter", "arna", "erna", "orna", "ande", "arne", "aste", "aren", "ades", "erns",
-    "ade", "are", "ern", "ens", "het", "ast", "ad", "en", "ar", "er", "or", "as", "es", "at",
-    "a", "e", "s"];
+  var OST_ENDING = "iklnprtuv";
+  // Longest first: the longest suffix inside R1 wins.
+  var MAIN = ["heterna", "hetens", "andes", "andet", "arens", "arnas", "ernas", "ornas",
+    "anden", "heten", "heter", "ades", "ande", "aren", "arna", "arne", "aste", "erna", "erns",
+    "orna", "ade", "are", "ast", "ens", "ern", "het", "ad", "ar", "as", "at", "en", "er", "es",
+    "et", "or", "a", "e", "s"];
   var PAIRS = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
-  var OTHER = ["fullt", "löst", "lig", "els", "ig"];
+  var OTHER = ["fullt", "els", "lig", "öst", "ig"];
+  // Endings before "et" that keep it (`fabet`, `raket`, `komet`, `kredit`, `kvitt`…).
+  var ET_KEEP = ["fab", "h", "pak", "rak", "stak", "kom", "iet", "cit", "dit", "alit", "ilit",
+    "mit", "nit", "pit", "rit", "sit", "tit", "uit", "ivit", "kvit", "xit"];
 
-  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+  function isVowel(c) { return c !== undefined && VOWELS.indexOf(c) >= 0; }
 
-  function endsAt(chars, suffix, p1) {
-    var s = Array.from(suffix);
-    var start = chars.length - s.length;
-    if (start < p1) { return false; }
-    for (var i = 0; i < s.length; i++) { if (chars[start + i] !== s[i]) { return false; } }
+  // Whether `chars` ends with `suffix` starting at or after index `from`.
+  function endsAt(chars, suffix, from) {
+    var start = chars.length - suffix.length;
+    if (start < from) { return false; }
+    for (var i = 0; i < suffix.length; i++) { if (chars[start + i] !== suffix[i]) { return false; } }
+    return true;
+  }
+
+  // The longest of `list` that `chars` ends with inside R1 (from `p1`), or null.
+  function longest(chars, list, p1) {
+    for (var i = 0; i < list.length; i++) { if (endsAt(chars, list[i], p1)) { return list[i]; } }
+    return null;
+  }
+
+  // The et condition, for an "et" whose "e" is at index `at`: a non-vowel before it, a vowel
+  // before that, which is not the first letter, and none of ET_KEEP right before the "et".
+  function etCondition(chars, at) {
+    if (at < 3 || isVowel(chars[at - 1]) || !isVowel(chars[at - 2])) { return false; }
+    var before = chars.slice(0, at);
+    for (var i = 0; i < ET_KEEP.length; i++) { if (endsAt(before, ET_KEEP[i], 0)) { return false; } }
     return true;
   }
 
@@ -31,24 +56,34 @@
     }
     if (p1 < 3) { p1 = 3; }
     if (p1 > c.length) { p1 = c.length; }
-    for (var m = 0; m < MAIN.length; m++) {
-      if (endsAt(c, MAIN[m], p1)) {
-        if (MAIN[m] === "s") {
-          if (c.length >= 2 && S_ENDING.indexOf(c[c.length - 2]) >= 0) { c.pop(); }
-        } else {
-          c.length -= Array.from(MAIN[m]).length;
+    // main_suffix
+    var main = longest(c, MAIN, p1);
+    if (main !== null) {
+      var at = c.length - main.length;
+      if (main === "s") {
+        // "ets" goes when its "et" may go (that "et" may start before R1); else the "s" alone
+        // after one of S_ENDING.
+        if (at >= 2 && c[at - 2] === "e" && c[at - 1] === "t" && etCondition(c, at - 2)) {
+          c.length = at - 2;
+        } else if (at >= 1 && S_ENDING.indexOf(c[at - 1]) >= 0) {
+          c.length = at;
         }
-        break;
+      } else if (main === "et") {
+        if (etCondition(c, at)) { c.length = at; }
+      } else {
+        c.length = at;
       }
     }
-    for (var q = 0; q < PAIRS.length; q++) {
-      if (endsAt(c, PAIRS[q], p1)) { c.pop(); break; }
-    }
-    for (var o = 0; o < OTHER.length; o++) {
-      if (endsAt(c, OTHER[o], p1)) {
-        if (OTHER[o] === "löst" || OTHER[o] === "fullt") { c.pop(); } else { c.length -= Array.from(OTHER[o]).length; }
-        break;
-      }
+    // consonant_pair: R1 stays where it was, so a word now shorter than R1 keeps its end.
+    if (longest(c, PAIRS, p1) !== null) { c.pop(); }
+    // other_suffix
+    var other = longest(c, OTHER, p1);
+    if (other === "öst") {
+      if (c.length >= 4 && OST_ENDING.indexOf(c[c.length - 4]) >= 0) { c.pop(); }
+    } else if (other === "fullt") {
+      c.pop();
+    } else if (other !== null) {
+      c.length -= other.length;
     }
     return c.join("");
   }
@@ -62,8 +97,16 @@
     return Array.from(word).map(function (c) { return FOLD[c] || c; }).join("");
   }
 
+  // Words of letters and digits, lower case, as src/search/analyze.rs `words` makes them:
+  // split at every character that is neither Unicode Alphabetic nor a number (Rust's
+  // `char::is_alphanumeric`), a word lower-cased when it has an Uppercase character (so a
+  // title-case letter alone, `ǅ`, stays as it is there too).
+  var NOT_ALPHANUMERIC = /[^\p{Alphabetic}\p{N}]+/u;
+  var UPPERCASE = /\p{Uppercase}/u;
   function words(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
+    return text.split(NOT_ALPHANUMERIC)
+      .filter(function (w) { return w.length > 0; })
+      .map(function (w) { return UPPERCASE.test(w) ? w.toLowerCase() : w; });
   }
 
   // ---- index access ----
@@ -429,7 +472,7 @@
     if (e.key === "Escape") { e.preventDefault(); input.focus(); }
   });
 
-  window.handbokSearch = { stem: stem, search: search, words: words };
+  window.handbokSearch = { stem: stem, fold: fold, search: search, words: words };
   var initial = new URL(window.location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(); }
 })();
