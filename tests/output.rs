@@ -237,28 +237,41 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_complete() {
     let site = Site::from_fixture("basic");
     write_pages(&site, 600);
     // Two complete outputs: the site as it is (A) and with one page changed (B).
-    let started = Instant::now();
     site.build_ok(&[]);
-    let duration = started.elapsed();
     let output_a = site.snapshot("public");
     let toggle = |b: bool| {
         let title = if b { "Sida B" } else { "Sida 0" };
         site.write("content/massa/sida-0.md", page(0, 600, title));
     };
+    // The kill delays are spread over the time a warm build takes as a process, as the
+    // killed ones are: the first build (cold caches) takes longer and would let most of
+    // them finish.
     toggle(true);
-    site.build_ok(&[]);
+    let started = Instant::now();
+    let built = spawn_build(&site)
+        .wait_with_output()
+        .expect("wait for the build");
+    let duration = started.elapsed();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let output_b = site.snapshot("public");
     assert_ne!(output_a, output_b);
 
     let mut random = Lcg(20261125);
     let mut current_is_b = true;
     let mut killed_midway = 0;
+    // Delays up to `span`, which follows the moment builds publish on this machine now: a
+    // shorter span after a build that published, a longer one after a build killed midway.
+    let mut span = duration.as_millis() as u64 * 6 / 10;
     for round in 0..20 {
         // Switch the content, start a build and kill it somewhere in its run.
         let want_b = !current_is_b;
         toggle(want_b);
         let mut child = spawn_build(&site);
-        let delay = duration.as_millis() as u64 * (random.next() % 60) / 100;
+        let delay = span * (random.next() % 100) / 100;
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill();
         let status = child.wait().expect("wait for the killed build");
@@ -267,6 +280,7 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_complete() {
         let next = if want_b { &output_b } else { &output_a };
         if &now == previous {
             killed_midway += 1;
+            span = span * 11 / 10 + 1;
             assert!(
                 !status.success(),
                 "round {round}: the build exited 0 without publishing"
@@ -275,6 +289,7 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_complete() {
             // The kill came after the swap: the new output is there, and whole.
             assert_same_tree(next, &now, &format!("round {round}: after a late kill"));
             current_is_b = want_b;
+            span = span * 7 / 10;
         }
     }
     eprintln!("{killed_midway} of 20 builds were killed before publishing");

@@ -31,6 +31,24 @@ pub const MIN_PART: usize = 4;
 /// Shortest last part (head) indexed when it never occurs alone: `ort` in `kommunort` is
 /// too short to mean the same thing in every word it ends.
 pub const MIN_HEAD: usize = 5;
+/// Shortest end of a word indexed as a last part whatever comes before it, and the shortest
+/// word whose ends are: long ends of long words are almost always compound parts
+/// (`byvaktmästare`, `ungdomspsykiatrin`), short ones often are not (`ort`, `ning`).
+pub const MIN_TAIL: usize = 7;
+pub const MIN_TAILED: usize = 10;
+
+/// The ends of `word` of [`MIN_TAIL`] letters or more after at least two letters, for words
+/// of [`MIN_TAILED`] letters or more: `byvaktmästare` → `vaktmästare`, `aktmästare`, ….
+pub fn tails(word: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if chars.len() < MIN_TAILED {
+        return Vec::new();
+    }
+    (2..=chars.len() - MIN_TAIL)
+        .map(|i| word[chars[i].0..].to_string())
+        .collect()
+}
+
 /// Shortest word that is tried as a compound.
 pub const MIN_COMPOUND: usize = 8;
 
@@ -174,11 +192,13 @@ impl Analyzer {
         } else {
             kept
         };
-        let mut out: Vec<(String, String)> = chosen
-            .into_iter()
-            .map(|w| (w.clone(), self.stem(w)))
-            .collect();
-        out.dedup_by(|b, a| a.1 == b.1);
+        let mut out: Vec<(String, String)> = Vec::new();
+        for w in chosen {
+            let stem = self.stem(w);
+            if !out.iter().any(|(_, s)| *s == stem) {
+                out.push((w.clone(), stem));
+            }
+        }
         out
     }
 }
@@ -257,10 +277,11 @@ impl Decompounder {
         out
     }
 
-    /// The last parts of a compound whose last part never occurs alone: a first part that is
-    /// a word of the site, then (with or without a linking `s`) a rest of at least
-    /// [`MIN_HEAD`] letters, split again the same way. `jämställdhetsintegrering` → `integrering` (and `sintegrering`,
-    /// since a linking `s` cannot be told from a part that starts with `s`).
+    /// The last parts of a compound whose last part never occurs alone: a first part known
+    /// to the site, then (with or without a linking `s`) a rest of at least [`MIN_HEAD`]
+    /// letters, split again the same way, at every such cut. `jämställdhetsintegrering` →
+    /// `integrering` (and `sintegrering`, since a linking `s` cannot be told from a part that
+    /// starts with `s`).
     pub fn heads(&self, word: &str) -> Vec<String> {
         let mut out = Vec::new();
         self.heads_into(word, &mut out);
@@ -269,27 +290,47 @@ impl Decompounder {
         out
     }
 
+    /// Whether `left` is a first part of a compound: a word of the site, or one that drops
+    /// its last `e` or `a` in compounds (`medborgar|utskott` from `medborgare`, `arbet|s|
+    /// terapeut` from `arbete`), or a stem of six letters or more (`ungdom` of `ungdomar`).
+    /// Not a shorter stem: `klim` (of `klimat`) would split off `atanpassning`.
+    fn first_part(&self, left: &str) -> bool {
+        if self.vocabulary.contains(left) {
+            return true;
+        }
+        let mut dropped = String::with_capacity(left.len() + 1);
+        for end in ['e', 'a'] {
+            dropped.clear();
+            dropped.push_str(left);
+            dropped.push(end);
+            if self.vocabulary.contains(&dropped) {
+                return true;
+            }
+        }
+        left.chars().count() >= 6 && self.stems.contains(left)
+    }
+
     fn heads_into(&self, word: &str, out: &mut Vec<String>) {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < MIN_PART + MIN_HEAD {
             return;
         }
         for i in (MIN_PART..=chars.len() - MIN_HEAD).rev() {
-            // A word of the site, not a stem: `klim` (of `klimat`) would split off `atort`.
             let left = &word[..chars[i].0];
-            if !self.vocabulary.contains(left) {
+            if !self.first_part(left) {
                 continue;
             }
             let rest = &word[chars[i].0..];
-            out.push(rest.to_string());
-            self.heads_into(rest, out);
-            if let Some(r) = rest.strip_prefix('s') {
-                if r.chars().count() >= MIN_HEAD {
-                    out.push(r.to_string());
-                    self.heads_into(r, out);
+            let linked = rest
+                .strip_prefix('s')
+                .filter(|r| r.chars().count() >= MIN_HEAD);
+            for head in std::iter::once(rest).chain(linked) {
+                // Each rest is split once: the same rest is met from several cuts.
+                if !out.iter().any(|o| o == head) {
+                    out.push(head.to_string());
+                    self.heads_into(head, out);
                 }
             }
-            return;
         }
     }
 
@@ -416,6 +457,20 @@ mod tests {
             .heads("hållbarhetsintegrering")
             .contains(&"integrering".to_string()));
         assert!(d.heads("klimatort").is_empty());
+        // Every cut is tried, and first parts that drop their last letter in compounds.
+        let vocab = [
+            "social",
+            "bidra",
+            "bidrag",
+            "medborgare",
+            "arbete",
+            "kommun",
+        ];
+        let e = Decompounder::new(vocab.iter().map(|s| s.to_string()), &a);
+        let heads = e.heads("socialbidragsberoendet");
+        assert!(heads.contains(&"beroendet".to_string()), "{heads:?}");
+        assert!(e.heads("medborgarutskott").contains(&"utskott".to_string()));
+        assert!(e.heads("arbetsterapeut").contains(&"terapeut".to_string()));
         assert!(d.parts("klimat").is_empty());
     }
 }

@@ -153,7 +153,10 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
                     });
                     continue;
                 }
-                let sections = text::sections(&site.entries[entry], &derived.bodies[entry]);
+                let glossary =
+                    (site.glossary_page == Some(entry)).then_some(site.glossary.as_slice());
+                let sections =
+                    text::sections(&site.entries[entry], &derived.bodies[entry], glossary);
                 fragments.push(fragment(site, entry, &sections));
                 counts.push(raw_counts(site, entry, &sections, &analyzer, &interner));
             }
@@ -181,8 +184,9 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
                 .iter()
                 .map(|x| (analyzer.stem(x), W_PART))
                 .collect();
-            for head in decompounder.heads(word) {
-                let stem = analyzer.stem(&head);
+            let tails = analyze::tails(word);
+            for head in decompounder.heads(word).iter().chain(&tails) {
+                let stem = analyzer.stem(head);
                 if !found.iter().any(|(s, _)| *s == stem) {
                     found.push((stem, W_HEAD));
                 }

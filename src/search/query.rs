@@ -137,6 +137,11 @@ pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
         // (postings, divisor of their scores)
         let mut lists: Vec<(Value, u64)> =
             matches(stem, prefix).into_iter().map(|v| (v, 1)).collect();
+        // The word itself as a stem: `ansvar` (stem `ansv`) is the stem of `ansvaret`.
+        let word = &typed[n].0;
+        if word != stem {
+            lists.extend(matches(word, false).into_iter().map(|v| (v, 1)));
+        }
         // A word typed without diacritics also finds the stems that fold to it, at half score.
         if fold(stem) == stem.as_str() {
             let originals: Vec<String> = matches(&format!("{FOLDED}{stem}"), prefix)
@@ -151,7 +156,6 @@ pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
         }
         // A word with no hit at all stands for the site's closest words, at half the score
         // one edit away and a third two edits away.
-        let word = &typed[n].0;
         if lists.is_empty() && typo_candidate(word) {
             let closest = closest_words(read, &manifest, word);
             if let Some((first, _)) = closest.first() {

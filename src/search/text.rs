@@ -1,6 +1,7 @@
 //! The searchable text of an entry: its rendered HTML split at headings into sections
 //! (anchor, heading, plain text), plus what templates render from data (action plans).
 
+use crate::content::glossary::GlossaryTerm;
 use crate::markdown::Rendered;
 use crate::site::Entry;
 
@@ -18,9 +19,25 @@ pub struct Section {
     pub shown: String,
 }
 
-/// The sections of an entry: the intro, one per heading, and the action plan's focus areas.
-pub fn sections(e: &Entry, body: &Rendered) -> Vec<Section> {
+/// The sections of an entry: the intro, one per heading, the action plan's focus areas,
+/// and on the glossary page (`glossary` given) one per term, at the term's anchor.
+pub fn sections(e: &Entry, body: &Rendered, glossary: Option<&[GlossaryTerm]>) -> Vec<Section> {
     let mut out = split_html(&body.html);
+    for g in glossary.unwrap_or_default() {
+        let mut heading = g.term.clone();
+        if let Some(x) = g.expansion.as_deref().filter(|x| *x != g.term) {
+            heading.push_str(" – ");
+            heading.push_str(x);
+        }
+        let text = g.definition.clone().unwrap_or_default();
+        out.push(Section {
+            anchor: g.id.clone(),
+            heading,
+            shown: text.clone(),
+            text,
+            code: String::new(),
+        });
+    }
     if let Some(plan) = &e.source.front.action_plan {
         for a in &plan.focus_areas {
             let mut text = a.positions.join(" ");

@@ -130,11 +130,21 @@
     var main = document.getElementById("innehall");
     var q = new URLSearchParams(window.location.search).get("q");
     if (!main || !q || document.querySelector("form.search-form")) { return; }
-    var all = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
+    // Words are compared without diacritics (`vaxjo` marks Växjö): a word is marked when it
+    // starts with a query word less its last two letters (at least four), or, for query
+    // words of seven letters or more, holds it so shortened (the last part of a compound).
+    var fold = function (w) { return w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); };
+    var all = fold(q).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
     var long = all.filter(function (w) { return w.length > 3; });
-    var parts = (long.length ? long : all).map(function (w) { return w.slice(0, Math.max(4, w.length - 2)); });
+    var parts = (long.length ? long : all).map(function (w) {
+      return { start: w.slice(0, Math.max(4, w.length - 2)), inner: w.length >= 7 ? w.slice(0, w.length - 2) : null };
+    });
     if (!parts.length) { return; }
-    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + parts.join("|") + ")([\\p{L}\\p{N}]*)", "giu");
+    var hit = function (word) {
+      var f = fold(word);
+      return parts.some(function (p) { return f.indexOf(p.start) === 0 || (p.inner && f.indexOf(p.inner) > 0); });
+    };
+    var re = /[\p{L}\p{N}]+/gu;
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
@@ -143,14 +153,14 @@
       var text = node.nodeValue, last = 0, m, frag = document.createDocumentFragment();
       re.lastIndex = 0;
       while ((m = re.exec(text))) {
-        var at = m.index + m[1].length;
-        frag.appendChild(document.createTextNode(text.slice(last, at)));
+        if (!hit(m[0])) { continue; }
+        frag.appendChild(document.createTextNode(text.slice(last, m.index)));
         var mark = document.createElement("mark");
         mark.className = "search-mark";
-        mark.textContent = m[2] + m[3];
+        mark.textContent = m[0];
         frag.appendChild(mark);
         marks.push(mark);
-        last = at + m[2].length + m[3].length;
+        last = m.index + m[0].length;
       }
       if (last > 0) {
         frag.appendChild(document.createTextNode(text.slice(last)));

@@ -121,13 +121,65 @@
     return cache[path];
   }
 
-  function queryStems(query, stop) {
+  // The words a query is looked up by, each with its stem: stop words dropped unless the
+  // query has nothing else, a word whose stem an earlier word has dropped too
+  // (src/search/analyze.rs `query_words`).
+  function queryWords(query, stop) {
     var all = words(query);
     var kept = all.filter(function (w) { return stop.indexOf(w) < 0; });
     var chosen = kept.length ? kept : all;
     var out = [];
-    chosen.forEach(function (w) { var s = stem(w); if (out.indexOf(s) < 0) { out.push(s); } });
+    chosen.forEach(function (w) {
+      var s = stem(w);
+      if (!out.some(function (x) { return x.stem === s; })) { out.push({ word: w, stem: s }); }
+    });
     return out;
+  }
+
+  // ---- typos (src/search/analyze.rs `typo_budget`, `edit_distance`; query.rs) ----
+  var TYPO_MIN = 5, TYPO_TWO = 9, TYPO_WORDS = 3;
+  var LETTERS = /^\p{Alphabetic}+$/u;
+  function typoBudget(n) { return n >= TYPO_TWO ? 2 : n >= TYPO_MIN ? 1 : 0; }
+  function typoCandidate(w) { return Array.from(w).length >= TYPO_MIN && LETTERS.test(w); }
+
+  // Edits between a and b (insert, delete, substitute, swap two neighbours: one each), or
+  // -1 when over max.
+  function editDistance(a, b, max) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > max) { return -1; }
+    var before = [], last = [], row = [];
+    for (var j = 0; j <= b.length; j++) { before.push(0); last.push(j); row.push(0); }
+    for (var i = 1; i <= a.length; i++) {
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(last[j] + 1, row[j - 1] + 1, last[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d = Math.min(d, before[j - 2] + 1); }
+        row[j] = d;
+      }
+      var t = before; before = last; last = row; row = t;
+    }
+    return last[b.length] <= max ? last[b.length] : -1;
+  }
+
+  // The site's words closest to `word` within its budget, most frequent first, all at the
+  // smallest distance found, at most TYPO_WORDS: [{word, d}].
+  function closestWords(manifest, word) {
+    var budget = typoBudget(Array.from(word).length);
+    var typed = fold(word);
+    var key = typed.codePointAt(0);
+    if (!budget || (manifest.vocabulary || []).indexOf(key) < 0) { return Promise.resolve([]); }
+    return load("v/" + key + ".json").then(function (list) {
+      var best = [];
+      list.forEach(function (c) {
+        var d = editDistance(typed, fold(c), budget);
+        if (d < 0) { return; }
+        if (best.length && d > best[0].d) { return; }
+        if (best.length && d < best[0].d) { best = [{ word: c, d: d }]; return; }
+        if (best.length < TYPO_WORDS) { best.push({ word: c, d: d }); }
+      });
+      return best;
+    });
   }
 
   function chunkOf(firsts, stem) {
@@ -136,9 +188,16 @@
     return Math.max(0, lo - 1);
   }
 
+  // Searches the index: for every query word its stem's postings (and, for the last word,
+  // every stem it starts), the stems it folds from (a word typed without diacritics, half
+  // score), the word itself as a stem (`ansvar` is the stem of `ansvaret`), and when all of
+  // that finds nothing, the site's closest words (typos, half or a third of the score).
   function search(query, allowed) {
     return load("index.json").then(function (manifest) {
-      var stems = queryStems(query, manifest.stop);
+      var typed = queryWords(query, manifest.stop);
+      var stems = typed.map(function (t) { return t.stem; });
+      var marks = stems.slice();
+      var corrections = {};
       var found = {};
       // The values of `key`, or when it has none and `prefix` is set, of every key starting
       // with it (in its chunk and the next).
@@ -158,23 +217,39 @@
           return out;
         });
       }
-      var steps = stems.map(function (s, n) {
-        var prefix = n === stems.length - 1 && Array.from(s).length >= 3;
-        // { flat: postings, divisor: of their scores }
-        var own = matches(s, prefix).then(function (vs) {
-          return vs.map(function (v) { return { flat: v, divisor: 1 }; });
-        });
-        // A word typed without diacritics also finds the stems that fold to it, at half score.
+      function withDivisor(divisor) {
+        return function (vs) { return vs.map(function (v) { return { flat: v, divisor: divisor }; }); };
+      }
+      var steps = typed.map(function (t, n) {
+        var s = t.stem;
+        var prefix = n === typed.length - 1 && Array.from(s).length >= 3;
+        var own = matches(s, prefix).then(withDivisor(1));
+        var asWord = t.word === s ? Promise.resolve([]) : matches(t.word, false).then(withDivisor(1));
         var folded = fold(s) !== s ? Promise.resolve([]) : matches("~" + s, prefix).then(function (vs) {
           var originals = [];
           vs.forEach(function (v) { v.forEach(function (o) { if (typeof o === "string") { originals.push(o); } }); });
           return Promise.all(originals.map(function (o) { return matches(o, false); }));
         }).then(function (per) {
           var out = [];
-          per.forEach(function (vs) { vs.forEach(function (v) { out.push({ flat: v, divisor: 2 }); }); });
+          per.forEach(function (vs) { out = out.concat(withDivisor(2)(vs)); });
           return out;
         });
-        return Promise.all([own, folded]).then(function (both) { return both[0].concat(both[1]); });
+        return Promise.all([own, asWord, folded]).then(function (all) {
+          var lists = all[0].concat(all[1], all[2]);
+          if (lists.length || !typoCandidate(t.word)) { return lists; }
+          return closestWords(manifest, t.word).then(function (closest) {
+            if (closest.length) { corrections[t.word] = closest[0].word; }
+            return Promise.all(closest.map(function (c) {
+              var cs = stem(c.word);
+              if (marks.indexOf(cs) < 0) { marks.push(cs); }
+              return matches(cs, false).then(withDivisor(1 + c.d));
+            }));
+          }).then(function (per) {
+            var out = [];
+            per.forEach(function (vs) { out = out.concat(vs); });
+            return out;
+          });
+        });
       });
       return Promise.all(steps).then(function (perStem) {
         perStem.forEach(function (lists) {
@@ -193,7 +268,10 @@
         var hits = Object.keys(found).map(function (k) { return found[k]; });
         if (allowed) { hits = hits.filter(function (h) { return allowed.has(h.doc); }); }
         hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
-        return { stems: stems, hits: hits, per: manifest.fragments_per_file || 1 };
+        var suggestion = Object.keys(corrections).length ? words(query).map(function (w) {
+          return corrections[w] || w;
+        }).join(" ") : null;
+        return { stems: marks, hits: hits, per: manifest.fragments_per_file || 1, suggestion: suggestion };
       });
     });
   }
@@ -209,11 +287,14 @@
   }
 
   // Whether a word of the text matches one of the query's stems (as the excerpt marks it).
+  // Diacritics are folded on both sides (`vaxjo` marks Växjö), and a stem of four letters
+  // or more marks the compounds it ends or starts (`integrering` marks
+  // jämställdhetsintegrering).
   function matchOf(w, stems) {
-    var s = stem(w);
+    var s = fold(stem(w)), fw = fold(w);
     for (var i = 0; i < stems.length; i++) {
-      var q = stems[i];
-      if (s === q || s.indexOf(q) === 0 || w.indexOf(q) >= 0) { return i; }
+      var q = fold(stems[i]);
+      if (s === q || s.indexOf(q) === 0 || (Array.from(q).length >= 4 && fw.indexOf(q) >= 0)) { return i; }
     }
     return -1;
   }
@@ -309,7 +390,7 @@
   // A link into a result page that carries the query, so that the page marks its words.
   function hrefTo(frag, s) {
     var anchor = frag.h[s] && frag.h[s][0] ? "#" + frag.h[s][0] : "";
-    return root + frag.u + "?q=" + encodeURIComponent(current.query) + anchor;
+    return root + frag.u + "?q=" + encodeURIComponent(current.suggestion || current.query) + anchor;
   }
 
   // One entry per page: its title, its place in the handbook, and up to three matching
@@ -380,6 +461,19 @@
     ideas.appendChild(document.createTextNode("."));
   }
 
+  // "Menade du …?" with a link to the query as the site spells it, in the status line so
+  // that a screen reader announces it with the count.
+  function suggest(suggestion) {
+    if (!suggestion) { return; }
+    var box = el("span", "search-meant");
+    box.appendChild(document.createTextNode(" " + (texts.meant || "Menade du") + " "));
+    var a = el("a", "", suggestion);
+    a.setAttribute("href", "?q=" + encodeURIComponent(suggestion));
+    box.appendChild(a);
+    box.appendChild(document.createTextNode("?"));
+    status.appendChild(box);
+  }
+
   function render(query, result) {
     current = result;
     current.query = query;
@@ -389,6 +483,7 @@
       advise(query, n);
       status.textContent = n === 0 ? (texts.none || "Inga träffar") + " för ”" + query + "”."
         : n + " " + (n === 1 ? (texts.one || "träff") : (texts.many || "träffar")) + " för ”" + query + "”.";
+      suggest(result.suggestion);
     });
   }
 
