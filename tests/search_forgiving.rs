@@ -157,3 +157,34 @@ fn pages_with_search_false_are_left_out_with_their_section() {
         .expect("the guide is a filter value");
     assert_eq!(guide[1].as_array().map(Vec::len), Some(1), "{guide}");
 }
+
+#[test]
+fn a_word_finds_pages_with_only_a_longer_form_of_it() {
+    let site = built();
+    let public = site.path("public");
+    // Snowball stems `ansvar` to `ansv` but `ansvaret` to `ansvar`: the word typed is looked
+    // up as a stem too.
+    assert_eq!(results(&public, "ansvar"), ["om/roller/"]);
+    assert_eq!(results(&public, "ansvaret"), ["om/roller/"]);
+}
+
+#[test]
+fn glossary_definitions_are_searched_on_the_glossary_page() {
+    let site = Site::from_fixture("search_forgiving");
+    site.write(
+        "ordlista.yaml",
+        "- term: ANDTS\n  expansion: Alkohol, narkotika, dopning, tobak och spel\n  definition: Ett samlat område för förebyggande arbete.\n",
+    );
+    site.write(
+        "content/ordlista.md",
+        "---\ntitle: Ordlista\n---\nFörkortningar.\n",
+    );
+    site.write(
+        "handbok.yaml",
+        "title: Förlåtande sökning\nglossary:\n  file: ordlista.yaml\n  page: ordlista.md\n",
+    );
+    site.build_ok(&[]);
+    let public = site.path("public");
+    assert_eq!(results(&public, "dopning"), ["ordlista/"]);
+    assert_eq!(results(&public, "förebyggande"), ["ordlista/"]);
+}

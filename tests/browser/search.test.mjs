@@ -175,4 +175,30 @@ test("no results: says so, suggests the query less one word, and lists the secti
   assert.ok(await some.locator("#sok-inga").isHidden(), "no advice when something is found");
 });
 
+test("a typo finds the pages of the word meant and offers it: Menade du …?", async () => {
+  const page = await searchAt(1280, 800, "klimatanpasning");
+  const status = await page.textContent("#sok-status");
+  assert.match(status, /Menade du klimatanpassning\?/, status);
+  const hrefs = await page.$$eval("#sok-resultat > li > a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs[0].includes("natverken/ekologisk-hallbarhet/"), hrefs.join(" "));
+  // Result links carry the word meant, so that the page marks it.
+  assert.ok(hrefs[0].includes("?q=klimatanpassning"), hrefs[0]);
+  const marked = await page.$$eval("#sok-resultat mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marked.some((m) => m.startsWith("klimatanpassning")), marked.join(" "));
+  await Promise.all([page.waitForNavigation(), page.locator("#sok-status a").click()]);
+  assert.equal(await page.inputValue("#sok-fraga"), "klimatanpassning");
+  await page.waitForFunction(() => document.getElementById("sok-status").textContent.includes("”klimatanpassning”"));
+  assert.doesNotMatch(await page.textContent("#sok-status"), /Menade du/, "a word spelt right gets no suggestion");
+  // Short words are taken as typed.
+  const short = await searchAt(1280, 800, "bpu");
+  assert.doesNotMatch(await short.textContent("#sok-status"), /Menade du/);
+});
+
+test("a page opened from a result for a word without diacritics marks the words with them", async () => {
+  const page = await newPage(b, server.url.replace(/\/[^/]*\/?$/, ""));
+  await page.goto(server.url + "styrgrupp/anvisningar/?q=jamstalldhet");
+  const marks = await page.$$eval("main mark.search-mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marks.some((m) => m.startsWith("jämställdhet")), marks.join(" "));
+});
+
 // ---- end of issue 18, results page ----
