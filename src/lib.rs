@@ -140,6 +140,11 @@ impl Timings {
         self.laps.push((stage, now - self.last));
         self.last = now;
     }
+
+    /// A duration measured inside a stage, listed after it (not part of the sum).
+    fn within(&mut self, part: &'static str, took: std::time::Duration) {
+        self.laps.push((part, took));
+    }
 }
 
 /// One line of the review report (`handbok check --review`).
@@ -294,11 +299,16 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     timings.lap("preparing the output folder");
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
-    let (rendered, (index_problems, index_files)) = rayon::join(
+    let (rendered, ((index_problems, index_files), index_took)) = rayon::join(
         || render::render_site(&site, &derived, &templates, sink),
-        || render::write_search_index(&site, &derived, sink),
+        || {
+            let started = std::time::Instant::now();
+            let written = render::write_search_index(&site, &derived, sink);
+            (written, started.elapsed())
+        },
     );
     timings.lap("templates, search index and writing");
+    timings.within("  of which the search index (beside the pages)", index_took);
     diagnostics.extend(rendered.diagnostics);
     diagnostics.extend(index_problems);
     diagnostics.extend(site::check_anchors(&site, &derived, &rendered.ids));

@@ -84,6 +84,9 @@ fn last_parts_of_compounds_are_found_even_when_they_never_occur_alone() {
         let got = results(&public, query);
         assert_eq!(got, ["om/arbetet/"], "{query}");
     }
+    // The end of a long word whose first part the site never uses alone (`by`).
+    assert_eq!(results(&public, "vaktmästare"), ["om/personal/"]);
+    assert_eq!(results(&public, "vaktmästaren"), ["om/personal/"]);
     // A short last part is not indexed: `ort` would match every word ending in -ort.
     assert!(results(&public, "ort").is_empty());
 }

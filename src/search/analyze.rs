@@ -49,6 +49,9 @@ pub fn tails(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// Prefix of a tail key in the index (`>psykiatri`): see [`tails`].
+pub const TAIL: char = '>';
+
 /// Shortest word that is tried as a compound.
 pub const MIN_COMPOUND: usize = 8;
 

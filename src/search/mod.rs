@@ -9,6 +9,8 @@
 //!   documents a stem (a word on more pages than that finds its best pages first anyway);
 //!   and folded keys, `{"~vaxjo": ["växjö"]}`: a query word without diacritics is looked up
 //!   as typed and by its folded key, whose stems' scores count half (exact spelling first);
+//!   and tail keys, `{">psykiatri": ["ungdomspsykiatri"]}`: the long ends of long words, for
+//!   a query word found nowhere else (a quarter of the score);
 //! - `f/N.json`: what a result shows, for [`FRAGMENTS_PER_FILE`] documents a file (document
 //!   `d` is item `d % FRAGMENTS_PER_FILE` of file `d / FRAGMENTS_PER_FILE`): `{"t": title,
 //!   "u": path, "s": section, "d": description, "h": [[anchor, heading], …], "x": [text, …]}`;
@@ -184,9 +186,8 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
                 .iter()
                 .map(|x| (analyzer.stem(x), W_PART))
                 .collect();
-            let tails = analyze::tails(word);
-            for head in decompounder.heads(word).iter().chain(&tails) {
-                let stem = analyzer.stem(head);
+            for head in decompounder.heads(word) {
+                let stem = analyzer.stem(&head);
                 if !found.iter().any(|(s, _)| *s == stem) {
                     found.push((stem, W_HEAD));
                 }
@@ -194,6 +195,7 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
             (!found.is_empty()).then_some((w, found))
         })
         .collect();
+    let tails = tail_keys(&vocabulary, &stems, &parts, &analyzer);
     // Every stem gets a number, in sorted order: documents count numbers, not strings.
     let mut names: Vec<&str> = stems
         .iter()
@@ -225,8 +227,54 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .into_par_iter()
         .map(|r| (stem_counts(&r, &word_ids), r.length))
         .collect();
-    postings(&counted, &names, &vocabulary_keys, emit);
+    postings(&counted, &names, tails, &vocabulary_keys, emit);
     emit(format!("{SEARCH_PATH}filters.json"), filters(site));
+}
+
+/// The most compounds a tail key lists: an end shared by more is a grammatical ending
+/// (`ningarna`), not a word.
+const MAX_TAIL_WORDS: usize = 32;
+
+/// Tail keys (`>psykiatri` → `["ungdomspsykiatri"]`): the stems of the long ends of long
+/// words ([`analyze::tails`]) with the stems of the words they end, for a query word that
+/// finds nothing else. Ends that are already indexed as parts of the word are left out.
+fn tail_keys(
+    vocabulary: &[Box<str>],
+    stems: &[String],
+    parts: &FxHashMap<u32, Vec<(String, f32)>>,
+    analyzer: &Analyzer,
+) -> BTreeMap<String, Vec<String>> {
+    let pairs: Vec<(String, u32)> = (0..vocabulary.len() as u32)
+        .into_par_iter()
+        .filter(|w| vocabulary[*w as usize].chars().count() >= analyze::MIN_TAILED)
+        .flat_map_iter(|w| {
+            let word = &vocabulary[w as usize];
+            let own = &stems[w as usize];
+            let known = parts.get(&w);
+            let mut out: Vec<(String, u32)> = Vec::new();
+            for tail in analyze::tails(word) {
+                let stem = analyzer.stem(&tail);
+                let indexed = known.is_some_and(|p| p.iter().any(|(s, _)| *s == stem));
+                if stem != *own && !indexed && !out.iter().any(|(s, _)| *s == stem) {
+                    out.push((stem, w));
+                }
+            }
+            out
+        })
+        .collect();
+    let mut grouped: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (tail, w) in pairs {
+        grouped
+            .entry(format!("{}{tail}", analyze::TAIL))
+            .or_default()
+            .push(stems[w as usize].clone());
+    }
+    grouped.retain(|_, words| {
+        words.sort_unstable();
+        words.dedup();
+        words.len() <= MAX_TAIL_WORDS
+    });
+    grouped
 }
 
 /// Whether an entry is in the search: its own `search:` or the nearest section's above it
@@ -373,6 +421,7 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
 fn postings(
     counted: &[(Counts, f32)],
     names: &[&str],
+    tails: BTreeMap<String, Vec<String>>,
     vocabulary: &[u32],
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
 ) {
@@ -431,7 +480,7 @@ fn postings(
             (stem, flat)
         })
         .collect();
-    let scored = with_folded(scored);
+    let scored = with_folded(scored, tails);
     // Cut the sorted stems into chunks of about CHUNK_BYTES, then write the chunks in parallel.
     let mut chunks: Vec<&[(Cow<str>, Entry)]> = Vec::new();
     let (mut start, mut bytes) = (0, 0);
@@ -451,6 +500,7 @@ fn postings(
                 let value = match entry {
                     Entry::Postings(flat) => json!(flat),
                     Entry::Stems(stems) => json!(stems),
+                    Entry::Words(words) => json!(words),
                 };
                 (stem.to_string(), value)
             })
@@ -468,10 +518,12 @@ fn postings(
     emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
 }
 
-/// A key of the postings files: a stem's postings, or the stems a folded key stands for.
+/// A key of the postings files: a stem's postings, or the stems a folded key or a tail key
+/// stands for.
 enum Entry<'a> {
     Postings(Vec<u64>),
     Stems(Vec<&'a str>),
+    Words(Vec<String>),
 }
 
 impl Entry<'_> {
@@ -480,14 +532,18 @@ impl Entry<'_> {
         match self {
             Entry::Postings(flat) => flat.len() * 4,
             Entry::Stems(stems) => stems.iter().map(|s| s.len() + 3).sum(),
+            Entry::Words(words) => words.iter().map(|s| s.len() + 3).sum(),
         }
     }
 }
 
 /// The scored stems plus, for every stem with diacritics, its folded key (`~vaxjo` →
-/// `["växjö"]`): a few bytes a stem instead of a second copy of its postings. All keys in
-/// sorted order.
-fn with_folded<'a>(scored: Vec<(&'a str, Vec<u64>)>) -> Vec<(Cow<'a, str>, Entry<'a>)> {
+/// `["växjö"]`): a few bytes a stem instead of a second copy of its postings; and the tail
+/// keys. All keys in sorted order.
+fn with_folded<'a>(
+    scored: Vec<(&'a str, Vec<u64>)>,
+    tails: BTreeMap<String, Vec<String>>,
+) -> Vec<(Cow<'a, str>, Entry<'a>)> {
     let mut folded: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
     for (stem, _) in &scored {
         let f = analyze::fold(stem);
@@ -505,6 +561,11 @@ fn with_folded<'a>(scored: Vec<(&'a str, Vec<u64>)>) -> Vec<(Cow<'a, str>, Entry
             folded
                 .into_iter()
                 .map(|(key, stems)| (Cow::Owned(key), Entry::Stems(stems))),
+        )
+        .chain(
+            tails
+                .into_iter()
+                .map(|(key, words)| (Cow::Owned(key), Entry::Words(words))),
         )
         .collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::analyze::{edit_distance, fold, typo_budget, typo_candidate, Analyzer, FOLDED};
+use super::analyze::{edit_distance, fold, typo_budget, typo_candidate, Analyzer, FOLDED, TAIL};
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,18 @@ pub struct Hit {
 pub struct Answer {
     pub hits: Vec<Hit>,
     pub suggestion: Option<String>,
+}
+
+/// How a key is looked up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lookup {
+    /// The key's value, if it has one.
+    Exact,
+    /// The key's value or, when it has none, those of every key starting with it.
+    Prefix,
+    /// The values of the key and of every key starting with it (`>psykiatri` also finds
+    /// `>psykiatrin`).
+    Starting,
 }
 
 /// The most words of the site a misspelt query word stands for.
@@ -107,14 +119,16 @@ pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
     let chunk_of = |key: &str| firsts.partition_point(|f| *f <= key).saturating_sub(1);
     // The values of `key`, or when it has none and `prefix` is set, of every key starting
     // with it (in its chunk and the next).
-    let mut matches = |key: &str, prefix: bool| -> Vec<Value> {
+    let mut matches = |key: &str, lookup: Lookup| -> Vec<Value> {
         let at = chunk_of(key);
         let chunk = load(at);
-        if let Some(v) = chunk.get(key) {
-            return vec![v.clone()];
-        }
-        if !prefix {
-            return Vec::new();
+        if lookup != Lookup::Starting {
+            if let Some(v) = chunk.get(key) {
+                return vec![v.clone()];
+            }
+            if lookup == Lookup::Exact {
+                return Vec::new();
+            }
         }
         let next = if at + 1 < firsts.len() && firsts[at + 1].starts_with(key) {
             Some(load(at + 1))
@@ -135,23 +149,58 @@ pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
     for (n, stem) in stems.iter().enumerate() {
         let prefix = n + 1 == stems.len() && stem.chars().count() >= 3;
         // (postings, divisor of their scores)
-        let mut lists: Vec<(Value, u64)> =
-            matches(stem, prefix).into_iter().map(|v| (v, 1)).collect();
+        let mut lists: Vec<(Value, u64)> = matches(
+            stem,
+            if prefix {
+                Lookup::Prefix
+            } else {
+                Lookup::Exact
+            },
+        )
+        .into_iter()
+        .map(|v| (v, 1))
+        .collect();
         // The word itself as a stem: `ansvar` (stem `ansv`) is the stem of `ansvaret`.
         let word = &typed[n].0;
         if word != stem {
-            lists.extend(matches(word, false).into_iter().map(|v| (v, 1)));
+            lists.extend(matches(word, Lookup::Exact).into_iter().map(|v| (v, 1)));
         }
         // A word typed without diacritics also finds the stems that fold to it, at half score.
         if fold(stem) == stem.as_str() {
-            let originals: Vec<String> = matches(&format!("{FOLDED}{stem}"), prefix)
+            let originals: Vec<String> = matches(
+                &format!("{FOLDED}{stem}"),
+                if prefix {
+                    Lookup::Prefix
+                } else {
+                    Lookup::Exact
+                },
+            )
+            .iter()
+            .filter_map(Value::as_array)
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+            for original in originals {
+                lists.extend(
+                    matches(&original, Lookup::Exact)
+                        .into_iter()
+                        .map(|v| (v, 2)),
+                );
+            }
+        }
+        // A word found nowhere else may be the end of long words (`psykiatri` in
+        // `ungdomspsykiatrin`), at a quarter of their score.
+        if lists.is_empty() {
+            let longer: Vec<String> = matches(&format!("{TAIL}{stem}"), Lookup::Starting)
                 .iter()
                 .filter_map(Value::as_array)
                 .flatten()
                 .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<std::collections::BTreeSet<String>>()
+                .into_iter()
                 .collect();
-            for original in originals {
-                lists.extend(matches(&original, false).into_iter().map(|v| (v, 2)));
+            for w in longer {
+                lists.extend(matches(&w, Lookup::Exact).into_iter().map(|v| (v, 4)));
             }
         }
         // A word with no hit at all stands for the site's closest words, at half the score
@@ -164,7 +213,11 @@ pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
             for (candidate, d) in closest {
                 let divisor = 1 + d as u64;
                 let stem = analyzer.stem(&candidate);
-                lists.extend(matches(&stem, false).into_iter().map(|v| (v, divisor)));
+                lists.extend(
+                    matches(&stem, Lookup::Exact)
+                        .into_iter()
+                        .map(|v| (v, divisor)),
+                );
             }
         }
         let mut seen: HashMap<usize, ()> = HashMap::new();

@@ -199,15 +199,17 @@
       var marks = stems.slice();
       var corrections = {};
       var found = {};
-      // The values of `key`, or when it has none and `prefix` is set, of every key starting
-      // with it (in its chunk and the next).
-      function matches(key, prefix) {
+      // The values of `key` ("exact"); or its value or, when it has none, those of every
+      // key starting with it ("prefix"); or those of the key and every key starting with it
+      // ("starting"), in its chunk and the next (query.rs `Lookup`).
+      function matches(key, mode) {
+        var prefix = mode !== "exact";
         var at = chunkOf(manifest.chunks, key);
         var wantNext = at + 1 < manifest.chunks.length && manifest.chunks[at + 1].indexOf(key) === 0;
         var files = [load("i/" + at + ".json")];
         if (prefix && wantNext) { files.push(load("i/" + (at + 1) + ".json")); }
         return Promise.all(files).then(function (chunks) {
-          if (chunks[0][key]) { return [chunks[0][key]]; }
+          if (mode !== "starting" && chunks[0][key]) { return [chunks[0][key]]; }
           var out = [];
           if (prefix) {
             chunks.forEach(function (chunk) {
@@ -223,26 +225,42 @@
       var steps = typed.map(function (t, n) {
         var s = t.stem;
         var prefix = n === typed.length - 1 && Array.from(s).length >= 3;
-        var own = matches(s, prefix).then(withDivisor(1));
-        var asWord = t.word === s ? Promise.resolve([]) : matches(t.word, false).then(withDivisor(1));
-        var folded = fold(s) !== s ? Promise.resolve([]) : matches("~" + s, prefix).then(function (vs) {
+        var own = matches(s, prefix ? "prefix" : "exact").then(withDivisor(1));
+        var asWord = t.word === s ? Promise.resolve([]) : matches(t.word, "exact").then(withDivisor(1));
+        var folded = fold(s) !== s ? Promise.resolve([]) : matches("~" + s, prefix ? "prefix" : "exact").then(function (vs) {
           var originals = [];
           vs.forEach(function (v) { v.forEach(function (o) { if (typeof o === "string") { originals.push(o); } }); });
-          return Promise.all(originals.map(function (o) { return matches(o, false); }));
+          return Promise.all(originals.map(function (o) { return matches(o, "exact"); }));
         }).then(function (per) {
           var out = [];
           per.forEach(function (vs) { out = out.concat(withDivisor(2)(vs)); });
           return out;
         });
+        // A word found nowhere else may be the end of long words (`psykiatri` in
+        // `ungdomspsykiatrin`), at a quarter of their score.
+        var tails = function (lists) {
+          if (lists.length) { return lists; }
+          return matches(">" + s, "starting").then(function (vs) {
+            var longer = [];
+            vs.forEach(function (v) { v.forEach(function (o) { if (typeof o === "string" && longer.indexOf(o) < 0) { longer.push(o); } }); });
+            longer.sort();
+            return Promise.all(longer.map(function (o) { return matches(o, "exact").then(withDivisor(4)); }));
+          }).then(function (per) {
+            var out = [];
+            per.forEach(function (vs) { out = out.concat(vs); });
+            return out;
+          });
+        };
         return Promise.all([own, asWord, folded]).then(function (all) {
-          var lists = all[0].concat(all[1], all[2]);
+          return tails(all[0].concat(all[1], all[2]));
+        }).then(function (lists) {
           if (lists.length || !typoCandidate(t.word)) { return lists; }
           return closestWords(manifest, t.word).then(function (closest) {
             if (closest.length) { corrections[t.word] = closest[0].word; }
             return Promise.all(closest.map(function (c) {
               var cs = stem(c.word);
               if (marks.indexOf(cs) < 0) { marks.push(cs); }
-              return matches(cs, false).then(withDivisor(1 + c.d));
+              return matches(cs, "exact").then(withDivisor(1 + c.d));
             }));
           }).then(function (per) {
             var out = [];
