@@ -40,9 +40,10 @@ use analyze::{words, Analyzer, Decompounder};
 
 /// Where the search page and its index live.
 pub use crate::site::SEARCH_PATH;
-/// Documents per fragment file: fewer, slightly larger files are much faster to write than
-/// one file per document, and a query still downloads only the files of its results.
-pub const FRAGMENTS_PER_FILE: usize = 4;
+/// Documents per fragment file. One: a query downloads only its ten results' texts (at
+/// 10,000 pages four a file made a first query 70-128 kB, one a file 38-56 kB), and writing
+/// the extra files now costs little beside the pages (bench/RESULTS.md, issue 18).
+pub const FRAGMENTS_PER_FILE: usize = 1;
 
 /// Shortest word kept in the vocabulary for typo tolerance: a query word of five letters is
 /// matched within one edit, so its candidates have at least four.
