@@ -191,3 +191,26 @@ fn glossary_definitions_are_searched_on_the_glossary_page() {
     assert_eq!(results(&public, "dopning"), ["ordlista/"]);
     assert_eq!(results(&public, "förebyggande"), ["ordlista/"]);
 }
+
+#[test]
+fn a_very_long_word_does_not_blow_up_the_index_and_short_queries_find_no_word_ends() {
+    let site = built();
+    let junk = "x".repeat(5000);
+    let repeated = "kommun".repeat(300);
+    site.write(
+        "content/om/lang.md",
+        format!("---\ntitle: Lång\n---\n{junk} kommun {repeated}\n"),
+    );
+    site.build_ok(&[]);
+    let public = site.path("public");
+    let manifest = std::fs::metadata(public.join("sok/index.json")).expect("manifest");
+    assert!(manifest.len() < 16_000, "manifest {} bytes", manifest.len());
+    let postings: u64 = std::fs::read_dir(public.join("sok/i"))
+        .expect("postings")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    assert!(postings < 1_000_000, "postings {postings} bytes");
+    // One or two letters never match the ends of long words.
+    assert!(results(&public, "ab").is_empty());
+}

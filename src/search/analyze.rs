@@ -41,7 +41,7 @@ pub const MIN_TAILED: usize = 10;
 /// of [`MIN_TAILED`] letters or more: `byvaktmästare` → `vaktmästare`, `aktmästare`, ….
 pub fn tails(word: &str) -> Vec<String> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
-    if chars.len() < MIN_TAILED {
+    if chars.len() < MIN_TAILED || chars.len() > MAX_COMPOUND {
         return Vec::new();
     }
     (2..=chars.len() - MIN_TAIL)
@@ -51,6 +51,14 @@ pub fn tails(word: &str) -> Vec<String> {
 
 /// Prefix of a tail key in the index (`>psykiatri`): see [`tails`].
 pub const TAIL: char = '>';
+
+/// Longest word that is split or has its ends indexed: no real compound is longer, and the
+/// work and keys grow with the square of the length (a 5,000-letter word of junk).
+pub const MAX_COMPOUND: usize = 60;
+
+/// Shortest query stem looked up as the end of longer words: `e` or `ab` would find every
+/// long word.
+pub const MIN_TAIL_QUERY: usize = 5;
 
 /// Shortest word that is tried as a compound.
 pub const MIN_COMPOUND: usize = 8;
@@ -267,7 +275,12 @@ impl Decompounder {
             return p.clone();
         }
         let mut out = Vec::new();
-        if let Some((left, right)) = self.split(word) {
+        let split = if word.chars().count() > MAX_COMPOUND {
+            None
+        } else {
+            self.split(word)
+        };
+        if let Some((left, right)) = split {
             for part in [left, right] {
                 let sub = self.parts(&part);
                 out.push(part);
@@ -287,6 +300,9 @@ impl Decompounder {
     /// starts with `s`).
     pub fn heads(&self, word: &str) -> Vec<String> {
         let mut out = Vec::new();
+        if word.chars().count() > MAX_COMPOUND {
+            return out;
+        }
         self.heads_into(word, &mut out);
         out.sort();
         out.dedup();

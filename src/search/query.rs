@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::analyze::{edit_distance, fold, typo_budget, typo_candidate, Analyzer, FOLDED, TAIL};
+use super::analyze::{
+    edit_distance, fold, typo_budget, typo_candidate, Analyzer, FOLDED, MIN_TAIL_QUERY, TAIL,
+};
 
 /// One result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,7 +192,7 @@ pub fn answer(read: &dyn Fn(&str) -> Option<Vec<u8>>, query: &str) -> Answer {
         }
         // A word found nowhere else may be the end of long words (`psykiatri` in
         // `ungdomspsykiatrin`), at a quarter of their score.
-        if lists.is_empty() {
+        if lists.is_empty() && stem.chars().count() >= MIN_TAIL_QUERY {
             let longer: Vec<String> = matches(&format!("{TAIL}{stem}"), Lookup::Starting)
                 .iter()
                 .filter_map(Value::as_array)

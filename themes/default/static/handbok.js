@@ -133,7 +133,8 @@
     // Words are compared without diacritics (`vaxjo` marks Växjö): a word is marked when it
     // starts with a query word less its last two letters (at least four), or, for query
     // words of seven letters or more, holds it so shortened (the last part of a compound).
-    var fold = function (w) { return w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); };
+    // Lower case first, then without marks, and ø as o: as search.js folds.
+    var fold = function (w) { return w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/ø/g, "o"); };
     var all = fold(q).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
     var long = all.filter(function (w) { return w.length > 3; });
     var parts = (long.length ? long : all).map(function (w) {

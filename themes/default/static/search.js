@@ -136,6 +136,22 @@
     return out;
   }
 
+  // Whether an object (parsed JSON) has `key` itself: `constructor` is not a stem.
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  // Strings in code point order, as Rust sorts them (not UTF-16 units).
+  function byCodePoint(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) { return d; }
+    }
+    return x.length - y.length;
+  }
+
+  // Shortest query stem looked up as the end of longer words (analyze.rs MIN_TAIL_QUERY).
+  var MIN_TAIL_QUERY = 5;
+
   // ---- typos (src/search/analyze.rs `typo_budget`, `edit_distance`; query.rs) ----
   var TYPO_MIN = 5, TYPO_TWO = 9, TYPO_WORDS = 3;
   var LETTERS = /^\p{Alphabetic}+$/u;
@@ -209,11 +225,13 @@
         var files = [load("i/" + at + ".json")];
         if (prefix && wantNext) { files.push(load("i/" + (at + 1) + ".json")); }
         return Promise.all(files).then(function (chunks) {
-          if (mode !== "starting" && chunks[0][key]) { return [chunks[0][key]]; }
+          if (mode !== "starting" && own(chunks[0], key)) { return [chunks[0][key]]; }
           var out = [];
           if (prefix) {
             chunks.forEach(function (chunk) {
-              Object.keys(chunk).forEach(function (k) { if (k.indexOf(key) === 0) { out.push(chunk[k]); } });
+              // In code point order, as Rust's map iterates (Object.keys puts number-like keys first).
+              Object.keys(chunk).filter(function (k) { return k.indexOf(key) === 0; }).sort(byCodePoint)
+                .forEach(function (k) { out.push(chunk[k]); });
             });
           }
           return out;
@@ -239,11 +257,11 @@
         // A word found nowhere else may be the end of long words (`psykiatri` in
         // `ungdomspsykiatrin`), at a quarter of their score.
         var tails = function (lists) {
-          if (lists.length) { return lists; }
+          if (lists.length || Array.from(s).length < MIN_TAIL_QUERY) { return lists; }
           return matches(">" + s, "starting").then(function (vs) {
             var longer = [];
             vs.forEach(function (v) { v.forEach(function (o) { if (typeof o === "string" && longer.indexOf(o) < 0) { longer.push(o); } }); });
-            longer.sort();
+            longer.sort(byCodePoint);
             return Promise.all(longer.map(function (o) { return matches(o, "exact").then(withDivisor(4)); }));
           }).then(function (per) {
             var out = [];
@@ -287,7 +305,7 @@
         if (allowed) { hits = hits.filter(function (h) { return allowed.has(h.doc); }); }
         hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
         var suggestion = Object.keys(corrections).length ? words(query).map(function (w) {
-          return corrections[w] || w;
+          return own(corrections, w) ? corrections[w] : w;
         }).join(" ") : null;
         return { stems: marks, hits: hits, per: manifest.fragments_per_file || 1, suggestion: suggestion };
       });
