@@ -347,8 +347,9 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     if !file.metadata().is_ok_and(|m| m.len() == bytes.len() as u64) {
         return false;
     }
-    let mut old = Vec::with_capacity(bytes.len());
-    file.read_to_end(&mut old).is_ok() && old == bytes
+    // Exactly the length just checked: no further read to find the end.
+    let mut old = vec![0; bytes.len()];
+    file.read_exact(&mut old).is_ok() && old == bytes
 }
 
 /// Refuses a site path that could lead out of the output folder.

@@ -63,17 +63,56 @@ pub const MIN_TAIL_QUERY: usize = 5;
 /// Shortest word that is tried as a compound.
 pub const MIN_COMPOUND: usize = 8;
 
-/// Splits text into lower-case words of letters and digits.
+/// Splits text into lower-case words of letters and digits (every run of characters for
+/// which `char::is_alphanumeric` holds), lower-cased when they have a capital.
 pub fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(w.to_lowercase())
+    Words { text, at: 0 }
+}
+
+/// [`words`], read byte by byte: ASCII, most of any Swedish text, is never decoded.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = std::borrow::Cow<'a, str>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let (mut start, mut upper) = (None, false);
+        while self.at < bytes.len() {
+            let b = bytes[self.at];
+            let (word, capital, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), 1)
+            } else if b == 0xC3
+                && bytes
+                    .get(self.at + 1)
+                    .is_some_and(|c| *c != 0x97 && *c != 0xB7)
+            {
+                // U+00C0-U+00FF (å, ä, ö, é, ...) without × and ÷: letters, capitals below U+00DF.
+                (true, bytes[self.at + 1] < 0x9F, 2)
             } else {
-                std::borrow::Cow::Borrowed(w)
+                match self.text[self.at..].chars().next() {
+                    Some(c) => (c.is_alphanumeric(), c.is_uppercase(), c.len_utf8()),
+                    None => break,
+                }
+            };
+            if word {
+                start.get_or_insert(self.at);
+                upper |= capital;
+            } else if start.is_some() {
+                break;
             }
+            self.at += len;
+        }
+        let word = &self.text[start?..self.at];
+        Some(if upper {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
         })
+    }
 }
 
 /// Prefix of a folded key in the index: `~vaxjo` lists the stems that fold to `vaxjo`
@@ -427,6 +466,38 @@ mod tests {
         }
         assert_eq!(fold("café"), "cafe");
         assert_eq!(fold("müller"), "muller");
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        let reference = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    if w.chars().any(char::is_uppercase) {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect()
+        };
+        let alphabet = [
+            'a', 'Z', 'å', 'Ö', '1', '²', 'ǅ', ' ', '-', '\u{ad}', '\u{a0}', 'é', 'İ', '中', '.',
+            '×', '÷', 'ß', 'Þ', 'ÿ', 'À', '😀',
+        ];
+        let mut next = crate::search::test_numbers(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..3000 {
+            let text: String = (0..next(12))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let got: Vec<String> = words(&text).map(|w| w.into_owned()).collect();
+            assert_eq!(got, reference(&text), "text {text:?}");
+        }
+        assert_eq!(
+            words("Växjö, KS 2023/474").collect::<Vec<_>>(),
+            ["växjö", "ks", "2023", "474"]
+        );
     }
 
     #[test]

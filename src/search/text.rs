@@ -84,11 +84,11 @@ pub fn split_html(html: &str) -> Vec<Section> {
         };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let bare = tag.trim_start_matches('/');
+        let name = &bare[..bare
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bare.len())];
         let is_heading =
             name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit();
         if is_heading && !tag.starts_with('/') {
@@ -116,16 +116,17 @@ pub fn split_html(html: &str) -> Vec<Section> {
             } else {
                 Part::InlineCode
             };
-        } else if is_block(&name) {
+        } else if is_block(name) {
             push_text(&mut out, " ", into);
         }
     }
     push_text(&mut out, rest, into);
     for s in &mut out {
-        s.heading = squeeze(&s.heading);
-        s.text = squeeze(&s.text);
-        s.code = squeeze(&s.code);
-        s.shown = squeeze(&s.shown);
+        for part in [&mut s.heading, &mut s.text, &mut s.code, &mut s.shown] {
+            if part.ends_with(' ') {
+                part.pop();
+            }
+        }
     }
     out
 }
@@ -143,24 +144,91 @@ fn push_text(out: &mut [Section], raw: &str, into: Part) {
     if raw.is_empty() {
         return;
     }
-    // Soft hyphens in headings only show where a line breaks: the words are searched whole.
     let decoded = decode(raw);
-    let decoded = crate::markdown::hyphenate::without_soft_hyphens(&decoded);
     if let Some(last) = out.last_mut() {
         match into {
-            Part::Heading => last.heading.push_str(&decoded),
+            Part::Heading => push_squeezed(&mut last.heading, &decoded),
             Part::Text => {
-                last.text.push_str(&decoded);
-                last.shown.push_str(&decoded);
+                let (from, open) = (last.text.len(), at_word_start(&last.text));
+                push_squeezed(&mut last.text, &decoded);
+                // Squeezed once: the same text ends the same way in both unless inline code
+                // left one of them at a space and the other not.
+                if open == at_word_start(&last.shown) {
+                    last.shown.push_str(&last.text[from..]);
+                } else {
+                    push_squeezed(&mut last.shown, &decoded);
+                }
             }
             Part::InlineCode => {
-                last.code.push_str(&decoded);
-                last.code.push(' ');
-                last.shown.push_str(&decoded);
+                push_squeezed(&mut last.code, &decoded);
+                push_squeezed(&mut last.code, " ");
+                push_squeezed(&mut last.shown, &decoded);
             }
-            Part::CodeBlock => last.code.push_str(&decoded),
+            Part::CodeBlock => push_squeezed(&mut last.code, &decoded),
         }
     }
+}
+
+/// Whether [`push_squeezed`] would drop a space appended to `out`.
+fn at_word_start(out: &str) -> bool {
+    out.is_empty() || out.ends_with(' ')
+}
+
+/// Appends text with every run of white space made one space (none at the start), and soft
+/// hyphens dropped: they only show where a line breaks, the words are searched whole. A
+/// space left at the end is trimmed when the section is finished ([`split_html`]).
+fn push_squeezed(out: &mut String, text: &str) {
+    use crate::markdown::hyphenate::SOFT_HYPHEN;
+    let bytes = text.as_bytes();
+    // Text is copied in runs: only what changes (a second space, a line break, a soft
+    // hyphen) ends one. `after_space`: a space here would be dropped.
+    let mut after_space = at_word_start(out);
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (space, len) = match bytes[at] {
+            b' ' if !after_space => {
+                after_space = true;
+                at += 1;
+                continue;
+            }
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            b if b < 0x80 => {
+                after_space = false;
+                at += 1;
+                continue;
+            }
+            // Other characters from U+00C0 (outside U+0800-U+3FFF)
+            // are neither white space nor a soft hyphen: skipped undecoded.
+            b @ (0xC3..=0xDF | 0xE4..=0xEF | 0xF0..=0xF4) => {
+                after_space = false;
+                at += match b {
+                    0xC3..=0xDF => 2,
+                    0xE4..=0xEF => 3,
+                    _ => 4,
+                };
+                continue;
+            }
+            // Only the characters that may be white space or a soft hyphen are decoded.
+            _ => match text[at..].chars().next() {
+                Some(c) if c.is_whitespace() => (true, c.len_utf8()),
+                Some(SOFT_HYPHEN) => (false, SOFT_HYPHEN.len_utf8()),
+                Some(c) => {
+                    after_space = false;
+                    at += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+        };
+        out.push_str(&text[copied..at]);
+        if space && !after_space {
+            out.push(' ');
+            after_space = true;
+        }
+        at += len;
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
 }
 
 fn is_block(name: &str) -> bool {
@@ -186,13 +254,13 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
     let start = tag.find(&key)? + key.len();
     let end = tag[start..].find('"')? + start;
-    Some(decode(&tag[start..end]))
+    Some(decode(&tag[start..end]).into_owned())
 }
 
 /// Decodes the entities our HTML writers produce, and numeric ones.
-fn decode(s: &str) -> String {
+fn decode(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -213,7 +281,7 @@ fn decode(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -232,10 +300,6 @@ fn entity(name: &str) -> Option<char> {
             code.ok().and_then(char::from_u32)
         }
     }
-}
-
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -266,5 +330,43 @@ mod tests {
         assert_eq!(s[0].text, "Skriv så här: och .");
         assert_eq!(s[0].code, "title: Mandat spara");
         assert_eq!(s[0].shown, "Skriv så här: och spara.");
+    }
+
+    #[test]
+    fn squeezing_in_pieces_equals_squeezing_the_whole() {
+        let alphabet = [
+            ' ', ' ', '\t', '\n', '\u{a0}', '\u{ad}', '\u{2003}', '\u{1680}', '\u{3000}', '\u{85}',
+            'a', 'å', 'Z', 'ł', '中', '\u{feff}', '😀',
+        ];
+        let mut next = crate::search::test_numbers(0x2545_f491_4f6c_dd1d);
+        for _ in 0..2000 {
+            let pieces: Vec<String> = (0..1 + next(4))
+                .map(|_| {
+                    (0..next(8))
+                        .map(|_| alphabet[next(alphabet.len())])
+                        .collect()
+                })
+                .collect();
+            let mut out = String::new();
+            for p in &pieces {
+                push_squeezed(&mut out, p);
+            }
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            let whole = pieces.concat().replace('\u{ad}', "");
+            let expected = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(out, expected, "pieces {pieces:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_squeezed_and_soft_hyphens_dropped() {
+        let s = split_html(
+            "<h2 id=\"k\">Kommun\u{ad}styrelse\u{ad}beredningen</h2>\n<p>  Två\t\n ord&nbsp;&nbsp;här\u{2003}och\u{a0}där </p><p>slut</p>",
+        );
+        assert_eq!(s[1].heading, "Kommunstyrelseberedningen");
+        assert_eq!(s[1].text, "Två ord här och där slut");
+        assert_eq!(s[1].shown, s[1].text);
     }
 }
