@@ -39,7 +39,7 @@ for _ in $(seq 1 300); do
 done
 [ -n "$port" ] || { echo "serve did not start:" >&2; cat "$log" >&2; exit 1; }
 url="http://127.0.0.1:$port"
-public="/tmp/handbok-serve-$server/public"
+public="$(ls -d "${TMPDIR:-/tmp}"/handbok-serve-"$server"-*/public | head -1)"
 
 # Every file of the site, for wrk to cycle through.
 {

@@ -41,7 +41,7 @@ pub use error::{Diagnostic, Error, Position, Result, Severity};
 pub use i18n::Lang;
 pub use new::new_page;
 pub use report::{render as render_report, Format};
-pub use serve::{serve, Log, ServeOptions};
+pub use serve::{serve, Limits, Log, ServeOptions};
 
 use config::Config;
 use output::{NullSink, Sink, Staging};

@@ -87,6 +87,18 @@ enum Command {
         /// The port (0 picks a free one).
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Also answer requests for this host name (besides localhost and --bind), e.g.
+        /// when the preview is reached through another name; may be given more than once.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
+        /// Look for changes every MS milliseconds (default 1000) instead of waiting for
+        /// the file system to report them: for network drives and shared folders.
+        #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "1000",
+              value_parser = clap::value_parser!(u64).range(10..=60_000))]
+        poll: Option<u64>,
+        /// Open the start page in the default web browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Create a page from a page type's template (archetype), e.g. `new anvisning styrgrupp/ny.md`.
     New {
@@ -177,7 +189,23 @@ fn main() -> ExitCode {
             let out = options.output_dir();
             (handbok::build(&options), Done::Built(out), false, timings)
         }
-        Command::Serve { site, bind, port } => return serve(site, bind, port, out),
+        Command::Serve {
+            site,
+            bind,
+            port,
+            allow_host,
+            poll,
+            open,
+        } => {
+            let how = Preview {
+                bind,
+                port,
+                allow_host,
+                poll,
+                open,
+            };
+            return serve(site, how, out);
+        }
         Command::New { kind, path, root } => return new_page(&root, &kind, &path, out),
         Command::Check { site, review, days } => {
             let timings = site.timings;
@@ -245,17 +273,43 @@ fn new_page(root: &std::path::Path, kind: &str, path: &str, out: Out) -> ExitCod
     }
 }
 
-fn serve(mut site: SiteArgs, bind: String, port: u16, out: Out) -> ExitCode {
+/// How `serve` was asked to preview.
+struct Preview {
+    bind: String,
+    port: u16,
+    allow_host: Vec<String>,
+    poll: Option<u64>,
+    open: bool,
+}
+
+fn serve(mut site: SiteArgs, how: Preview, out: Out) -> ExitCode {
     // Served pages live at the root of localhost, whatever base_url the site has.
     site.base_url.get_or_insert_with(|| "/".to_string());
     let options = handbok::ServeOptions {
         build: site.options(None, None),
-        bind,
-        port,
+        bind: how.bind,
+        port: how.port,
+        allowed_hosts: how.allow_host,
+        poll: how.poll.map(std::time::Duration::from_millis),
+        limits: handbok::Limits::default(),
         lang: out.lang,
     };
     let log: handbok::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
-    match handbok::serve(options, log, None) {
+    let ready = how.open.then(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<String>();
+        std::thread::spawn(move || {
+            if let Ok(url) = rx.recv() {
+                // The server listens on an address; the page opens under a name the
+                // server answers to.
+                let url = url.replace("://127.0.0.1:", "://localhost:");
+                if let Err(e) = open::that_detached(&url) {
+                    eprintln!("cannot open {url} in a browser: {e}");
+                }
+            }
+        });
+        tx
+    });
+    match handbok::serve(options, log, ready) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             out.diagnostics(&e.diagnostics());

@@ -1,339 +1,593 @@
-//! A small HTTP/1.1 server for `handbok serve` on std's TcpListener: a thread per
-//! connection up to a limit (503 beyond it), persistent connections, GET and HEAD only,
-//! files from the output folder and nothing outside it, and a server-sent events stream
-//! for live reload.
+//! The preview's HTTP side, on maintained crates: hyper serves the connections, axum routes
+//! requests and runs the live-reload WebSocket, and tower-http's `ServeFile` sends files
+//! (streamed from one open file, `Range` and 206, `ETag` and `Last-Modified` with 304,
+//! MIME types from `mime_guess`). What is handbok's own is policy:
 //!
-//! Robustness: every request must arrive whole within a deadline and within size limits
-//! (see [`super::request`]), writes give up on a client that stops reading, and a file is
-//! served only as a whole version of itself, never one that a rebuild is rewriting.
+//! - which hosts are answered ([`Hosts`]: loopback names, the bind address and names the
+//!   editor allows; anything else gets 403, which closes the DNS-rebinding path from a web
+//!   page to the draft preview);
+//! - which path leads to which file ([`resolve`]: never outside the output folder, through
+//!   `..`, encodings or links);
+//! - the live-reload script added to HTML pages, and the reload socket;
+//! - limits: connections for pages at once (503 beyond), a request head must arrive whole
+//!   in time, a client that stops reading is dropped, reload sockets counted apart from
+//!   pages and dropped when their heartbeat goes unanswered.
 
-use std::borrow::Cow;
-use std::io::{BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+use std::convert::Infallible;
+use std::net::IpAddr;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use axum::body::Body;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use http_body_util::BodyExt;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use percent_encoding::percent_decode_str;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Semaphore};
+use tokio_io_timeout::TimeoutStream;
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 
-use super::request::{self, Failure, Request};
-use super::Shared;
+use super::{Shared, Status};
 
-/// The path of the live-reload event stream.
-pub const EVENTS: &str = "/__handbok/events";
 /// The path of the live-reload script.
 pub const SCRIPT: &str = "/__handbok/livereload.js";
+/// The path of the live-reload WebSocket.
+pub const SOCKET: &str = "/__handbok/ws";
 
-/// Connections served at once (event streams included); more get 503 until one ends.
-const MAX_CONNECTIONS: usize = 256;
-/// How long a request head may take to arrive once its first byte has come.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a new connection may stay silent before its first request.
-const FIRST_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a persistent connection may stay idle between requests.
-const IDLE_TIMEOUT: Duration = Duration::from_secs(5);
-/// How long one write may block on a client that does not read.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
-/// Requests served on one connection before it is closed.
-const MAX_REQUESTS_PER_CONNECTION: usize = 10_000;
-/// Connections over the limit that are answered 503 at once; more are just closed.
-const MAX_REFUSING: usize = 16;
-/// How often a file that changed while it was read is read again.
-const READ_ATTEMPTS: usize = 5;
+/// The largest HTML page the live-reload script is added to; larger ones are sent as
+/// they are.
+const MAX_INJECTED_PAGE: usize = 64 << 20;
 
-/// Accepts connections until the listener fails.
-pub fn run(listener: TcpListener, shared: Shared) {
-    serve_at_most(listener, shared, MAX_CONNECTIONS);
+/// The largest request head (request line and headers) read.
+const MAX_REQUEST_HEAD: usize = 16 * 1024;
+/// The most headers a request may have.
+const MAX_HEADERS: usize = 100;
+
+/// How the server limits its clients.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Connections for pages and files at once; more are answered 503 until one ends.
+    pub connections: usize,
+    /// Connections over the limit that are answered 503; more are just closed.
+    pub refusing: usize,
+    /// Live-reload sockets at once (apart from the connections above).
+    pub sockets: usize,
+    /// How long a request head may take to arrive, and a kept-alive connection may stay
+    /// idle between requests.
+    pub request_timeout: Duration,
+    /// How long one write may wait for a client that does not read.
+    pub write_timeout: Duration,
+    /// A reload socket whose client has not answered (a heartbeat is sent every third of
+    /// this) for this long is closed.
+    pub reload_timeout: Duration,
 }
 
-/// [`run`] with `limit` connections at once.
-fn serve_at_most(listener: TcpListener, shared: Shared, limit: usize) {
-    let open = Arc::new(AtomicUsize::new(0));
-    let refusing = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let stream = match stream {
-            Ok(stream) => stream,
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            connections: 256,
+            refusing: 16,
+            sockets: 1024,
+            request_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(10),
+            reload_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The host names the server answers to.
+#[derive(Debug, Clone)]
+pub struct Hosts(Vec<String>);
+
+impl Hosts {
+    /// Loopback (`localhost`, `127.0.0.1`, `[::1]`), the bind address unless it is a
+    /// wildcard, and `extra` (names or addresses given by the editor).
+    pub fn new(bind: &str, extra: &[String]) -> Hosts {
+        let mut names: Vec<String> = ["localhost", "127.0.0.1", "[::1]"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut add = |name: &str| {
+            let name = match name.parse::<IpAddr>() {
+                Ok(IpAddr::V6(v6)) => format!("[{v6}]"),
+                _ => name.trim_end_matches('.').to_ascii_lowercase(),
+            };
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        };
+        let wildcard = bind
+            .trim_matches(['[', ']'])
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_unspecified());
+        if !wildcard {
+            add(bind.trim_matches(['[', ']']));
+        }
+        for name in extra {
+            add(name.trim_matches(['[', ']']));
+        }
+        Hosts(names)
+    }
+
+    /// Whether a `Host` header value (a name or address, perhaps with a port) is allowed.
+    pub fn allows(&self, host: &str) -> bool {
+        let name = host_name(host).trim_end_matches('.').to_ascii_lowercase();
+        self.0.contains(&name)
+    }
+}
+
+/// The name in a `Host` value without its port: `[::1]:1111` → `[::1]`, `a.se:80` → `a.se`.
+fn host_name(host: &str) -> &str {
+    if host.starts_with('[') {
+        return host.find(']').map_or(host, |end| &host[..=end]);
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+/// What every request handler needs.
+#[derive(Clone)]
+struct App {
+    shared: Shared,
+    /// The served folder, canonical: the same path whichever build it holds.
+    root: PathBuf,
+    hosts: Arc<Hosts>,
+    sockets: Arc<Semaphore>,
+    reload_timeout: Duration,
+}
+
+/// Serves `listener` until the runtime stops.
+pub async fn run(listener: TcpListener, shared: Shared, hosts: Hosts, limits: Limits) {
+    let root = shared
+        .output
+        .canonicalize()
+        .unwrap_or_else(|_| shared.output.clone());
+    let app = App {
+        root,
+        shared,
+        hosts: Arc::new(hosts),
+        sockets: Arc::new(Semaphore::new(limits.sockets)),
+        reload_timeout: limits.reload_timeout,
+    };
+    let router = router(app);
+    let connections = Arc::new(Semaphore::new(limits.connections));
+    let refusing = Arc::new(Semaphore::new(limits.refusing));
+    loop {
+        let tcp = match listener.accept().await {
+            Ok((tcp, _)) => tcp,
             Err(_) => {
                 // Out of file descriptors, say: give the open connections a moment to end.
-                std::thread::sleep(Duration::from_millis(20));
+                tokio::time::sleep(Duration::from_millis(20)).await;
                 continue;
             }
         };
-        let Some(slot) = Slot::take(&open, limit) else {
-            // A few threads say 503; past that, connections are just closed.
-            if let Some(slot) = Slot::take(&refusing, MAX_REFUSING) {
-                let _ = std::thread::Builder::new()
-                    .name("handbok-http-busy".into())
-                    .spawn(move || {
-                        let _slot = slot;
-                        busy(&stream);
-                    });
-            }
-            continue;
-        };
-        let shared = shared.clone();
-        // If no thread can be started the closure is dropped, which closes the connection
-        // and frees the slot.
-        let _ = std::thread::Builder::new()
-            .name("handbok-http".into())
-            .spawn(move || {
-                let _slot = slot;
-                connection(&stream, &shared);
+        let _ = tcp.set_nodelay(true);
+        let mut stream = TimeoutStream::new(tcp);
+        stream.set_write_timeout(Some(limits.write_timeout));
+        let io = TokioIo::new(Box::pin(stream));
+        let mut builder = http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.request_timeout)
+            // A request head larger than this is refused (431): pages need little.
+            .max_buf_size(MAX_REQUEST_HEAD)
+            .max_headers(MAX_HEADERS);
+        if let Ok(permit) = connections.clone().try_acquire_owned() {
+            let service = TowerToHyperService::new(router.clone());
+            tokio::spawn(async move {
+                // Once a connection becomes a reload socket it leaves this count: the
+                // future ends when the upgrade is handed over.
+                let _permit = permit;
+                let _ = builder.serve_connection(io, service).with_upgrades().await;
             });
-    }
-}
-
-/// One of a limited number of places, given back when dropped.
-struct Slot(Arc<AtomicUsize>);
-
-impl Slot {
-    fn take(count: &Arc<AtomicUsize>, limit: usize) -> Option<Slot> {
-        if count.fetch_add(1, Ordering::SeqCst) >= limit {
-            count.fetch_sub(1, Ordering::SeqCst);
-            return None;
+        } else if let Ok(permit) = refusing.clone().try_acquire_owned() {
+            tokio::spawn(async move {
+                let _permit = permit;
+                builder.keep_alive(false);
+                let busy = hyper::service::service_fn(|_| async {
+                    Ok::<_, Infallible>(
+                        text(
+                            StatusCode::SERVICE_UNAVAILABLE,
+                            "the server is busy, try again\n",
+                        )
+                        .map(|b| b.boxed_unsync()),
+                    )
+                });
+                let _ = tokio::time::timeout(
+                    Duration::from_secs(2),
+                    builder.serve_connection(io, busy),
+                )
+                .await;
+            });
         }
-        Some(Slot(count.clone()))
+        // Past both limits the connection is dropped, which closes it.
     }
 }
 
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+fn router(app: App) -> Router {
+    Router::new()
+        .route(SCRIPT, get(script))
+        .route(SOCKET, get(socket))
+        .fallback(file)
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            only_allowed_hosts,
+        ))
+        .with_state(app)
+}
+
+/// Answers only requests for an allowed host: a web page elsewhere whose name has been
+/// pointed at 127.0.0.1 (DNS rebinding) reaches the server with its own name as `Host`.
+async fn only_allowed_hosts(State(app): State<App>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| request.uri().authority().map(|a| a.as_str()));
+    match host {
+        Some(host) if app.hosts.allows(host) => next.run(request).await,
+        Some(host) => text_owned(
+            StatusCode::FORBIDDEN,
+            format!(
+                "handbok serve answers only to localhost and the names it was started for, not {:?}.\n\
+                 Start it with --allow-host {} to preview the site under that name.\n",
+                host_name(host),
+                host_name(host).trim_matches(['[', ']'])
+            ),
+        ),
+        None => text(StatusCode::BAD_REQUEST, "the request has no Host header\n"),
     }
 }
 
-/// Answers 503 to a connection over the limit, after reading (briefly) what it sent.
-fn busy(stream: &TcpStream) {
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let mut reader = BufReader::new(stream);
-    let soon = Instant::now() + Duration::from_secs(1);
-    if request::read(&mut reader, stream, soon, Duration::from_secs(1)) == Err(Failure::Gone) {
+async fn script() -> Response {
+    let mut response = Response::new(Body::from(super::LIVERELOAD_JS));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    finish(response)
+}
+
+/// The live-reload socket: tells the page the state of the build at once, then the
+/// outcome of every later build.
+async fn socket(State(app): State<App>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    // Pages of other sites may open sockets to localhost: only the preview's own pages
+    // (and clients that send no Origin, which browsers always do) may listen.
+    let origin = headers
+        .get(header::ORIGIN)
+        .map(|o| o.to_str().unwrap_or(""));
+    if let Some(origin) = origin {
+        let host = origin
+            .parse::<axum::http::Uri>()
+            .ok()
+            .and_then(|u| u.authority().map(|a| a.as_str().to_string()));
+        if !host.is_some_and(|h| app.hosts.allows(&h)) {
+            return text(StatusCode::FORBIDDEN, "not from a page of this preview\n");
+        }
+    }
+    let Ok(permit) = app.sockets.clone().try_acquire_owned() else {
+        return text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "too many open pages, try again\n",
+        );
+    };
+    let status = app.shared.subscribe();
+    let timeout = app.reload_timeout;
+    upgrade.on_upgrade(move |socket| async move {
+        let _permit = permit;
+        live(socket, status, timeout).await;
+    })
+}
+
+async fn live(mut socket: WebSocket, mut status: watch::Receiver<Status>, timeout: Duration) {
+    let first = status.borrow_and_update().message(true);
+    if socket.send(Message::Text(first.into())).await.is_err() {
         return;
     }
-    let reply =
-        Reply::text(503, "the server is busy, try again\n").header("Retry-After", "1".into());
-    let _ = write_all(stream, &reply.bytes(false, false));
-    linger(stream);
-}
-
-/// Serves the requests of one connection until it closes, asks to close, fails a limit
-/// or stays idle too long.
-fn connection(stream: &TcpStream, shared: &Shared) {
-    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-    let _ = stream.set_nodelay(true);
-    let mut reader = BufReader::new(stream);
-    let mut idle = FIRST_REQUEST_TIMEOUT;
-    for served in 1..=MAX_REQUESTS_PER_CONNECTION {
-        let request =
-            match request::read(&mut reader, stream, Instant::now() + idle, REQUEST_TIMEOUT) {
-                Ok(request) => request,
-                Err(Failure::Gone) => return,
-                Err(Failure::Reject(status)) => {
-                    let reply = Reply::text(status, reason(status));
-                    let _ = write_all(stream, &reply.bytes(false, false));
-                    return linger(stream);
+    let mut heartbeat = tokio::time::interval(timeout / 3);
+    heartbeat.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    heartbeat.tick().await;
+    let mut heard = Instant::now();
+    loop {
+        let sent = tokio::select! {
+            changed = status.changed() => {
+                if changed.is_err() {
+                    return;
                 }
-            };
-        let keep = request.keep_alive && !request.has_body && served < MAX_REQUESTS_PER_CONNECTION;
-        let head_only = request.method == "HEAD";
-        if request.path_and_query().0 == EVENTS && request.method == "GET" {
-            let _ = events(stream, shared);
+                let message = status.borrow_and_update().message(false);
+                socket.send(Message::Text(message.into())).await
+            }
+            incoming = socket.recv() => match incoming {
+                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
+                Some(Ok(_)) => {
+                    heard = Instant::now();
+                    Ok(())
+                }
+            },
+            _ = heartbeat.tick() => {
+                if heard.elapsed() >= timeout {
+                    return;
+                }
+                socket.send(Message::Ping(Default::default())).await
+            }
+        };
+        if sent.is_err() {
             return;
         }
-        let reply = answer(&request, shared);
-        if write_all(stream, &reply.bytes(head_only, keep)).is_err() {
-            return;
-        }
-        if request.has_body {
-            // The body was not read: let it arrive before closing.
-            return linger(stream);
-        }
-        if !keep {
-            return;
-        }
-        idle = IDLE_TIMEOUT;
     }
 }
 
-fn write_all(mut stream: &TcpStream, bytes: &[u8]) -> std::io::Result<()> {
-    stream.write_all(bytes)?;
-    stream.flush()
-}
-
-/// Closes after a last response while the client may still be sending (a rejected request,
-/// a body): stops sending, then reads (briefly, and a bounded amount) whatever still comes,
-/// since closing with unread bytes would reset the connection and could destroy the
-/// response before the client has read it.
-fn linger(mut stream: &TcpStream) {
-    let _ = stream.shutdown(Shutdown::Write);
-    let until = Instant::now() + Duration::from_secs(2);
-    let mut buffer = [0u8; 8192];
-    let mut left: usize = 1 << 20;
-    while left > 0 {
-        let wait = until.saturating_duration_since(Instant::now());
-        if wait.is_zero() || stream.set_read_timeout(Some(wait)).is_err() {
-            return;
-        }
-        match stream.read(&mut buffer) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => left = left.saturating_sub(n),
-        }
+/// Any other path: a file of the site (HTML pages with the live-reload script), a folder
+/// redirected to its trailing slash, or the site's 404 page.
+async fn file(State(app): State<App>, mut request: Request) -> Response {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
     }
-}
-
-/// A response, written with a Content-Length always.
-struct Reply {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: Cow<'static, [u8]>,
-}
-
-impl Reply {
-    fn new(status: u16, kind: &str, body: impl Into<Cow<'static, [u8]>>) -> Reply {
-        Reply {
-            status,
-            headers: vec![("Content-Type", kind.to_string())],
-            body: body.into(),
-        }
-    }
-
-    fn text(status: u16, text: &'static str) -> Reply {
-        Reply::new(status, "text/plain; charset=utf-8", text.as_bytes())
-    }
-
-    fn header(mut self, name: &'static str, value: String) -> Reply {
-        self.headers.push((name, value));
-        self
-    }
-
-    /// Status line, headers and (unless `head_only`) the body, ready to write at once.
-    fn bytes(&self, head_only: bool, keep_alive: bool) -> Vec<u8> {
-        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str(&format!(
-            "Content-Length: {}\r\nCache-Control: no-store\r\nConnection: {}\r\n\r\n",
-            self.body.len(),
-            if keep_alive { "keep-alive" } else { "close" }
-        ));
-        let mut out = head.into_bytes();
-        if !head_only {
-            out.extend_from_slice(&self.body);
-        }
-        out
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        414 => "URI Too Long",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        505 => "HTTP Version Not Supported",
-        _ => "Error",
-    }
-}
-
-/// The response to a request for anything but the event stream.
-fn answer(request: &Request, shared: &Shared) -> Reply {
-    if request.method != "GET" && request.method != "HEAD" {
-        return Reply::text(405, "method not allowed\n").header("Allow", "GET, HEAD".into());
-    }
-    let (path, query) = request.path_and_query();
-    if path == SCRIPT {
-        return Reply::new(
-            200,
-            "text/javascript; charset=utf-8",
-            super::LIVERELOAD_JS.as_bytes(),
-        );
-    }
-    if path == EVENTS {
-        return Reply::new(200, "text/event-stream", &b""[..]);
-    }
-    let root = &shared.output;
-    match resolve(root, path) {
-        Resolved::File(file) => match read_whole(&file) {
-            Ok(bytes) => {
-                let kind = content_type(&file);
-                if kind.starts_with("text/html") {
-                    let html = inject(&String::from_utf8_lossy(&bytes));
-                    Reply::new(200, kind, html.into_bytes())
-                } else {
-                    Reply::new(200, kind, bytes)
+    let root = app.root.clone();
+    let path = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
+    // Path checks and small reads happen here rather than on tokio's blocking pool: the
+    // output is a local folder, mostly in the page cache, and a hop to another thread for
+    // each step costs more than the step (three times the requests per second).
+    match resolve(&root, &path) {
+        Resolved::File(real) => {
+            let html = is_html(&real);
+            if html || !request.headers().contains_key(header::RANGE) {
+                match read_small(&real) {
+                    Ok(Some(small)) => return finish(small.respond(&request, html)),
+                    Ok(None) => {}
+                    // Removed by a rebuild since it was found.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        return not_found(&root).await
+                    }
+                    Err(_) => {
+                        return text(
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            "the file could not be read\n",
+                        )
+                    }
                 }
             }
-            // Removed by a rebuild since it was found.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => not_found(root),
-            Err(_) => Reply::text(500, "the file could not be read\n"),
-        },
+            if html {
+                // A page is sent whole, with the script added: ranges of it mean nothing.
+                request.headers_mut().remove(header::RANGE);
+                request.headers_mut().remove(header::IF_RANGE);
+                // Read as for GET, to know its length with the script; hyper sends no
+                // body in answer to HEAD.
+                *request.method_mut() = Method::GET;
+            }
+            let response = match ServeFile::new(&real).oneshot(request).await {
+                Ok(response) => response.map(Body::new),
+                Err(never) => match never {},
+            };
+            if response.status() == StatusCode::NOT_FOUND {
+                return not_found(&root).await;
+            }
+            if html && response.status() == StatusCode::OK {
+                return finish(with_script(response).await);
+            }
+            finish(response)
+        }
         Resolved::Redirect(to) => {
             let to = match query {
                 Some(q) => format!("{to}?{q}"),
                 None => to,
             };
-            Reply::new(301, "text/plain; charset=utf-8", &b""[..]).header("Location", to)
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::MOVED_PERMANENTLY;
+            if let Ok(value) = HeaderValue::from_str(&to) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            finish(response)
         }
-        Resolved::BadRequest => Reply::text(400, "bad request\n"),
-        Resolved::NotFound => not_found(root),
+        Resolved::BadRequest => text(StatusCode::BAD_REQUEST, "bad request\n"),
+        Resolved::NotFound => not_found(&root).await,
     }
+}
+
+/// Files up to this size are read whole and answered at once; larger ones, and ranges of
+/// files other than pages, are streamed by `ServeFile`.
+const SMALL_FILE: u64 = 1 << 20;
+
+/// A small file read whole, with what its validators are made of.
+struct Small {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    modified: std::time::SystemTime,
+}
+
+/// Reads `path` whole if it is at most [`SMALL_FILE`] long, from one open file: the
+/// length, time and contents are of the same version (a rebuild replaces files, never
+/// rewrites them in place).
+fn read_small(path: &Path) -> std::io::Result<Option<Small>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.len() > SMALL_FILE {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(SMALL_FILE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 != meta.len() {
+        // Changed under us after all: let the streaming path deal with it.
+        return Ok(None);
+    }
+    Ok(Some(Small {
+        path: path.to_path_buf(),
+        bytes,
+        modified: meta.modified()?,
+    }))
+}
+
+impl Small {
+    /// Strong validator: the time to the nanosecond and the length.
+    fn etag(&self) -> String {
+        let time = self
+            .modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        format!(
+            "\"{:x}.{:x}-{:x}\"",
+            time.as_secs(),
+            time.subsec_nanos(),
+            self.bytes.len()
+        )
+    }
+
+    /// The answer to a GET or HEAD of this file without a range: 304 when the client has
+    /// this version (RFC 9110 13.2.2: `If-None-Match` first, else `If-Modified-Since`).
+    fn respond(self, request: &Request, html: bool) -> Response {
+        let etag = self.etag();
+        let modified = httpdate::fmt_http_date(self.modified);
+        let headers = request.headers();
+        let fresh = match headers.get(header::IF_NONE_MATCH) {
+            Some(tags) => tags.to_str().is_ok_and(|tags| matches_any(tags, &etag)),
+            None => headers
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| httpdate::parse_http_date(v).ok())
+                .is_some_and(|since| {
+                    // HTTP dates have whole seconds.
+                    let secs = |t: std::time::SystemTime| {
+                        t.duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.as_secs())
+                    };
+                    secs(self.modified) <= secs(since)
+                }),
+        };
+        let kind = if html {
+            "text/html; charset=utf-8".to_string()
+        } else {
+            mime_guess::from_path(&self.path)
+                .first_or_octet_stream()
+                .to_string()
+        };
+        let mut response = if fresh {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::NOT_MODIFIED;
+            r
+        } else if html {
+            Response::new(Body::from(inject(&self.bytes)))
+        } else {
+            Response::new(Body::from(self.bytes))
+        };
+        let h = response.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            h.insert(header::ETAG, v);
+        }
+        if let Ok(v) = HeaderValue::from_str(&modified) {
+            h.insert(header::LAST_MODIFIED, v);
+        }
+        if let Ok(v) = HeaderValue::from_str(&kind) {
+            h.insert(header::CONTENT_TYPE, v);
+        }
+        if !html {
+            h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+        }
+        response
+    }
+}
+
+/// Whether an `If-None-Match` list names `etag` (weak comparison: `W/` is ignored) or is `*`.
+fn matches_any(tags: &str, etag: &str) -> bool {
+    tags.split(',')
+        .map(|t| t.trim())
+        .any(|t| t == "*" || t.trim_start_matches("W/") == etag)
+}
+
+fn is_html(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// A page response with the live-reload script added before `</body>`. Its validators
+/// (`ETag`, `Last-Modified`) stay those of the file: the script is the same for every
+/// version of it.
+async fn with_script(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let collected = http_body_util::Limited::new(body, MAX_INJECTED_PAGE)
+        .collect()
+        .await;
+    let Ok(collected) = collected else {
+        return text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the file could not be read\n",
+        );
+    };
+    let html = inject(&collected.to_bytes());
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(html.len()));
+    Response::from_parts(parts, Body::from(html))
 }
 
 /// The site's 404 page, or a plain one while there is none.
-fn not_found(root: &Path) -> Reply {
-    let body = read_whole(&root.join("404.html"))
-        .map(|b| inject(&String::from_utf8_lossy(&b)))
-        .unwrap_or_else(|_| "<!DOCTYPE html><title>404</title><p>Sidan finns inte.</p>".into());
-    Reply::new(404, "text/html; charset=utf-8", body.into_bytes())
+async fn not_found(root: &Path) -> Response {
+    let page = tokio::fs::read(root.join("404.html")).await;
+    let html = match page {
+        Ok(bytes) => inject(&bytes),
+        Err(_) => inject(b"<!DOCTYPE html><title>404</title><p>Sidan finns inte.</p>"),
+    };
+    let mut response = Response::new(Body::from(html));
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    finish(response)
 }
 
-/// Reads a file as one whole version of itself. Incremental rebuilds replace files by
-/// renaming (an open file keeps its old contents), but a full rebuild reuses the folder
-/// that the previous swap took out of service and rewrites files in it in place: a read
-/// that began before the swap could see a file being truncated and rewritten. So a read
-/// counts only if the file did not change while it was read and the path still leads to
-/// the same file afterwards; otherwise it is read again.
-fn read_whole(path: &Path) -> std::io::Result<Vec<u8>> {
-    for _ in 0..READ_ATTEMPTS {
-        let mut file = std::fs::File::open(path)?;
-        let before = file.metadata()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(before.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes)?;
-        let after = file.metadata()?;
-        let now = std::fs::metadata(path)?;
-        if unchanged(&before, &after)
-            && bytes.len() as u64 == after.len()
-            && same_file(&after, &now)
-        {
-            return Ok(bytes);
+/// The headers every file response gets: text in UTF-8, and revalidation every time (the
+/// preview changes under the browser; a 304 keeps it cheap).
+fn finish(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let textual = kind.starts_with("text/")
+        || matches!(
+            kind,
+            "application/javascript" | "application/json" | "application/xml" | "image/svg+xml"
+        );
+    if textual && !kind.contains("charset") {
+        if let Ok(value) = HeaderValue::from_str(&format!("{kind}; charset=utf-8")) {
+            headers.insert(header::CONTENT_TYPE, value);
         }
     }
-    Err(std::io::Error::other(
-        "the file kept changing while it was read",
-    ))
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
 }
 
-fn unchanged(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    a.len() == b.len() && a.modified().ok() == b.modified().ok() && same_file(a, b)
+fn text(status: StatusCode, body: &'static str) -> Response {
+    text_owned(status, body.to_string())
 }
 
-#[cfg(unix)]
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    a.len() == b.len() && a.modified().ok() == b.modified().ok()
+fn text_owned(status: StatusCode, body: String) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
 }
 
 enum Resolved {
@@ -343,7 +597,7 @@ enum Resolved {
     BadRequest,
 }
 
-/// Maps a URL path to a file in `root`: percent-decoded, no `.`/`..` segments, no
+/// Maps a URL path to a file in `root` (canonical): percent-decoded, no `.`/`..` segments, no
 /// backslashes or NUL, folders to their `index.html`, and never outside `root` (symbolic
 /// links that lead out are not followed).
 fn resolve(root: &Path, url_path: &str) -> Resolved {
@@ -358,156 +612,104 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
         return Resolved::BadRequest;
     }
     let mut file = root.join(rel);
-    if file.is_dir() {
+    let Ok(meta) = std::fs::metadata(&file) else {
+        return Resolved::NotFound;
+    };
+    let folder = meta.is_dir();
+    if folder {
         if !decoded.ends_with('/') {
             // One leading slash: `//host/x` would send the browser to another host.
             return Resolved::Redirect(format!("/{}/", url_path.trim_start_matches('/')));
         }
         file = file.join("index.html");
+    } else if !meta.is_file() {
+        return Resolved::NotFound;
     }
-    let (Ok(real), Ok(real_root)) = (file.canonicalize(), root.canonicalize()) else {
+    let Ok(real) = file.canonicalize() else {
         return Resolved::NotFound;
     };
-    if !real.starts_with(&real_root) || !real.is_file() {
+    if !real.starts_with(root) || (folder && !real.is_file()) {
         return Resolved::NotFound;
     }
     Resolved::File(real)
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "ics" => "text/calendar; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Adds the live-reload script to an HTML page (only the dev server does this).
-fn inject(html: &str) -> String {
+/// Adds the live-reload script to an HTML page (only the preview does this), before its
+/// last `</body>`. Works on the bytes: pages are not checked or converted on the way.
+fn inject(html: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT}\"></script>");
-    match html.rfind("</body>") {
-        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
-        None => format!("{html}{tag}"),
-    }
-}
-
-/// A server-sent events stream: the current state first, then every rebuild's outcome.
-/// It has no length: it ends when the connection closes. A client that stops reading is
-/// dropped at the next message or ping that cannot be written in time.
-fn events(mut stream: &TcpStream, shared: &Shared) -> std::io::Result<()> {
-    let rx = shared.subscribe();
-    stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n")?;
-    stream.write_all(shared.current_event().as_bytes())?;
-    stream.flush()?;
-    loop {
-        let message = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok(m) => m,
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-        };
-        stream.write_all(message.as_bytes())?;
-        stream.flush()?;
-    }
+    let at = memchr::memmem::rfind(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn status_of(port: u16, request: &[u8]) -> u16 {
-        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        s.write_all(request).unwrap();
-        let mut response = String::new();
-        let _ = s.read_to_string(&mut response);
-        response
-            .split(' ')
-            .nth(1)
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0)
-    }
-
     #[test]
-    fn a_full_server_says_busy_and_recovers() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("index.html"), "<html></html>").unwrap();
-        let shared = Shared::new(dir.path().to_path_buf(), crate::i18n::Lang::En);
-        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
-        let port = listener.local_addr().unwrap().port();
-        std::thread::spawn(move || serve_at_most(listener, shared, 2));
-        let get = b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n";
-        assert_eq!(status_of(port, get), 200);
-        // Two clients that stall halfway through their requests hold both places.
-        let mut stalled = Vec::new();
-        for _ in 0..2 {
-            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-            s.write_all(b"GET / HTTP/1.1\r\nHo").unwrap();
-            stalled.push(s);
+    fn hosts_are_loopback_the_bind_address_and_the_allowed_names() {
+        let hosts = Hosts::new("127.0.0.1", &["Granskning.Kommun.se".to_string()]);
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST.",
+            "127.0.0.1:8080",
+            "[::1]:1111",
+            "[::1]",
+            "granskning.kommun.se:1111",
+        ] {
+            assert!(hosts.allows(ok), "{ok}");
         }
-        // The stalled clients are accepted in order, before the next one is.
-        let mut busy = 0;
-        for _ in 0..50 {
-            busy = status_of(port, get);
-            if busy == 503 {
-                break;
-            }
+        for refused in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.2",
+            "localhost.evil.example",
+            "[::2]:1111",
+            "",
+        ] {
+            assert!(!hosts.allows(refused), "{refused}");
         }
-        assert_eq!(busy, 503);
-        drop(stalled);
-        // Their places come free once the server has seen them go.
-        let mut status = 0;
-        for _ in 0..3000 {
-            status = status_of(port, get);
-            if status == 200 {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        assert_eq!(status, 200);
+        let lan = Hosts::new("192.168.1.20", &[]);
+        assert!(lan.allows("192.168.1.20:1111"));
+        let ipv6 = Hosts::new("::1", &["fe80::1".to_string()]);
+        assert!(ipv6.allows("[fe80::1]:1111"));
+        // A wildcard is no name a browser sends.
+        let all = Hosts::new("0.0.0.0", &[]);
+        assert!(!all.allows("0.0.0.0:1111"));
+        assert!(all.allows("localhost:1111"));
     }
 
     #[test]
     fn paths_never_leave_the_root() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("a")).unwrap();
-        std::fs::write(dir.path().join("a/index.html"), "x").unwrap();
-        assert!(matches!(resolve(dir.path(), "/a/"), Resolved::File(_)));
-        assert!(matches!(resolve(dir.path(), "/a"), Resolved::Redirect(to) if to == "/a/"));
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = &tmp.path().canonicalize().unwrap();
+        std::fs::create_dir(dir.join("a")).unwrap();
+        std::fs::write(dir.join("a/index.html"), "x").unwrap();
+        // A link inside the served folder that leads out of it is not followed.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/etc/hostname", dir.join("ut.txt")).unwrap();
+            assert!(matches!(resolve(dir, "/ut.txt"), Resolved::NotFound));
+        }
+        assert!(matches!(resolve(dir, "/a/"), Resolved::File(_)));
+        assert!(matches!(resolve(dir, "/a"), Resolved::Redirect(to) if to == "/a/"));
         // Never a protocol-relative redirect to another host.
-        assert!(matches!(resolve(dir.path(), "//a"), Resolved::Redirect(to) if to == "/a/"));
-        assert!(matches!(
-            resolve(dir.path(), "/../etc/passwd"),
-            Resolved::BadRequest
-        ));
-        assert!(matches!(
-            resolve(dir.path(), "/%2e%2e/etc/passwd"),
-            Resolved::BadRequest
-        ));
-        assert!(matches!(
-            resolve(dir.path(), "/a/%2E%2E/%2E%2E/x"),
-            Resolved::BadRequest
-        ));
-        assert!(matches!(
-            resolve(dir.path(), "/a\\..\\x"),
-            Resolved::BadRequest
-        ));
-        assert!(matches!(
-            resolve(dir.path(), "/saknas/"),
-            Resolved::NotFound
-        ));
+        assert!(matches!(resolve(dir, "//a"), Resolved::Redirect(to) if to == "/a/"));
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/%2E%2E/%2E%2E/x",
+            "/a\\..\\x",
+            "/a/%00",
+            "/%ff",
+        ] {
+            assert!(matches!(resolve(dir, bad), Resolved::BadRequest), "{bad}");
+        }
+        assert!(matches!(resolve(dir, "/saknas/"), Resolved::NotFound));
     }
 }

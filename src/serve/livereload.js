@@ -1,9 +1,12 @@
 // handbok serve: reloads the page after every successful build and shows build errors in an
-// overlay (in Swedish), which goes away by itself when the next build succeeds.
+// overlay (in Swedish), which goes away by itself when the next build succeeds. One
+// WebSocket per open page; the server sends a heartbeat, which the browser answers by
+// itself. If the server restarts, the page reconnects and reloads once it is back.
 (function () {
   "use strict";
-  var source = new EventSource("/__handbok/events");
   var overlay = null;
+  var seen = null;
+  var wait = 500;
   // Messages quote what editors wrote (titles, links): they are set as text, never as HTML.
   function el(tag, text) {
     var node = document.createElement(tag);
@@ -36,8 +39,29 @@
     });
     overlay.replaceChildren(heading, el("p", "Den senaste fungerande versionen visas. Rätta felet och spara, så försvinner rutan."), list);
   }
-  source.addEventListener("error", function (event) {
-    if (event.data) { show(JSON.parse(event.data)); }
-  });
-  source.addEventListener("reload", function () { window.location.reload(); });
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + "/__handbok/ws");
+    socket.onmessage = function (event) {
+      var message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.event === "error") {
+        show(message.errors || []);
+        return;
+      }
+      var state = message.server + "/" + message.generation;
+      // A reconnection after a restart or a missed build reloads; one to the same state
+      // does not.
+      if (message.event === "reload" || (seen !== null && state !== seen)) {
+        window.location.reload();
+      }
+      seen = state;
+      wait = 500;
+    };
+    socket.onclose = function () {
+      setTimeout(connect, wait);
+      wait = Math.min(wait * 2, 5000);
+    };
+  }
+  connect();
 })();

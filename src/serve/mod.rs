@@ -1,22 +1,22 @@
 //! `handbok serve`: builds the site into a private folder, serves it on localhost, watches
 //! the sources with `notify` and rebuilds after a short quiet period. Open pages reload
 //! by themselves; a build that fails keeps the last good site and shows the errors in an
-//! overlay, which goes away when the next build succeeds.
+//! overlay, which goes away when the next build succeeds. SIGINT and SIGTERM stop it
+//! cleanly, also as PID 1 in a container.
 
 mod http;
 pub mod incremental;
-mod request;
+mod watch;
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::BuildOptions;
+pub use http::{Hosts, Limits};
+use watch::{Message, Sources};
 
 /// The script every served page loads: reload on a new build, show errors in an overlay.
 pub const LIVERELOAD_JS: &str = include_str!("livereload.js");
@@ -34,6 +34,11 @@ pub struct ServeOptions {
     pub build: BuildOptions,
     pub bind: String,
     pub port: u16,
+    /// Host names answered besides loopback and the bind address.
+    pub allowed_hosts: Vec<String>,
+    /// Scan the sources at this interval instead of waiting for change events.
+    pub poll: Option<Duration>,
+    pub limits: Limits,
     /// Language of the messages in the terminal and the overlay.
     pub lang: crate::i18n::Lang,
 }
@@ -41,21 +46,39 @@ pub struct ServeOptions {
 /// One line of news for the terminal.
 pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
 
-/// The state the HTTP threads and the rebuild loop share.
+/// The state the HTTP side and the rebuild loop share.
 #[derive(Clone)]
 pub struct Shared {
     /// The folder being served.
     pub output: PathBuf,
     lang: crate::i18n::Lang,
-    inner: Arc<Mutex<State>>,
+    status: Arc<tokio::sync::watch::Sender<Status>>,
 }
 
-#[derive(Default)]
-struct State {
-    /// The errors of the last build, if it failed.
-    errors: Option<Vec<Diagnostic>>,
+/// The outcome of the latest build, as open pages learn it.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// Which server this is (its start time): a page that reconnects to another server,
+    /// after a restart, reloads.
+    server: u64,
     generation: u64,
-    subscribers: Vec<Sender<String>>,
+    /// The errors of the last build, as a JSON array, if it failed.
+    errors: Option<Arc<str>>,
+}
+
+impl Status {
+    /// The message for an open page: on connecting (`first`) the state, later what changed.
+    fn message(&self, first: bool) -> String {
+        match &self.errors {
+            Some(errors) => format!("{{\"event\":\"error\",\"errors\":{errors}}}"),
+            None => format!(
+                "{{\"event\":\"{}\",\"server\":{},\"generation\":{}}}",
+                if first { "ready" } else { "reload" },
+                self.server,
+                self.generation
+            ),
+        }
+    }
 }
 
 impl Shared {
@@ -63,59 +86,44 @@ impl Shared {
         Self {
             output,
             lang,
-            inner: Arc::new(Mutex::new(State::default())),
+            status: Arc::new(tokio::sync::watch::Sender::new(Status {
+                server: std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as u64),
+                ..Status::default()
+            })),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// A receiver of the events of every later build.
-    pub fn subscribe(&self) -> Receiver<String> {
-        let (tx, rx) = mpsc::channel();
-        self.lock().subscribers.push(tx);
-        rx
-    }
-
-    /// The event that tells a new subscriber the current state.
-    pub fn current_event(&self) -> String {
-        let state = self.lock();
-        match &state.errors {
-            Some(errors) => error_event(errors, self.lang),
-            None => format!("event: ready\ndata: {}\n\n", state.generation),
-        }
+    /// The status now, and every later change.
+    fn subscribe(&self) -> tokio::sync::watch::Receiver<Status> {
+        self.status.subscribe()
     }
 
     fn publish(&self, errors: Option<Vec<Diagnostic>>) {
-        let mut state = self.lock();
-        state.generation += 1;
-        let event = match &errors {
-            Some(e) => error_event(e, self.lang),
-            None => format!("event: reload\ndata: {}\n\n", state.generation),
-        };
-        state.errors = errors;
-        state
-            .subscribers
-            .retain(|tx| tx.send(event.clone()).is_ok());
+        let errors = errors.map(|e| Arc::from(error_json(&e, self.lang)));
+        self.status.send_modify(|status| {
+            status.generation += 1;
+            status.errors = errors;
+        });
     }
 }
 
-fn error_event(errors: &[Diagnostic], lang: crate::i18n::Lang) -> String {
+fn error_json(errors: &[Diagnostic], lang: crate::i18n::Lang) -> String {
     let list: Vec<serde_json::Value> = errors
         .iter()
         .filter(|d| d.is_error())
         .map(|d| crate::report::diagnostic_json(&crate::i18n::translate(d, lang)))
         .collect();
-    format!("event: error\ndata: {}\n\n", serde_json::Value::Array(list))
+    serde_json::Value::Array(list).to_string()
 }
 
-/// Builds, serves and rebuilds until the process is stopped. `log` receives one line per
-/// event for the terminal; `ready` receives the address once the server listens.
+/// Builds, serves and rebuilds until SIGINT or SIGTERM (Ctrl+C), then removes its private
+/// folder and returns. `log` receives one line per event for the terminal; `ready`
+/// receives the address once the server listens.
 pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> Result<()> {
-    remove_stale_folders();
+    // Stopped servers' folders may be large: removed beside the start, not before it.
+    std::thread::spawn(remove_stale_folders);
     let work = WorkFolder::create()?;
     let folder = work.dir.path().to_path_buf();
     let output = folder.join("public");
@@ -125,33 +133,109 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     // instead of making it again with default permissions.
     build.existing_parent = true;
     let shared = Shared::new(output.clone(), options.lang);
+    let root = build
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| build.root.clone());
+    // Watching starts before the first build, so that no edit made during it is missed.
+    let (tx, rx) = mpsc::channel::<Message>();
+    let sources = Sources::start(&root, options.poll, tx.clone())?;
     let built = rebuild(&build, &shared, &log);
     if !output.exists() {
         // No good build yet: serve an empty site whose 404 page shows the overlay.
         std::fs::create_dir(&output).map_err(|e| Error::io("cannot create", &output, e))?;
     }
-    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
-        Error::Config(Box::new(
-            Diagnostic::error(format!(
-                "cannot listen on {}:{}: {e}",
-                options.bind, options.port
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("handbok-http")
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("cannot start the server in", &folder, e))?;
+    // Signals are caught from here on, before anyone is told where the server is.
+    let stop = runtime.block_on(async { StopSignal::install() });
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind((
+            options.bind.as_str(),
+            options.port,
+        )))
+        .map_err(|e| {
+            Error::Config(Box::new(
+                Diagnostic::error(format!(
+                    "cannot listen on {}:{}: {e}",
+                    options.bind, options.port
+                ))
+                .with_hint("choose another port with --port, or stop the program that uses it"),
             ))
-            .with_hint("choose another port with --port, or stop the program that uses it"),
-        ))
-    })?;
+        })?;
     let address = listener
         .local_addr()
         .map_err(|e| Error::io("cannot listen on", &folder, e))?;
     let url = format!("http://{address}/");
     log(&format!("serving {url} (stop with Ctrl+C)"));
-    if let Some(tx) = ready {
-        let _ = tx.send(url);
+    let hosts = Hosts::new(&options.bind, &options.allowed_hosts);
+    runtime.spawn(http::run(
+        listener,
+        shared.clone(),
+        hosts,
+        options.limits.clone(),
+    ));
+    if let Some(ready) = ready {
+        let _ = ready.send(url);
     }
-    let http_shared = shared.clone();
-    std::thread::spawn(move || http::run(listener, http_shared));
-    let result = watch(&build, &shared, &log, built);
+    let loop_log = log.clone();
+    let rebuilds = std::thread::Builder::new()
+        .name("handbok-rebuild".into())
+        .spawn(move || watch_loop(&build, &shared, &loop_log, built, sources, &root, &rx))
+        .map_err(|e| Error::io("cannot start watching", &folder, e))?;
+    runtime.block_on(stop.wait());
+    log("stopping");
+    // A build under way finishes first: the folder it writes in is removed next.
+    let _ = tx.send(Message::Stop);
+    let _ = rebuilds.join();
+    runtime.shutdown_timeout(Duration::from_secs(1));
     drop(work);
-    result
+    Ok(())
+}
+
+/// SIGINT (Ctrl+C) and SIGTERM, caught. Handlers are installed, so that both stop the
+/// server also as PID 1, where signals without a handler are ignored.
+struct StopSignal {
+    #[cfg(unix)]
+    signals: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl StopSignal {
+    /// Catches the signals from now on; needs the runtime.
+    fn install() -> StopSignal {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            let signals = signal(SignalKind::interrupt())
+                .and_then(|i| Ok((i, signal(SignalKind::terminate())?)))
+                .ok();
+            StopSignal { signals }
+        }
+        #[cfg(not(unix))]
+        StopSignal {}
+    }
+
+    /// Waits for one of them (forever where they cannot be caught).
+    async fn wait(self) {
+        #[cfg(unix)]
+        match self.signals {
+            Some((mut interrupt, mut terminate)) => {
+                tokio::select! {
+                    _ = interrupt.recv() => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            None => std::future::pending::<()>().await,
+        }
+        #[cfg(not(unix))]
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
 }
 
 /// The private working folder of one `handbok serve`: `handbok-serve-PID-RANDOM` in the
@@ -326,95 +410,53 @@ fn refresh_index(built: &Option<crate::Built>, shared: &Shared, log: &Log) {
     ));
 }
 
-/// The folders and files whose changes trigger a rebuild.
-fn watched(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
-    let mut out: Vec<(PathBuf, RecursiveMode)> = ["content", "themes", "templates", "static"]
-        .iter()
-        .map(|d| root.join(d))
-        .filter(|p| p.is_dir())
-        .map(|p| (p, RecursiveMode::Recursive))
-        .collect();
-    out.push((root.to_path_buf(), RecursiveMode::NonRecursive));
-    out
-}
-
-fn watch(
+/// Rebuilds on every change of the sources until told to stop.
+fn watch_loop(
     build: &BuildOptions,
     shared: &Shared,
     log: &Log,
     mut built: Option<crate::Built>,
-) -> Result<()> {
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx).map_err(|e| watch_error(&build.root, e))?;
-    for (path, mode) in watched(&build.root) {
-        watcher
-            .watch(&path, mode)
-            .map_err(|e| watch_error(&path, e))?;
-    }
-    let root = build
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| build.root.clone());
+    mut sources: Sources,
+    root: &Path,
+    rx: &mpsc::Receiver<Message>,
+) {
     let mut index_behind = false;
     loop {
         let first = if index_behind {
             match rx.recv_timeout(INDEX_IDLE) {
-                Ok(event) => event,
+                Ok(message) => message,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     refresh_index(&built, shared, log);
                     index_behind = false;
                     continue;
                 }
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         } else {
-            let Ok(event) = rx.recv() else { return Ok(()) };
-            event
+            let Ok(message) = rx.recv() else { return };
+            message
         };
-        let mut changed: Vec<PathBuf> = relevant_paths(&root, &first);
+        let mut events = vec![first];
         // Debounce: wait until the sources have been quiet for a moment.
         while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
-            changed.extend(relevant_paths(&root, &next));
+            events.push(next);
         }
+        let mut changed: Vec<PathBuf> = Vec::new();
+        let mut structural: Vec<PathBuf> = Vec::new();
+        for message in &events {
+            match message {
+                Message::Stop => return,
+                Message::Event(event) => {
+                    changed.extend(watch::relevant_paths(root, event));
+                    structural.extend(watch::structural_paths(event));
+                }
+            }
+        }
+        sources.refresh(&structural, log.as_ref());
         changed.sort();
         changed.dedup();
         if !changed.is_empty() {
             index_behind |= apply(build, shared, log, &mut built, &changed);
         }
     }
-}
-
-/// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
-/// paths: an editor that saves by renaming a hidden temporary file over the page reports
-/// both names in one event, and the temporary one must not turn a text edit into a full
-/// rebuild.
-fn relevant_paths(root: &Path, event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
-    match event {
-        Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => e
-            .paths
-            .iter()
-            .filter(|p| is_relevant(root, p))
-            .cloned()
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// Changes in the site root itself count only for its own files (handbok.yaml and data
-/// files), not for editor swap files or the output folder.
-fn is_relevant(root: &Path, path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let hidden = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp");
-    let top_level = path
-        .parent()
-        .and_then(|d| d.canonicalize().ok())
-        .is_some_and(|d| d == root);
-    !hidden && (!top_level || name.ends_with(".yaml") || name.ends_with(".yml"))
-}
-
-fn watch_error(path: &Path, e: notify::Error) -> Error {
-    Error::Config(Box::new(
-        Diagnostic::error(format!("cannot watch {} for changes: {e}", path.display()))
-            .with_hint("check that the folder exists and that the system allows more file watches"),
-    ))
 }

@@ -31,6 +31,8 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 "$target/release/examples/analysis" "$root" > "$site/analysis-bundled.json"
 "$target/release/examples/analysis" "$site/corpus" > "$site/analysis-corpus.json"
 cd "$here"
+(cd "$root" && cargo build --release --quiet)
 SITE_DIR="$site/public" EDIT_SITE_DIR="$site/edit-public" BASE_PATH=/hallbarhet/ CHROMIUM="$chromium" \
+  HANDBOK_BIN="$target/release/handbok" SERVE_FIXTURE="$root/tests/fixtures/basic" \
   ANALYSIS_BUNDLED="$site/analysis-bundled.json" ANALYSIS_CORPUS="$site/analysis-corpus.json" \
   node --test --test-concurrency=1 ./*.test.mjs

@@ -524,26 +524,34 @@ pub fn resolve(page_path: &str, href: &str) -> String {
     }
 }
 
+/// A live-reload socket of `handbok serve` on `port`, as a page opens it.
+pub fn reload_socket(port: u16) -> tungstenite::WebSocket<std::net::TcpStream> {
+    let stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let url = format!("ws://127.0.0.1:{port}/__handbok/ws");
+    let (socket, response) = tungstenite::client(url.as_str(), stream)
+        .unwrap_or_else(|e| panic!("open the reload socket: {e}"));
+    assert_eq!(response.status(), 101);
+    socket
+}
+
 /// Subscribes to the live-reload events of `handbok serve` on `port`; each item is (event
-/// name, data).
+/// name, data): the generation for `ready` and `reload`, the error list for `error`.
 pub fn events(port: u16) -> std::sync::mpsc::Receiver<(String, String)> {
-    use std::io::{BufRead, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        s,
-        "GET /__handbok/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .expect("send");
+    let mut socket = reload_socket(port);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut name = String::new();
-        for line in std::io::BufReader::new(s).lines().map_while(Result::ok) {
-            if let Some(n) = line.strip_prefix("event: ") {
-                name = n.to_string();
-            } else if let Some(d) = line.strip_prefix("data: ") {
-                if tx.send((name.clone(), d.to_string())).is_err() {
-                    return;
-                }
+        while let Ok(message) = socket.read() {
+            let tungstenite::Message::Text(text) = message else {
+                continue;
+            };
+            let value: serde_json::Value = serde_json::from_str(text.as_str()).expect("JSON");
+            let name = value["event"].as_str().unwrap_or("").to_string();
+            let data = match name.as_str() {
+                "error" => value["errors"].to_string(),
+                _ => value["generation"].to_string(),
+            };
+            if tx.send((name, data)).is_err() {
+                return;
             }
         }
     });

@@ -1,0 +1,232 @@
+//! Watching the site's sources for `handbok serve`: the site root itself (its own files,
+//! such as handbok.yaml and data files) and each of its folders recursively, except the
+//! output and tool folders. A folder that appears later (a new `static/`) is watched from
+//! then on, and one that is removed and made again (as `git switch` or an unzip does) is
+//! watched again. File systems that report no changes (network shares) are polled.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// Folders of the site root that are never sources: outputs, tools, dependencies.
+const NOT_SOURCES: &[&str] = &["public", "target", "node_modules"];
+
+/// What the rebuild loop hears.
+pub enum Message {
+    /// A file-system event.
+    Event(notify::Result<notify::Event>),
+    /// The server is stopping.
+    Stop,
+}
+
+/// The watches on one site.
+pub struct Sources {
+    watcher: Box<dyn Watcher + Send>,
+    root: PathBuf,
+    /// The folders watched recursively now.
+    folders: Vec<PathBuf>,
+}
+
+impl Sources {
+    /// Starts watching `root` (canonical), with change events or, given `poll`, by
+    /// scanning at that interval. Events go to `tx`.
+    pub fn start(root: &Path, poll: Option<Duration>, tx: Sender<Message>) -> Result<Sources> {
+        let handler = move |event| {
+            let _ = tx.send(Message::Event(event));
+        };
+        let watcher: Box<dyn Watcher + Send> = match poll {
+            Some(interval) => Box::new(
+                notify::PollWatcher::new(
+                    handler,
+                    // File times are compared in whole seconds: a second save within
+                    // the same second is found by its contents.
+                    notify::Config::default()
+                        .with_poll_interval(interval)
+                        .with_compare_contents(true),
+                )
+                .map_err(|e| watch_error(root, e))?,
+            ),
+            None => {
+                Box::new(notify::recommended_watcher(handler).map_err(|e| watch_error(root, e))?)
+            }
+        };
+        let mut sources = Sources {
+            watcher,
+            root: root.to_path_buf(),
+            folders: Vec::new(),
+        };
+        sources
+            .watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(root, e))?;
+        for folder in source_folders(root) {
+            sources
+                .watcher
+                .watch(&folder, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&folder, e))?;
+            sources.folders.push(folder);
+        }
+        Ok(sources)
+    }
+
+    /// Brings the watches up to date after events on `paths`: a folder of the root that
+    /// appeared is watched, one that went away is forgotten, and one that was touched
+    /// itself (removed and made again, perhaps) is watched anew. Folders that cannot be
+    /// watched are reported through `log` and tried again at their next event.
+    pub fn refresh(&mut self, paths: &[PathBuf], log: &dyn Fn(&str)) {
+        let touched: Vec<&PathBuf> = paths
+            .iter()
+            .filter(|p| p.parent() == Some(self.root.as_path()))
+            .collect();
+        if touched.is_empty() {
+            return;
+        }
+        let now = source_folders(&self.root);
+        for folder in std::mem::take(&mut self.folders) {
+            let gone = !now.contains(&folder);
+            if gone || touched.contains(&&folder) {
+                // Its watch may be gone with it already.
+                let _ = self.watcher.unwatch(&folder);
+            } else {
+                self.folders.push(folder);
+            }
+        }
+        for folder in now {
+            if self.folders.contains(&folder) {
+                continue;
+            }
+            match self.watcher.watch(&folder, RecursiveMode::Recursive) {
+                Ok(()) => self.folders.push(folder),
+                Err(e) => log(&format!("cannot watch {}: {e}", folder.display())),
+            }
+        }
+    }
+}
+
+/// The folders of `root` whose changes count: real folders (not links), not hidden, not
+/// outputs or tools.
+fn source_folders(root: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && !NOT_SOURCES.contains(&name.as_ref())
+        })
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    folders
+}
+
+/// The paths of an event that made, removed or renamed something, which may change what
+/// is to be watched. Reading a folder (as every build does) is no such event: watching a
+/// folder anew leaves a moment in which changes go unseen.
+pub fn structural_paths(event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
+    use notify::event::{EventKind, ModifyKind};
+    match event {
+        Ok(e)
+            if matches!(
+                e.kind,
+                EventKind::Create(_)
+                    | EventKind::Remove(_)
+                    | EventKind::Modify(ModifyKind::Name(_))
+            ) =>
+        {
+            e.paths.clone()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
+/// paths: an editor that saves by renaming a hidden temporary file over the page reports
+/// both names in one event, and the temporary one must not turn a text edit into a full
+/// rebuild.
+pub fn relevant_paths(root: &Path, event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
+    match event {
+        Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => e
+            .paths
+            .iter()
+            .filter(|p| is_relevant(root, p))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// In the site root itself only its own files count (handbok.yaml and data files) and its
+/// source folders as wholes (made, removed, renamed), not editor swap files or the
+/// output folder.
+fn is_relevant(root: &Path, path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let hidden = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp");
+    if hidden {
+        return false;
+    }
+    let parent = path.parent();
+    let top_level = parent == Some(root)
+        || parent
+            .and_then(|d| d.canonicalize().ok())
+            .is_some_and(|d| d == root);
+    if !top_level {
+        return !path
+            .strip_prefix(root)
+            .ok()
+            .and_then(|rel| rel.components().next())
+            .and_then(|c| c.as_os_str().to_str())
+            .is_some_and(|first| NOT_SOURCES.contains(&first) || first.starts_with('.'));
+    }
+    name.ends_with(".yaml")
+        || name.ends_with(".yml")
+        || name.ends_with(".csv")
+        || (!NOT_SOURCES.contains(&name) && !path.is_file() && path.extension().is_none())
+}
+
+fn watch_error(path: &Path, e: notify::Error) -> Error {
+    Error::Config(Box::new(
+        Diagnostic::error(format!("cannot watch {} for changes: {e}", path.display()))
+            .with_hint("check that the folder exists and that the system allows more file watches; on a network drive, try --poll"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_the_root_files_and_folders_but_not_outputs_or_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        for folder in ["content", "public", "static", ".git"] {
+            std::fs::create_dir(root.join(folder)).unwrap();
+        }
+        std::fs::write(root.join("handbok.yaml"), "").unwrap();
+        std::fs::write(root.join("README.md"), "").unwrap();
+        let relevant = |rel: &str| is_relevant(&root, &root.join(rel));
+        assert!(relevant("handbok.yaml"));
+        assert!(relevant("content/a.md"));
+        assert!(relevant("content"), "the folder itself, made again");
+        assert!(relevant("static"));
+        assert!(relevant("static/logo.svg"));
+        assert!(relevant("themes"), "a folder that is gone now");
+        assert!(!relevant("README.md"));
+        assert!(!relevant("public/index.html"));
+        assert!(!relevant("public"));
+        assert!(!relevant(".git/index"));
+        assert!(!relevant("content/.a.md.swp"));
+        assert!(!relevant("content/a.md~"));
+        assert_eq!(
+            source_folders(&root),
+            vec![root.join("content"), root.join("static")]
+        );
+    }
+}
