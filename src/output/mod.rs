@@ -20,6 +20,13 @@ pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
     /// Copies the file `from` to the site path `path`.
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic>;
+    /// Removes the files directly in the folder `folder` (a site path ending in `/`) that
+    /// are not in `keep`: for a sink that writes over an earlier output, so that a file the
+    /// new output no longer has does not stay behind. Sinks that start from an empty folder,
+    /// or prune on their own as [`Staging`] does, leave this alone.
+    fn remove_stale(&self, _folder: &str, _keep: &HashSet<String>) -> Result<(), Diagnostic> {
+        Ok(())
+    }
 }
 
 /// Discards everything: used by `handbok check`.
@@ -66,6 +73,33 @@ impl Sink for DirectSink {
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
         let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
         self.write(path, &bytes)
+    }
+
+    /// Removes files (and links), never folders, and nothing through a link: a folder
+    /// that is itself a link is left alone.
+    fn remove_stale(&self, folder: &str, keep: &HashSet<String>) -> Result<(), Diagnostic> {
+        let name = folder.trim_end_matches('/');
+        inside_output(name)?;
+        let dir = self.dir.join(name);
+        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return Ok(());
+        }
+        let entries =
+            std::fs::read_dir(&dir).map_err(|e| io_diagnostic("cannot read", &dir, &e))?;
+        for entry in entries.flatten() {
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let path = format!("{name}/{}", entry.file_name().to_string_lossy());
+            if is_dir || keep.contains(&path) {
+                continue;
+            }
+            match std::fs::remove_file(entry.path()) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(io_diagnostic("cannot remove", &entry.path(), &e));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 }
 

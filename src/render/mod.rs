@@ -11,7 +11,7 @@ mod print;
 
 use crate::error::{did_you_mean, Diagnostic};
 use crate::output::{feed, sitemap, table, Sink};
-use crate::site::{html_ids, paths, Derived, Route, Routes, Site};
+use crate::site::{html_ids, paths, Derived, Route, Routes, Site, SEARCH_FOLDERS, SEARCH_PATH};
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{governance_views, site_pages};
 use crate::templates::{FileSource, Templates};
@@ -60,32 +60,48 @@ pub fn render_some(
 }
 
 /// Builds the search index and hands its files to the sink; returns problems and the
-/// number of files.
+/// number of files. The index's numbered files of an earlier index that this one does not
+/// have (a letter no word starts with any more, fewer postings files) are removed from a
+/// sink that writes over an earlier output (`handbok serve` rewriting its index).
 pub fn write_search_index(
     site: &Site,
     derived: &Derived,
     sink: &dyn Sink,
 ) -> (Vec<Diagnostic>, usize) {
     let problems = std::sync::Mutex::new(Vec::new());
-    let files = std::sync::atomic::AtomicUsize::new(0);
+    let written = std::sync::Mutex::new(HashSet::new());
     let sink = Owned {
         routes: &site.routes,
         sink,
     };
+    let note = |d: Diagnostic| {
+        problems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(d);
+    };
     crate::search::build(site, derived, &|path, bytes| {
-        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Err(d) = sink.write(&path, &bytes) {
-            problems
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(d);
+            note(d);
         }
+        written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path);
     });
+    let written = written
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for folder in SEARCH_FOLDERS {
+        if let Err(d) = sink.remove_stale(&format!("{SEARCH_PATH}{folder}"), &written) {
+            note(d);
+        }
+    }
     let mut problems = problems
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     problems.sort_by(|a, b| a.message.cmp(&b.message));
-    (problems, files.into_inner())
+    (problems, written.len())
 }
 
 /// What rendering produced besides the files.
@@ -170,6 +186,11 @@ impl Sink for Owned<'_> {
     fn copy(&self, from: &std::path::Path, path: &str) -> Result<(), Diagnostic> {
         self.check(path)?;
         self.sink.copy(from, path)
+    }
+
+    fn remove_stale(&self, folder: &str, keep: &HashSet<String>) -> Result<(), Diagnostic> {
+        self.check(folder)?;
+        self.sink.remove_stale(folder, keep)
     }
 }
 

@@ -1,17 +1,21 @@
 //! Incremental rebuilds while serving: when only the text of pages changed (their front
-//! matter is the same), re-render just what depends on them: the pages themselves, their
-//! sections' listings and print pages, the pages whose backlinks change, and the term pages
-//! that list them. Anything else (front matter, new or removed files, templates, config)
-//! needs a full build.
+//! matter is the same), re-render just what depends on them: the pages themselves, the
+//! pages whose backlinks or related pages change, their sections' listings and the feed
+//! and term pages when a summary (first paragraph) changes, and the print pages that show
+//! any of these. What is written equals what a full build writes for the same sources;
+//! the search index follows when the editor pauses (`refresh_index` in `serve`). Anything
+//! else (front matter, new or removed files, templates, config, data files, a page of an
+//! implicit section, a new summary where templates show summaries) needs a full build.
 
 use std::path::{Path, PathBuf};
 
-use crate::content::{load_one, CONTENT_DIR};
+use crate::content::{load_one, Source, CONTENT_DIR};
 use crate::error::io_diagnostic;
 use crate::error::Diagnostic;
+use crate::markdown::Rendered;
 use crate::output::{DirectSink, Sink};
-use crate::render::render_some;
-use crate::site::{check_anchors, Route};
+use crate::render::{render_some, Anchors};
+use crate::site::{check_anchors, Route, Site};
 use crate::Built;
 use std::sync::{Mutex, PoisonError};
 
@@ -25,99 +29,17 @@ pub enum Outcome {
 }
 
 /// Applies changed files to `built` and re-renders into `output`. Errors leave the served
-/// files as they were (the failing page is not written).
+/// files and `built` as they were (nothing of the update is written or kept).
 pub fn update(
     built: &mut Built,
     output: &Path,
     changed: &[PathBuf],
 ) -> Result<Outcome, Vec<Diagnostic>> {
-    let content = built.site.config.root.join(CONTENT_DIR);
-    let content = content.canonicalize().unwrap_or(content);
-    let mut ids = Vec::new();
-    for path in changed {
-        let Some(rel) = relative(&content, path) else {
-            return Ok(Outcome::NeedsFull);
-        };
-        let Some(id) = built.site.by_source.get(&rel).copied() else {
-            return Ok(Outcome::NeedsFull);
-        };
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    // Load and render everything first: a change of front matter anywhere means a full
-    // build, and an error in any changed file leaves the model and the served files as they
-    // were, all of them (the caller then builds in full on the next change).
-    let mut fresh = Vec::new();
-    for id in &ids {
-        let e = &built.site.entries[*id];
-        let source = load_one(&built.site.config, &e.source.rel, e.source.kind)?;
-        if source.front != e.source.front {
-            return Ok(Outcome::NeedsFull);
-        }
-        fresh.push((*id, source));
-    }
-    let mut rendered = Vec::new();
-    for (id, source) in fresh {
-        let old = std::mem::replace(&mut built.site.entries[id].source, source);
-        let path = built.site.entries[id].path.clone();
-        let body = built.site.render_entry(id, &path);
-        let new = std::mem::replace(&mut built.site.entries[id].source, old);
-        rendered.push((id, new, body));
-    }
-    let errors: Vec<Diagnostic> = rendered
-        .iter()
-        .flat_map(|(_, _, body)| body.diagnostics.iter().filter(|d| d.is_error()).cloned())
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    // Templates that show summaries show them on many pages (neighbours, ancestors,
-    // backlinks, related pages): a new summary there needs a full build.
-    let rendered: Vec<_> = rendered
-        .into_iter()
-        .map(|(id, source, body)| {
-            let summary_changed = built.derived.bodies[id].summary != body.summary;
-            (id, source, body, summary_changed)
-        })
-        .collect();
-    if built.templates.uses_summaries && rendered.iter().any(|r| r.3) {
+    let Some(changes) = render_changes(built, changed)? else {
         return Ok(Outcome::NeedsFull);
-    }
-    let mut to_render: Vec<usize> = Vec::new();
-    let mut others: Vec<Route> = Vec::new();
-    for (id, source, body, summary_changed) in rendered {
-        built.site.entries[id].source = source;
-        to_render.push(id);
-        to_render.extend(built.derived.replace_body(&built.site, id, body));
-        // Listings and the feed show an entry's title, description and summary: only a new
-        // summary (the first paragraph) changes them.
-        if summary_changed {
-            to_render.extend(built.site.entries[id].parent);
-            others.push(Route::Feed);
-            for (ti, t) in built.site.taxonomies.iter().enumerate() {
-                for (i, term) in t.terms.iter().enumerate() {
-                    if term.entries.contains(&id) {
-                        others.push(Route::Term(ti, i));
-                    }
-                }
-            }
-        }
-        // The print pages that show this entry: its own (a section's) and its ancestors'.
-        others.extend(
-            built
-                .site
-                .ancestors(id)
-                .into_iter()
-                .chain(std::iter::once(id))
-                .filter(|s| built.site.print_path(*s).is_some())
-                .map(Route::Print),
-        );
-    }
-    to_render.sort_unstable();
-    to_render.dedup();
-    others.sort_unstable();
-    others.dedup();
+    };
+    let mut undo = Undo::default();
+    let (to_render, others) = apply_changes(built, changes, &mut undo);
     // Everything is rendered and checked before anything is written: a page whose change
     // breaks another page's anchor is not served half-updated.
     let sink = Pending::default();
@@ -130,10 +52,12 @@ pub fn update(
         &others,
     );
     for (id, set) in new_ids {
-        built.ids[id] = set;
+        let old = std::mem::replace(&mut built.ids[id], set);
+        undo.ids.push((id, old));
     }
     diagnostics.extend(check_anchors(&built.site, &built.derived, &built.ids));
     if diagnostics.iter().any(Diagnostic::is_error) {
+        undo.apply(built);
         return Err(diagnostics);
     }
     let served = DirectSink {
@@ -147,6 +71,160 @@ pub fn update(
         served.write(&path, &bytes).map_err(|d| vec![d])?;
     }
     Ok(Outcome::Updated(to_render.len() + others.len()))
+}
+
+/// A changed entry, loaded and rendered, not yet in the model.
+struct Change {
+    id: usize,
+    source: Source,
+    body: Rendered,
+    /// Whether its summary (first paragraph) is new.
+    summary_changed: bool,
+}
+
+/// Loads and renders the changed files; `None` when they need a full build. Nothing of the
+/// model changes: a change of front matter anywhere means a full build, and an error in any
+/// changed file leaves the model and the served files as they were, all of them.
+fn render_changes(
+    built: &mut Built,
+    changed: &[PathBuf],
+) -> Result<Option<Vec<Change>>, Vec<Diagnostic>> {
+    let Some(ids) = changed_entries(&built.site, changed) else {
+        return Ok(None);
+    };
+    let mut changes = Vec::new();
+    for id in ids {
+        let e = &built.site.entries[id];
+        // An implicit section stands for a folder without `_index.md`: one appearing is a
+        // new file.
+        if e.source.implicit {
+            return Ok(None);
+        }
+        let source = load_one(&built.site.config, &e.source.rel, e.source.kind)?;
+        if source.front != e.source.front {
+            return Ok(None);
+        }
+        let old = std::mem::replace(&mut built.site.entries[id].source, source);
+        let path = built.site.entries[id].path.clone();
+        let body = built.site.render_entry(id, &path);
+        let source = std::mem::replace(&mut built.site.entries[id].source, old);
+        let summary_changed = built.derived.bodies[id].summary != body.summary;
+        changes.push(Change {
+            id,
+            source,
+            body,
+            summary_changed,
+        });
+    }
+    let errors: Vec<Diagnostic> = changes
+        .iter()
+        .flat_map(|c| c.body.diagnostics.iter().filter(|d| d.is_error()).cloned())
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Templates that show summaries show them on many pages (neighbours, ancestors,
+    // backlinks, related pages): a new summary there needs a full build.
+    if built.templates.uses_summaries && changes.iter().any(|c| c.summary_changed) {
+        return Ok(None);
+    }
+    Ok(Some(changes))
+}
+
+/// Puts the changes into the model (noting in `undo` what they replaced) and returns what
+/// must be rendered again: entries, and other files of the route table.
+fn apply_changes(
+    built: &mut Built,
+    changes: Vec<Change>,
+    undo: &mut Undo,
+) -> (Vec<usize>, Vec<Route>) {
+    let mut to_render: Vec<usize> = Vec::new();
+    let mut others: Vec<Route> = Vec::new();
+    for c in changes {
+        let old_source = std::mem::replace(&mut built.site.entries[c.id].source, c.source);
+        let (relinked, old_body) = built.derived.replace_body(&built.site, c.id, c.body);
+        undo.entries.push((c.id, old_source, old_body));
+        to_render.push(c.id);
+        // Their backlinks, and maybe their related pages, changed.
+        to_render.extend(relinked);
+        // Listings and the feed show an entry's title, description and summary: only a new
+        // summary (the first paragraph) changes them.
+        if c.summary_changed {
+            to_render.extend(built.site.entries[c.id].parent);
+            others.push(Route::Feed);
+            others.extend(term_pages(&built.site, c.id));
+        }
+    }
+    to_render.sort_unstable();
+    to_render.dedup();
+    // The print pages that show a re-rendered entry: its own (a section's) and its
+    // ancestors'.
+    for id in &to_render {
+        others.extend(print_pages(&built.site, *id));
+    }
+    others.sort_unstable();
+    others.dedup();
+    (to_render, others)
+}
+
+/// The entries of the changed files, if every one is the Markdown file of an entry of the
+/// model (a new, removed or other file needs a full build).
+fn changed_entries(site: &Site, changed: &[PathBuf]) -> Option<Vec<usize>> {
+    let content = site.config.root.join(CONTENT_DIR);
+    let content = content.canonicalize().unwrap_or(content);
+    let mut ids = Vec::new();
+    for path in changed {
+        let id = site.by_source.get(&relative(&content, path)?).copied()?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Some(ids)
+}
+
+/// The term pages that list entry `id`.
+fn term_pages(site: &Site, id: usize) -> Vec<Route> {
+    let mut out = Vec::new();
+    for (ti, t) in site.taxonomies.iter().enumerate() {
+        for (i, term) in t.terms.iter().enumerate() {
+            if term.entries.contains(&id) {
+                out.push(Route::Term(ti, i));
+            }
+        }
+    }
+    out
+}
+
+/// The print pages that show entry `id`: its own (a section's) and its ancestors'.
+fn print_pages(site: &Site, id: usize) -> impl Iterator<Item = Route> + '_ {
+    site.ancestors(id)
+        .into_iter()
+        .chain(std::iter::once(id))
+        .filter(|s| site.print_path(*s).is_some())
+        .map(Route::Print)
+}
+
+/// What an update changed in the model, to put back when it fails.
+#[derive(Default)]
+struct Undo {
+    /// Each changed entry's previous source and rendered body, in the order applied.
+    entries: Vec<(usize, Source, Rendered)>,
+    /// The previous anchors of each re-rendered entry.
+    ids: Vec<(usize, Anchors)>,
+}
+
+impl Undo {
+    /// Puts the model back as it was before the update, last change first (putting an old
+    /// body back restores the backlinks and related pages it changed).
+    fn apply(self, built: &mut Built) {
+        for (id, anchors) in self.ids {
+            built.ids[id] = anchors;
+        }
+        for (id, source, body) in self.entries.into_iter().rev() {
+            built.site.entries[id].source = source;
+            built.derived.replace_body(&built.site, id, body);
+        }
+    }
 }
 
 /// Holds the files of an update until the whole update is known to be good.
@@ -351,5 +429,67 @@ mod tests {
             let meeting = "content/moten/nsh-juni.md";
             assert!(apply(&[edit(root, meeting, "Välkomna!", "Välkomna alla!")]));
         });
+    }
+
+    #[test]
+    fn a_print_page_that_shows_backlinks_follows_a_new_link() {
+        // A site template that prints the backlinks inside the content (the part of a page
+        // that print pages take): a new link changes another section's print page.
+        served_equals_fresh("basic", |root, apply| {
+            std::fs::create_dir_all(root.join("templates")).unwrap();
+            std::fs::write(
+                root.join("templates/page.html"),
+                "{% extends \"theme/page.html\" %}{% block content %}{{ super() }}\
+                 <p>{% for b in page.backlinks %}{{ b.title }} {% endfor %}</p>{% endblock content %}",
+            )
+            .unwrap();
+            apply(&[root.join("templates/page.html")]);
+            let ekologi = "content/natverk/ekologi.md";
+            let link = "Se [anvisningarna](../styrgrupp/anvisningar.md).\n\nNätverket för";
+            assert!(apply(&[edit(root, ekologi, "Nätverket för", link)]));
+        });
+    }
+
+    #[test]
+    fn a_failed_update_leaves_the_model_as_it_was() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        copy_fixture("basic", &root);
+        let mut build = BuildOptions::new(&root);
+        build.output = Some(temp.path().join("served"));
+        let (_, mut built) = crate::build_keeping(&build).unwrap();
+        let before = (
+            built.derived.backlinks.clone(),
+            built.derived.related.clone(),
+            built.ids.clone(),
+        );
+        let bodies: Vec<String> = built
+            .derived
+            .bodies
+            .iter()
+            .map(|b| b.html.clone())
+            .collect();
+        // A new link (backlinks and related pages change) and a removed anchor that
+        // ekologi.md links to: the update fails after the graph was changed.
+        let social = "content/natverk/social-hållbarhet.md";
+        let text = "Se [ordlistan](../ordlista.md).\n\n## Mandat";
+        let changed = edit(&root, social, "## Mandat {#uppdraget}", text);
+        let served = temp.path().join("served");
+        assert!(super::update(&mut built, &served, &[changed]).is_err());
+        let after = (
+            built.derived.backlinks.clone(),
+            built.derived.related.clone(),
+            built.ids.clone(),
+        );
+        assert!(before == after, "the link graph or the anchors changed");
+        let now: Vec<String> = built
+            .derived
+            .bodies
+            .iter()
+            .map(|b| b.html.clone())
+            .collect();
+        assert!(bodies == now, "a rendered body changed");
+        let id = built.site.by_source["natverk/social-hållbarhet.md"];
+        assert!(built.site.entries[id].source.body.contains("{#uppdraget}"));
     }
 }

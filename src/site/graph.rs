@@ -161,15 +161,24 @@ impl Site {
 
 impl Derived {
     /// Puts entry `id`'s new rendered body in place and its links into the graph. Returns
-    /// the entries whose backlinks changed. When its links changed, its related pages and
-    /// those of the entries whose backlinks changed are computed again (a page that links
-    /// to another is not among its related pages).
-    pub fn replace_body(&mut self, site: &Site, id: usize, body: Rendered) -> Vec<usize> {
-        let targets = |b: &Rendered| -> std::collections::HashSet<usize> {
-            b.links.iter().filter_map(|l| l.target).collect()
-        };
-        let old_targets = targets(&self.bodies[id]);
-        self.bodies[id] = body;
+    /// the entries whose backlinks changed, and the body it replaced. When its links
+    /// changed, its related pages and those of the entries whose backlinks changed are
+    /// computed again (a page that links to another is not among its related pages).
+    /// Putting the old body back the same way restores the graph as it was.
+    pub fn replace_body(
+        &mut self,
+        site: &Site,
+        id: usize,
+        body: Rendered,
+    ) -> (Vec<usize>, Rendered) {
+        // Links within the page itself (`#anchor`) are no backlinks.
+        let old_targets: std::collections::HashSet<usize> = self.bodies[id]
+            .links
+            .iter()
+            .filter_map(|l| l.target)
+            .filter(|t| *t != id)
+            .collect();
+        let old = std::mem::replace(&mut self.bodies[id], body);
         let changed = self.relink(site, id, &old_targets);
         if !changed.is_empty() {
             let rank = site.title_ranks();
@@ -177,7 +186,7 @@ impl Derived {
                 self.refresh_related(site, entry, &rank);
             }
         }
-        changed
+        (changed, old)
     }
 
     /// After entry `id`'s text changed: puts its new links into the graph, given the targets

@@ -25,6 +25,7 @@ use crate::slug::{slugify, swedish_sort_key};
 pub use check::{check_anchors, html_ids};
 pub use graph::Derived;
 use paths::relative_href;
+pub(crate) use routes::SEARCH_FOLDERS;
 pub use routes::{Route, Routes, StaticFile, OUTPUT_MARKER, SEARCH_PATH};
 pub use taxonomy::{Taxonomy, Term};
 

@@ -21,7 +21,7 @@ pub const SEARCH_PATH: &str = "sok/";
 pub const OUTPUT_MARKER: &str = ".handbok-output";
 
 /// The folders below [`SEARCH_PATH`] that hold the search index's numbered files.
-const SEARCH_FOLDERS: [&str; 3] = ["f/", "i/", "v/"];
+pub(crate) const SEARCH_FOLDERS: [&str; 3] = ["f/", "i/", "v/"];
 
 /// The search index's named files below [`SEARCH_PATH`].
 const SEARCH_FILES: [&str; 2] = ["index.json", "filters.json"];
