@@ -327,7 +327,7 @@ mod tests {
         let mut built = super::super::rebuild(&build, &shared, &log);
         assert!(built.is_some());
         edits(&root, &mut |changed| {
-            apply(&build, &shared, &log, &mut built, changed)
+            apply(&build, &shared, &log, &mut built, changed, false)
         });
         refresh_index(&built, &shared, &log);
         let fresh = temp.path().join("fresh");

@@ -370,6 +370,7 @@ fn apply(
     log: &Log,
     built: &mut Option<crate::Built>,
     changed: &[PathBuf],
+    index_behind: bool,
 ) -> bool {
     let started = Instant::now();
     let Some(b) = built.as_mut() else {
@@ -385,14 +386,26 @@ fn apply(
             shared.publish(None);
             return true;
         }
-        Ok(incremental::Outcome::NeedsFull) => *built = rebuild(build, shared, log),
+        Ok(incremental::Outcome::NeedsFull) => match rebuild(build, shared, log) {
+            Some(fresh) => *built = Some(fresh),
+            None => give_up_model(built, shared, log, index_behind),
+        },
         Err(diagnostics) => {
             failed(shared, log, diagnostics);
-            // The served files no longer match any model: the next change builds in full.
-            *built = None;
+            give_up_model(built, shared, log, index_behind);
         }
     }
     false
+}
+
+/// After a failed change the served pages are still those of `built` (a failed update
+/// leaves it as it was): their search index catches up with them before the model is
+/// given up, and the next change builds in full.
+fn give_up_model(built: &mut Option<crate::Built>, shared: &Shared, log: &Log, index_behind: bool) {
+    if index_behind {
+        refresh_index(built, shared, log);
+    }
+    *built = None;
 }
 
 /// Rewrites the search index after incremental updates, once the editor has paused.
@@ -456,7 +469,7 @@ fn watch_loop(
         changed.sort();
         changed.dedup();
         if !changed.is_empty() {
-            index_behind |= apply(build, shared, log, &mut built, &changed);
+            index_behind = apply(build, shared, log, &mut built, &changed, index_behind);
         }
     }
 }
