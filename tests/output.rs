@@ -153,6 +153,37 @@ fn unchanged_files_keep_their_modification_time() {
     );
 }
 
+#[test]
+fn a_large_static_file_is_copied_whole_and_kept_when_unchanged() {
+    let site = Site::from_fixture("basic");
+    // Larger than the size the build copies in pieces; every byte differs from its
+    // neighbours, so a piece out of place shows.
+    let mut big: Vec<u8> = (0..9 << 20)
+        .map(|i: u32| (i % 251) as u8 ^ (i >> 16) as u8)
+        .collect();
+    site.write("static/arkiv/protokoll.pdf", &big);
+    let mtime = |rel: &str| {
+        std::fs::metadata(site.path(rel))
+            .and_then(|m| m.modified())
+            .expect("a modification time")
+    };
+    site.build_ok(&[]);
+    assert!(site.read("public/arkiv/protokoll.pdf") == big);
+    let first = mtime("public/arkiv/protokoll.pdf");
+    std::thread::sleep(Duration::from_millis(20));
+    site.build_ok(&[]);
+    std::thread::sleep(Duration::from_millis(20));
+    // The third build reuses the first one's folder: the same file stays as it was.
+    site.build_ok(&[]);
+    assert_eq!(mtime("public/arkiv/protokoll.pdf"), first);
+    // One byte in the middle changes: the copy follows.
+    big[5 << 20] ^= 0xff;
+    site.write("static/arkiv/protokoll.pdf", &big);
+    site.build_ok(&[]);
+    site.build_ok(&[]);
+    assert!(site.read("public/arkiv/protokoll.pdf") == big);
+}
+
 /// Starts `handbok build` in the site without waiting for it.
 fn spawn_build(site: &Site) -> Child {
     Command::new(env!("CARGO_BIN_EXE_handbok"))

@@ -153,6 +153,11 @@ impl Session {
     }
 
     /// Makes a change, waits until the server has applied it and checks how.
+    /// [`Session::save`] of one replacement in one file (see [`replace`]).
+    fn replace(&mut self, what: &str, expected: Done, rel: &str, from: &str, to: &str) {
+        self.save(what, expected, |site| replace(site, rel, from, to));
+    }
+
     fn save(&mut self, what: &str, expected: Done, change: impl FnOnce(&Site)) {
         change(&self.site);
         self.saves += 1;
@@ -278,124 +283,167 @@ fn the_served_folder_equals_a_fresh_build_after_a_series_of_edits() {
     s.assert_equals_fresh_build("before any edit");
 
     // Plain pages, links, the glossary, sections.
-    s.save("a page's text", Updated, |site| {
+    {
         let a4 = "content/rutiner/a4.md";
         let more = "Se [målen](mal.md).\n\nRutinen gäller alla förvaltningar i alla zoner.";
-        replace(site, a4, "Se [målen](mal.md).", more);
-    });
-    s.save("a dated page's first paragraph (feed)", Updated, |site| {
+        s.replace("a page's text", Updated, a4, "Se [målen](mal.md).", more);
+    }
+    {
         let a5 = "content/rutiner/a5.md";
-        replace(site, a5, "Se [målen]", "Energirutinen: se [målen]");
-    });
-    s.save("a new link (backlinks)", Updated, |site| {
+        s.replace(
+            "a dated page's first paragraph (feed)",
+            Updated,
+            a5,
+            "Se [målen]",
+            "Energirutinen: se [målen]",
+        );
+    }
+    {
         let a4 = "content/rutiner/a4.md";
         let to = "Se även [den korta listan](kort.md). Rutinen gäller";
-        replace(site, a4, "Rutinen gäller", to);
-    });
-    s.save("a link removed (backlinks)", Updated, |site| {
+        s.replace("a new link (backlinks)", Updated, a4, "Rutinen gäller", to);
+    }
+    {
         let a2 = "content/rutiner/a2.md";
-        replace(site, a2, " och [den korta listan](kort.md)", "");
-    });
-    s.save(
-        "a link between pages of one term removed (related)",
-        Updated,
-        |site| {
-            let a1 = "content/rutiner/a1.md";
-            replace(site, a1, "Se [målen](mal.md) och", "Se målen och");
-        },
-    );
-    s.save("a glossary term in a page's text", Updated, |site| {
+        s.replace(
+            "a link removed (backlinks)",
+            Updated,
+            a2,
+            " och [den korta listan](kort.md)",
+            "",
+        );
+    }
+    {
+        let a1 = "content/rutiner/a1.md";
+        s.replace(
+            "a link between pages of one term removed (related)",
+            Updated,
+            a1,
+            "Se [målen](mal.md) och",
+            "Se målen och",
+        );
+    }
+    {
         let a5 = "content/rutiner/a5.md";
-        replace(
-            site,
+        s.replace(
+            "a glossary term in a page's text",
+            Updated,
             a5,
             "(mal.md).",
             "(mal.md).\n\nEnergin mäts två ggr om året.",
         );
-    });
-    s.save(
-        "a section's text links to one of its pages",
-        Updated,
-        |site| {
-            let section = "content/rutiner/_index.md";
-            let to = "Verksamhetens rutiner, först [avfallet](a1.md).";
-            replace(site, section, "Verksamhetens rutiner.", to);
-        },
-    );
-    s.save("a section's first paragraph", Updated, |site| {
+    }
+    {
+        let section = "content/rutiner/_index.md";
+        let to = "Verksamhetens rutiner, först [avfallet](a1.md).";
+        s.replace(
+            "a section's text links to one of its pages",
+            Updated,
+            section,
+            "Verksamhetens rutiner.",
+            to,
+        );
+    }
+    {
         let section = "content/natverk/_index.md";
-        replace(site, section, "för hållbarhet.", "för en hållbar kommun.");
-    });
-    s.save("the start page's text", Updated, |site| {
+        s.replace(
+            "a section's first paragraph",
+            Updated,
+            section,
+            "för hållbarhet.",
+            "för en hållbar kommun.",
+        );
+    }
+    {
         let item = "\n- [Anvisningarna](styrdokument/anvisningar.md): styrgruppens mandat.";
-        replace(
-            site,
+        s.replace(
+            "the start page's text",
+            Updated,
             "content/_index.md",
             "att läsa.",
             &format!("att läsa.{item}"),
         );
-    });
-    s.save("the glossary page's text", Updated, |site| {
+    }
+    {
         let page = "content/ordlista.md";
-        replace(
-            site,
+        s.replace(
+            "the glossary page's text",
+            Updated,
             page,
             "Förkortningar som",
             "Förkortningar och begrepp som",
         );
-    });
+    }
     s.assert_equals_fresh_build("after ten edits");
 
     // Governing documents, meetings, action plans, network pages.
     let rules = "content/styrdokument/anvisningar.md";
-    s.save("a governing document's text", Updated, |site| {
-        replace(
-            site,
-            rules,
-            "leder arbetet.",
-            "leder och följer upp arbetet.",
-        );
-    });
-    s.save(
+    s.replace(
+        "a governing document's text",
+        Updated,
+        rules,
+        "leder arbetet.",
+        "leder och följer upp arbetet.",
+    );
+    s.replace(
         "an anchor a meeting's agenda links to, removed",
         Failed,
-        |site| {
-            replace(site, rules, "{#mandat}", "{#uppdrag}");
-        },
+        rules,
+        "{#mandat}",
+        "{#uppdrag}",
     );
-    s.save("the anchor back", Rebuilt, |site| {
-        replace(site, rules, "{#uppdrag}", "{#mandat}");
-    });
-    s.save("a meeting's text", Updated, |site| {
+    s.replace("the anchor back", Rebuilt, rules, "{#uppdrag}", "{#mandat}");
+    {
         let meeting = "content/moten/nsh-juni.md";
-        replace(site, meeting, "Välkomna!", "Välkomna alla!");
-    });
-    s.save("a meeting's front matter", Rebuilt, |site| {
+        s.replace(
+            "a meeting's text",
+            Updated,
+            meeting,
+            "Välkomna!",
+            "Välkomna alla!",
+        );
+    }
+    {
         let meeting = "content/moten/nsh-mars.md";
-        replace(site, meeting, "av året", "av hela året");
-    });
-    s.save("an action plan's text", Updated, |site| {
+        s.replace(
+            "a meeting's front matter",
+            Rebuilt,
+            meeting,
+            "av året",
+            "av hela året",
+        );
+    }
+    {
         let plan = "content/handlingsplaner/tekniska.md";
-        replace(site, plan, "nämndens plan.", "nämndens plan för året.");
-    });
-    s.save("an action plan's activities", Rebuilt, |site| {
+        s.replace(
+            "an action plan's text",
+            Updated,
+            plan,
+            "nämndens plan.",
+            "nämndens plan för året.",
+        );
+    }
+    {
         let plan = "content/handlingsplaner/socialnamnden.md";
         let last = "        - \"Förebygga våld i nära relationer.\"";
         let more = format!("{last}\n        - \"Stödja brottsutsatta.\"");
-        replace(site, plan, last, &more);
-    });
+        s.replace("an action plan's activities", Rebuilt, plan, last, &more);
+    }
     let network = "content/natverk/social-hallbarhet.md";
-    s.save("a network page's text", Updated, |site| {
-        replace(
-            site,
-            network,
-            "med folkhälsa.",
-            "med folkhälsa och trygghet.",
-        );
-    });
-    s.save("a network page's first paragraph", Updated, |site| {
-        replace(site, network, "fyra gånger", "fem gånger");
-    });
+    s.replace(
+        "a network page's text",
+        Updated,
+        network,
+        "med folkhälsa.",
+        "med folkhälsa och trygghet.",
+    );
+    s.replace(
+        "a network page's first paragraph",
+        Updated,
+        network,
+        "fyra gånger",
+        "fem gånger",
+    );
     s.save(
         "two pages saved at once, one linking the other",
         Updated,
@@ -416,45 +464,55 @@ fn the_served_folder_equals_a_fresh_build_after_a_series_of_edits() {
             );
         },
     );
-    s.save(
+    s.replace(
         "the site's only word on z removed (search vocabulary)",
         Updated,
-        |site| {
-            replace(site, "content/rutiner/a4.md", " i alla zoner", "");
-        },
+        "content/rutiner/a4.md",
+        " i alla zoner",
+        "",
     );
     s.assert_equals_fresh_build("after twenty-one edits");
 
     // Front matter, new, removed and renamed pages, configuration, broken pages.
-    s.save("a page's title", Rebuilt, |site| {
-        replace(site, "content/rutiner/a3.md", "Cykelpolicy", "Cykelregler");
-    });
-    s.save("a term added to a page", Rebuilt, |site| {
+    s.replace(
+        "a page's title",
+        Rebuilt,
+        "content/rutiner/a3.md",
+        "Cykelpolicy",
+        "Cykelregler",
+    );
+    {
         let to = "title: Dokumenthantering\ntema: [Klimat]";
-        replace(
-            site,
+        s.replace(
+            "a term added to a page",
+            Rebuilt,
             "content/rutiner/a4.md",
             "title: Dokumenthantering",
             to,
         );
-    });
-    s.save("a focus area removed from a page", Rebuilt, |site| {
+    }
+    {
         let line = "fokusomrade: [\"7 Jämlikhet och jämställdhet\"]\n";
-        replace(site, "content/rutiner/a3.md", line, "");
-    });
+        s.replace(
+            "a focus area removed from a page",
+            Rebuilt,
+            "content/rutiner/a3.md",
+            line,
+            "",
+        );
+    }
     s.save("a new page", Rebuilt, |site| {
         let page = "---\ntitle: Gräsklippning\ndate: 2026-03-01\ntema: [Klimat]\n---\n\n\
                     Se [målen](mal.md) och [avfallet](a1.md).\n";
         save(site, "content/rutiner/a7.md", page);
     });
-    s.save("the new page's first paragraph", Updated, |site| {
-        replace(
-            site,
-            "content/rutiner/a7.md",
-            "Se [målen]",
-            "Klipp sällan. Se [målen]",
-        );
-    });
+    s.replace(
+        "the new page's first paragraph",
+        Updated,
+        "content/rutiner/a7.md",
+        "Se [målen]",
+        "Klipp sällan. Se [målen]",
+    );
     s.save("a page removed", Rebuilt, |site| {
         std::fs::remove_file(site.path("content/rutiner/a6.md")).expect("remove a6");
     });
@@ -465,66 +523,81 @@ fn the_served_folder_equals_a_fresh_build_after_a_series_of_edits() {
         );
         std::fs::rename(from, to).expect("rename a5");
     });
-    s.save("handbok.yaml", Rebuilt, |site| {
-        replace(
-            site,
-            "handbok.yaml",
-            "och korslänkarna.",
-            "och länkarna mellan sidor.",
-        );
-    });
-    s.save("the glossary's data file", Rebuilt, |site| {
-        replace(
-            site,
-            "ordlista.yaml",
-            "definition: Gånger.",
-            "definition: Antal gånger.",
-        );
-    });
-    s.save("a broken link in a page's text", Failed, |site| {
-        replace(site, "content/rutiner/a2.md", "(mal.md)", "(finns-inte.md)");
-    });
-    s.save("the link fixed", Rebuilt, |site| {
-        replace(site, "content/rutiner/a2.md", "(finns-inte.md)", "(mal.md)");
-    });
+    s.replace(
+        "handbok.yaml",
+        Rebuilt,
+        "handbok.yaml",
+        "och korslänkarna.",
+        "och länkarna mellan sidor.",
+    );
+    s.replace(
+        "the glossary's data file",
+        Rebuilt,
+        "ordlista.yaml",
+        "definition: Gånger.",
+        "definition: Antal gånger.",
+    );
+    s.replace(
+        "a broken link in a page's text",
+        Failed,
+        "content/rutiner/a2.md",
+        "(mal.md)",
+        "(finns-inte.md)",
+    );
+    s.replace(
+        "the link fixed",
+        Rebuilt,
+        "content/rutiner/a2.md",
+        "(finns-inte.md)",
+        "(mal.md)",
+    );
     s.assert_equals_fresh_build("after thirty-two edits");
 
-    s.save("a bundle page's text", Updated, |site| {
+    {
         let bundle = "content/natverk/karta/index.md";
-        replace(site, bundle, "Underlaget finns", "Hela underlaget finns");
-    });
-    s.save("the text of a page with an alias", Updated, |site| {
+        s.replace(
+            "a bundle page's text",
+            Updated,
+            bundle,
+            "Underlaget finns",
+            "Hela underlaget finns",
+        );
+    }
+    {
         let page = "content/styrgrupp/anvisningar.md";
-        replace(site, page, "att besluta.", "att besluta om budgeten.");
-    });
+        s.replace(
+            "the text of a page with an alias",
+            Updated,
+            page,
+            "att besluta.",
+            "att besluta om budgeten.",
+        );
+    }
     s.save("a static file", Rebuilt, |site| {
         let robots = site.read_string("static/robots.txt");
         save(site, "static/robots.txt", &format!("{robots}# Ändrad.\n"));
     });
-    s.save("a draft", Rebuilt, |site| {
-        replace(
-            site,
-            "content/natverk/utkast.md",
-            "inte klar.",
-            "inte klar än.",
-        );
-    });
-    s.save("broken front matter", Failed, |site| {
-        replace(
-            site,
-            "content/rutiner/a2.md",
-            "title: Bokföring",
-            "titel: Bokföring",
-        );
-    });
-    s.save("the front matter fixed", Rebuilt, |site| {
-        replace(
-            site,
-            "content/rutiner/a2.md",
-            "titel: Bokföring",
-            "title: Bokföring",
-        );
-    });
+    s.replace(
+        "a draft",
+        Rebuilt,
+        "content/natverk/utkast.md",
+        "inte klar.",
+        "inte klar än.",
+    );
+    s.replace(
+        "broken front matter",
+        Failed,
+        "content/rutiner/a2.md",
+        "title: Bokföring",
+        "titel: Bokföring",
+    );
+    s.replace(
+        "the front matter fixed",
+        Rebuilt,
+        "content/rutiner/a2.md",
+        "titel: Bokföring",
+        "title: Bokföring",
+    );
     s.save("new headings (table of contents)", Updated, |site| {
         let headings =
             "Målen för verksamheten.\n\n## Ett\n\nFörst.\n\n## Två\n\nSedan.\n\n## Tre\n\nSist.";
@@ -535,10 +608,16 @@ fn the_served_folder_equals_a_fresh_build_after_a_series_of_edits() {
             headings,
         );
     });
-    s.save("a page's text, last", Updated, |site| {
+    {
         let page = "content/rutiner/kort.md";
-        replace(site, page, "som två sidor", "som flera sidor");
-    });
+        s.replace(
+            "a page's text, last",
+            Updated,
+            page,
+            "som två sidor",
+            "som flera sidor",
+        );
+    }
     assert!(s.saves >= 30, "only {} saves", s.saves);
     s.assert_equals_fresh_build("at the end");
 }
@@ -560,23 +639,28 @@ fn copy_tree(from: &Path, to: &Path) {
 #[test]
 fn while_a_change_fails_the_served_folder_is_the_last_good_build() {
     let mut s = Session::start();
-    s.save("a page's text with a new word", Updated, |site| {
+    {
         let a4 = "content/rutiner/a4.md";
-        replace(
-            site,
+        s.replace(
+            "a page's text with a new word",
+            Updated,
             a4,
             "Se [målen](mal.md).",
             "Se [målen](mal.md) i alla zoner.",
         );
-    });
+    }
     // The sources as they are now are the last good site.
     let good = tempfile::tempdir().expect("a temporary folder");
     let good_root = good.path().join("site");
     copy_tree(s.site.root(), &good_root);
     // Broken before the server has written the search index for the edit above.
-    s.save("a broken link", Failed, |site| {
-        replace(site, "content/rutiner/a2.md", "(mal.md)", "(finns-inte.md)");
-    });
+    s.replace(
+        "a broken link",
+        Failed,
+        "content/rutiner/a2.md",
+        "(mal.md)",
+        "(finns-inte.md)",
+    );
     // The index is written once the sources have been quiet for a moment.
     while s.index_behind && s.line(Duration::from_secs(10)).is_some() {}
     let out = good.path().join("public");

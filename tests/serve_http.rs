@@ -10,23 +10,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{events, next_event, reload_socket, Server, Site};
-
-/// A response as the client saw it.
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
+use common::{events, next_event, reload_socket, Response, Server, Site};
 
 /// Sends `request` (a whole request head) and reads one response; `head` for HEAD.
 fn ask(port: u16, request: &str, head: bool) -> Response {
@@ -364,6 +348,11 @@ fn twelve_downloads_of_a_large_file_do_not_fill_memory() {
         );
     }
     let above = peak.saturating_sub(idle);
+    eprintln!(
+        "12 downloads of 150 MB: {} MB above the idle {} MB",
+        above >> 20,
+        idle >> 20
+    );
     assert!(
         above < 100 << 20,
         "12 downloads of 150 MB took {} MB above the idle {} MB",

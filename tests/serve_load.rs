@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{events, next_event, Server, Site};
+use common::{events, next_event, Response, Server, Site};
 
 /// Pages show review dates: the server and the reference builds use the same day.
 const TODAY: &str = "2025-03-01";
@@ -119,29 +119,6 @@ fn reference_versions(fixture: &str, outputs: &Path) -> (Versions, Vec<String>) 
 
 fn start(site: &Site) -> Server {
     Server::start(site, &["--today", TODAY], &[("HANDBOK_LANG", "en")])
-}
-
-/// One parsed response.
-#[derive(Debug)]
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether the server said it closes the connection after this response.
-    fn closes(&self) -> bool {
-        self.header("connection")
-            .is_some_and(|v| v.eq_ignore_ascii_case("close"))
-    }
 }
 
 /// Reads one response strictly: `HTTP/1.1 NNN Reason`, headers, a Content-Length and

@@ -43,8 +43,8 @@ impl Sink for NullSink {
     }
 }
 
-/// Writes straight into an output folder, each file through a temporary file and a rename,
-/// so that a reader never sees a half-written file. For incremental updates while serving.
+/// Writes straight into an output folder, each changed file through a temporary file and a
+/// rename, so that a reader never sees a half-written file. For incremental updates while serving.
 /// Creates folders below `dir`, never `dir` itself or anything above it.
 pub struct DirectSink {
     pub dir: PathBuf,
@@ -54,6 +54,12 @@ impl Sink for DirectSink {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         inside_output(path)?;
         let full = self.dir.join(path);
+        // A file that already holds these bytes stays as it is: rewriting the search
+        // index after an edit changes a few of its thousands of files, and browsers keep
+        // revalidating the others (same time, same ETag).
+        if same_bytes(&full, bytes) {
+            return Ok(());
+        }
         let parent = full.parent().unwrap_or(&self.dir);
         let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
         create_below(&self.dir, folder).map_err(|e| io_diagnostic("cannot create", parent, &e))?;
@@ -367,8 +373,66 @@ impl Sink for Staging {
     }
 
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
+        let meta = std::fs::metadata(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        if meta.len() > LARGE_FILE {
+            return self.put_file(from, path);
+        }
         let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
         self.put(path, &bytes)
+    }
+}
+
+/// Static files larger than this are compared and copied in pieces, never read whole: a
+/// 150 MB PDF must not cost 150 MB of memory.
+const LARGE_FILE: u64 = 8 << 20;
+
+impl Staging {
+    /// [`Staging::put`] of the file `from`, compared and copied piece by piece.
+    fn put_file(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
+        inside_output(path)?;
+        if let Some(previous) = self.previous.get(path) {
+            previous.kept.store(true, Ordering::Relaxed);
+            let old = self.dir.join(path);
+            if same_contents(&old, from) {
+                return Ok(());
+            }
+            // A new file, not the old one rewritten: see `put`.
+            let _ = std::fs::remove_file(&old);
+        }
+        if let Ok(full) = self.path_of(path) {
+            if owned::copy_new(from, &full).is_ok() {
+                return Ok(());
+            }
+            let _ = std::fs::remove_file(&full);
+        }
+        self.clear_way(path);
+        let full = self.path_of(path)?;
+        owned::copy_new(from, &full).map_err(|e| io_diagnostic("cannot write", &full, &e))
+    }
+}
+
+/// Whether the file at `path` (not through a link) holds the same bytes as the file `from`,
+/// read in pieces.
+fn same_contents(path: &Path, from: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(mut old), Ok(mut new)) = (owned::open_no_follow(path), std::fs::File::open(from))
+    else {
+        return false;
+    };
+    let len = |f: &std::fs::File| f.metadata().map(|m| m.len()).ok();
+    if len(&old).is_none() || len(&old) != len(&new) {
+        return false;
+    }
+    let (mut a, mut b) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match new.read(&mut b) {
+            Ok(0) => return old.read(&mut a).is_ok_and(|m| m == 0),
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if old.read_exact(&mut a[..n]).is_err() || a[..n] != b[..n] {
+            return false;
+        }
     }
 }
 

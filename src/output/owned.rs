@@ -190,6 +190,18 @@ pub(crate) fn open_no_follow(path: &Path) -> std::io::Result<File> {
 /// its place is never written through (`O_CREAT | O_EXCL`, and `O_NOFOLLOW`).
 pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    create_new(path)?.write_all(bytes)
+}
+
+/// [`write_new`] of the contents of file `from`, copied by the kernel where it can
+/// (`copy_file_range`), never held in memory whole.
+pub(crate) fn copy_new(from: &Path, path: &Path) -> std::io::Result<()> {
+    let mut source = File::open(from)?;
+    std::io::copy(&mut source, &mut create_new(path)?).map(|_| ())
+}
+
+/// A new file at `path`, never an existing one or one through a link.
+fn create_new(path: &Path) -> std::io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -197,7 +209,7 @@ pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
     }
-    options.open(path)?.write_all(bytes)
+    options.open(path)
 }
 
 #[cfg(unix)]

@@ -15,7 +15,7 @@ use crate::error::Diagnostic;
 use crate::markdown::Rendered;
 use crate::output::{DirectSink, Sink};
 use crate::render::{render_some, Anchors};
-use crate::site::{check_anchors, Route, Site};
+use crate::site::{check_anchors_near, Route, Site};
 use crate::Built;
 use std::sync::{Mutex, PoisonError};
 
@@ -55,7 +55,12 @@ pub fn update(
         let old = std::mem::replace(&mut built.ids[id], set);
         undo.ids.push((id, old));
     }
-    diagnostics.extend(check_anchors(&built.site, &built.derived, &built.ids));
+    diagnostics.extend(check_anchors_near(
+        &built.site,
+        &built.derived,
+        &built.ids,
+        &to_render,
+    ));
     if diagnostics.iter().any(Diagnostic::is_error) {
         undo.apply(built);
         return Err(diagnostics);

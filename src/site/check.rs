@@ -14,35 +14,71 @@ pub fn check_anchors(
     ids: &[Option<HashSet<String>>],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (e, body) in site.entries.iter().zip(&derived.bodies) {
+    for (id, body) in derived.bodies.iter().enumerate() {
         for link in &body.links {
-            let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) else {
-                continue;
-            };
-            let Some(target_ids) = &ids[target] else {
-                continue;
-            };
-            if anchor.is_empty() || anchor == "top" || target_ids.contains(anchor) {
-                continue;
-            }
-            let t = &site.entries[target];
-            let mut d = Diagnostic::error(format!(
-                "the link `{}` points to the heading `#{anchor}`, which does not exist in {}",
-                link.written,
-                t.source.display_path()
-            ))
-            .at(link.position);
-            d.file = Some(PathBuf::from(e.source.display_path()));
-            d = match did_you_mean(anchor, target_ids.iter().map(String::as_str)) {
-                Some(best) => d.with_hint(format!("did you mean `#{best}`?")),
-                None => {
-                    d.with_hint("anchors are made from heading text: `## Mandat` gives `#mandat`")
-                }
-            };
-            out.push(d);
+            out.extend(check_link(site, id, link, ids));
         }
     }
     out
+}
+
+/// [`check_anchors`] after an incremental update that re-rendered `changed` (all of whose
+/// anchors held before): only the links that can have broken, those of the changed entries
+/// and those into them, which come from their backlinks. Same diagnostics, without a pass
+/// over the whole site.
+pub fn check_anchors_near(
+    site: &Site,
+    derived: &Derived,
+    ids: &[Option<HashSet<String>>],
+    changed: &[usize],
+) -> Vec<Diagnostic> {
+    let changed_set: HashSet<usize> = changed.iter().copied().collect();
+    let mut from: Vec<usize> = changed.to_vec();
+    for c in changed {
+        from.extend(derived.backlinks[*c].iter().copied());
+    }
+    from.sort_unstable();
+    from.dedup();
+    let mut out = Vec::new();
+    for id in from {
+        let own = changed_set.contains(&id);
+        for link in &derived.bodies[id].links {
+            if own || link.target.is_some_and(|t| changed_set.contains(&t)) {
+                out.extend(check_link(site, id, link, ids));
+            }
+        }
+    }
+    out
+}
+
+/// The error for link `link` of entry `from` when its anchor is not among its target's ids.
+fn check_link(
+    site: &Site,
+    from: usize,
+    link: &crate::markdown::OutLink,
+    ids: &[Option<HashSet<String>>],
+) -> Option<Diagnostic> {
+    let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) else {
+        return None;
+    };
+    let target_ids = ids[target].as_ref()?;
+    if anchor.is_empty() || anchor == "top" || target_ids.contains(anchor) {
+        return None;
+    }
+    let t = &site.entries[target];
+    let mut d = Diagnostic::error(format!(
+        "the link `{}` points to the heading `#{anchor}`, which does not exist in {}",
+        link.written,
+        t.source.display_path()
+    ))
+    .at(link.position);
+    d.file = Some(PathBuf::from(site.entries[from].source.display_path()));
+    Some(
+        match did_you_mean(anchor, target_ids.iter().map(String::as_str)) {
+            Some(best) => d.with_hint(format!("did you mean `#{best}`?")),
+            None => d.with_hint("anchors are made from heading text: `## Mandat` gives `#mandat`"),
+        },
+    )
 }
 
 /// Collects the values of all `id="…"` attributes in an HTML document.

@@ -22,7 +22,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
 use crate::slug::{slugify, swedish_sort_key};
-pub use check::{check_anchors, html_ids};
+pub use check::{check_anchors, check_anchors_near, html_ids};
 pub use graph::Derived;
 use paths::relative_href;
 pub(crate) use routes::SEARCH_FOLDERS;

@@ -85,7 +85,7 @@ pub struct RecentView<'a> {
 /// The entries with an `updated` or `date` (the start page left out), newest first by
 /// `updated`, else `date`; then by title; at most [`RECENT_MAX`].
 pub fn recent(site: &Site) -> Vec<RecentView<'_>> {
-    let mut dated: Vec<(chrono::NaiveDate, Vec<u32>, RecentView)> = site
+    let mut dated: Vec<(chrono::NaiveDate, RecentView)> = site
         .entries
         .iter()
         .enumerate()
@@ -104,11 +104,21 @@ pub fn recent(site: &Site) -> Vec<RecentView<'_>> {
                 date: &value.iso,
                 field,
             };
-            Some((value.date, swedish_sort_key(&f.title), view))
+            Some((value.date, view))
         })
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    dated
+    // Newest first; titles order only the entries up to the last date that still makes
+    // the list (this runs on every page update while serving: no sort key for every page).
+    dated.sort_by_key(|d| std::cmp::Reverse(d.0));
+    if let Some(last) = dated.get(RECENT_MAX.saturating_sub(1)).map(|d| d.0) {
+        dated.retain(|d| d.0 >= last);
+    }
+    let mut keyed: Vec<(chrono::NaiveDate, Vec<u32>, RecentView)> = dated
+        .into_iter()
+        .map(|(date, view)| (date, swedish_sort_key(view.title), view))
+        .collect();
+    keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    keyed
         .into_iter()
         .take(RECENT_MAX)
         .map(|(_, _, v)| v)

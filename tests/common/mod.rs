@@ -524,6 +524,30 @@ pub fn resolve(page_path: &str, href: &str) -> String {
     }
 }
 
+/// One HTTP response as a test client read it.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// The value of header `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether the server said it closes the connection after this response.
+    pub fn closes(&self) -> bool {
+        self.header("connection")
+            .is_some_and(|v| v.eq_ignore_ascii_case("close"))
+    }
+}
+
 /// A live-reload socket of `handbok serve` on `port`, as a page opens it.
 pub fn reload_socket(port: u16) -> tungstenite::WebSocket<std::net::TcpStream> {
     let stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
