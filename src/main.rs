@@ -299,9 +299,6 @@ fn serve(mut site: SiteArgs, how: Preview, out: Out) -> ExitCode {
         let (tx, rx) = std::sync::mpsc::channel::<String>();
         std::thread::spawn(move || {
             if let Ok(url) = rx.recv() {
-                // The server listens on an address; the page opens under a name the
-                // server answers to.
-                let url = url.replace("://127.0.0.1:", "://localhost:");
                 if let Err(e) = open::that_detached(&url) {
                     eprintln!("cannot open {url} in a browser: {e}");
                 }

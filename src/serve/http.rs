@@ -78,7 +78,7 @@ impl Default for Limits {
         Limits {
             connections: 256,
             refusing: 16,
-            sockets: 1024,
+            sockets: 512,
             request_timeout: Duration::from_secs(10),
             write_timeout: Duration::from_secs(10),
             reload_timeout: Duration::from_secs(30),
@@ -115,7 +115,13 @@ impl Hosts {
             add(bind.trim_matches(['[', ']']));
         }
         for name in extra {
-            add(name.trim_matches(['[', ']']));
+            let name = name.trim();
+            if name.trim_matches(['[', ']']).parse::<IpAddr>().is_ok() {
+                add(name.trim_matches(['[', ']']));
+            } else {
+                // `name:8080` and `[::1]:8080` name the host; the port is not part of it.
+                add(host_name(name).trim_matches(['[', ']']));
+            }
         }
         Hosts(names)
     }
@@ -130,7 +136,18 @@ impl Hosts {
 /// The name in a `Host` value without its port: `[::1]:1111` → `[::1]`, `a.se:80` → `a.se`.
 fn host_name(host: &str) -> &str {
     if host.starts_with('[') {
-        return host.find(']').map_or(host, |end| &host[..=end]);
+        // Only `[address]` or `[address]:port`: anything else is no such name.
+        return match host.find(']') {
+            Some(end)
+                if host[end + 1..].is_empty()
+                    || host[end + 1..]
+                        .strip_prefix(':')
+                        .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                &host[..=end]
+            }
+            _ => host,
+        };
     }
     match host.rsplit_once(':') {
         Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
@@ -232,11 +249,13 @@ fn router(app: App) -> Router {
 /// Answers only requests for an allowed host: a web page elsewhere whose name has been
 /// pointed at 127.0.0.1 (DNS rebinding) reaches the server with its own name as `Host`.
 async fn only_allowed_hosts(State(app): State<App>, request: Request, next: Next) -> Response {
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .or_else(|| request.uri().authority().map(|a| a.as_str()));
+    let host = match request.headers().get(header::HOST) {
+        Some(value) => match value.to_str() {
+            Ok(host) => Some(host),
+            Err(_) => return text(StatusCode::BAD_REQUEST, "the Host header is not text\n"),
+        },
+        None => None,
+    };
     match host {
         Some(host) if app.hosts.allows(host) => next.run(request).await,
         Some(host) => text_owned(
@@ -264,17 +283,18 @@ async fn script() -> Response {
 /// The live-reload socket: tells the page the state of the build at once, then the
 /// outcome of every later build.
 async fn socket(State(app): State<App>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
-    // Pages of other sites may open sockets to localhost: only the preview's own pages
-    // (and clients that send no Origin, which browsers always do) may listen.
-    let origin = headers
-        .get(header::ORIGIN)
-        .map(|o| o.to_str().unwrap_or(""));
-    if let Some(origin) = origin {
-        let host = origin
-            .parse::<axum::http::Uri>()
-            .ok()
-            .and_then(|u| u.authority().map(|a| a.as_str().to_string()));
-        if !host.is_some_and(|h| app.hosts.allows(&h)) {
+    // Pages of other sites (another server on localhost too) may open sockets here: only
+    // the preview's own pages, whose origin is this very host and port, may listen.
+    // Clients that send no Origin are no browser pages.
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        let own = origin
+            .to_str()
+            .is_ok_and(|o| o.eq_ignore_ascii_case(&format!("http://{host}")));
+        if !own {
             return text(StatusCode::FORBIDDEN, "not from a page of this preview\n");
         }
     }
@@ -286,6 +306,8 @@ async fn socket(State(app): State<App>, headers: HeaderMap, upgrade: WebSocketUp
     };
     let status = app.shared.subscribe();
     let timeout = app.reload_timeout;
+    // Pages send nothing but heartbeat answers.
+    let upgrade = upgrade.max_message_size(4096).max_frame_size(4096);
     upgrade.on_upgrade(move |socket| async move {
         let _permit = permit;
         live(socket, status, timeout).await;
@@ -365,10 +387,17 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
                     }
                 }
             }
-            if html {
+            let meta = std::fs::metadata(&real).ok();
+            let stale_range = !meta
+                .as_ref()
+                .is_some_and(|m| range_still_valid(&request, m));
+            if html || stale_range {
                 // A page is sent whole, with the script added: ranges of it mean nothing.
+                // Nor does a range of a version the client does not have: all of it then.
                 request.headers_mut().remove(header::RANGE);
                 request.headers_mut().remove(header::IF_RANGE);
+            }
+            if html {
                 // Read as for GET, to know its length with the script; hyper sends no
                 // body in answer to HEAD.
                 *request.method_mut() = Method::GET;
@@ -436,19 +465,40 @@ fn read_small(path: &Path) -> std::io::Result<Option<Small>> {
     }))
 }
 
+/// The strong validator of a file version: its modification time to the nanosecond and
+/// its length, written as `ServeFile` writes it, so that a file has one ETag whichever way
+/// it is sent (`tests/serve_http.rs` checks that the two agree).
+fn etag_of(modified: std::time::SystemTime, len: u64) -> String {
+    let time = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    format!(
+        "\"{:x}.{:08x}-{:x}\"",
+        time.as_secs(),
+        time.subsec_nanos(),
+        len
+    )
+}
+
+/// Whether `If-Range` (absent, an ETag or a date) still names the version now at `path`;
+/// if not, a range of the new version must not be joined to pieces of the old one.
+fn range_still_valid(request: &Request, meta: &std::fs::Metadata) -> bool {
+    let Some(value) = request.headers().get(header::IF_RANGE) else {
+        return true;
+    };
+    let (Ok(value), Ok(modified)) = (value.to_str(), meta.modified()) else {
+        return false;
+    };
+    if value.starts_with('"') {
+        // Strong comparison: a weak tag never matches.
+        return value == etag_of(modified, meta.len());
+    }
+    value == httpdate::fmt_http_date(modified)
+}
+
 impl Small {
-    /// Strong validator: the time to the nanosecond and the length.
     fn etag(&self) -> String {
-        let time = self
-            .modified
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        format!(
-            "\"{:x}.{:x}-{:x}\"",
-            time.as_secs(),
-            time.subsec_nanos(),
-            self.bytes.len()
-        )
+        etag_of(self.modified, self.bytes.len() as u64)
     }
 
     /// The answer to a GET or HEAD of this file without a range: 304 when the client has
@@ -522,6 +572,14 @@ fn is_html(path: &Path) -> bool {
 /// (`ETag`, `Last-Modified`) stay those of the file: the script is the same for every
 /// version of it.
 async fn with_script(response: Response) -> Response {
+    let length = response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|l| l.to_str().ok())
+        .and_then(|l| l.parse::<usize>().ok());
+    if length.is_none_or(|l| l > MAX_INJECTED_PAGE) {
+        return response;
+    }
     let (mut parts, body) = response.into_parts();
     let collected = http_body_util::Limited::new(body, MAX_INJECTED_PAGE)
         .collect()
@@ -611,6 +669,16 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Resolved::BadRequest;
     }
+    // Hidden files are the build's own (its marker, temporary files being written), never
+    // the site's; `.well-known/` is the one hidden folder sites publish.
+    let hidden = rel.components().any(|c| {
+        c.as_os_str()
+            .to_str()
+            .is_some_and(|s| s.starts_with('.') && s != ".well-known")
+    });
+    if hidden {
+        return Resolved::NotFound;
+    }
     let mut file = root.join(rel);
     let Ok(meta) = std::fs::metadata(&file) else {
         return Resolved::NotFound;
@@ -652,7 +720,16 @@ mod tests {
 
     #[test]
     fn hosts_are_loopback_the_bind_address_and_the_allowed_names() {
-        let hosts = Hosts::new("127.0.0.1", &["Granskning.Kommun.se".to_string()]);
+        let hosts = Hosts::new(
+            "127.0.0.1",
+            &["Granskning.Kommun.se".to_string(), "intra:8080".to_string()],
+        );
+        assert!(
+            hosts.allows("intra:1111"),
+            "a port given with the name is not part of it"
+        );
+        assert!(!hosts.allows("[::1]evil"));
+        assert!(!hosts.allows("[::1]:80x"));
         for ok in [
             "localhost",
             "localhost:1111",

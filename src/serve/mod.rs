@@ -138,6 +138,15 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
         .canonicalize()
         .unwrap_or_else(|_| build.root.clone());
     // Watching starts before the first build, so that no edit made during it is missed.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("handbok-http")
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("cannot start the server in", &folder, e))?;
+    // Signals are caught from here on, also during the first build (as PID 1 an uncaught
+    // SIGTERM would be ignored): a stop asked for meanwhile takes effect right after it.
+    let stop = runtime.block_on(async { StopSignal::install() });
     let (tx, rx) = mpsc::channel::<Message>();
     let sources = Sources::start(&root, options.poll, tx.clone())?;
     let built = rebuild(&build, &shared, &log);
@@ -145,14 +154,6 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
         // No good build yet: serve an empty site whose 404 page shows the overlay.
         std::fs::create_dir(&output).map_err(|e| Error::io("cannot create", &output, e))?;
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("handbok-http")
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("cannot start the server in", &folder, e))?;
-    // Signals are caught from here on, before anyone is told where the server is.
-    let stop = runtime.block_on(async { StopSignal::install() });
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind((
             options.bind.as_str(),
@@ -180,7 +181,13 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
         options.limits.clone(),
     ));
     if let Some(ready) = ready {
-        let _ = ready.send(url);
+        // An address a browser can open and the server answers to.
+        let browsable = if address.ip().is_unspecified() || address.ip().is_loopback() {
+            format!("http://localhost:{}/", address.port())
+        } else {
+            url
+        };
+        let _ = ready.send(browsable);
     }
     let loop_log = log.clone();
     let rebuilds = std::thread::Builder::new()
@@ -452,6 +459,9 @@ fn watch_loop(
         let mut events = vec![first];
         // Debounce: wait until the sources have been quiet for a moment.
         while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
+            if matches!(next, Message::Stop) {
+                return;
+            }
             events.push(next);
         }
         let mut changed: Vec<PathBuf> = Vec::new();
@@ -460,6 +470,15 @@ fn watch_loop(
             match message {
                 Message::Stop => return,
                 Message::Event(event) => {
+                    if watch::missed_changes(event) {
+                        // Look at everything again: every folder re-watched, a full build.
+                        if let Err(e) = event {
+                            log(&format!("watching the sources failed: {e}"));
+                        }
+                        let entries = std::fs::read_dir(root).into_iter().flatten().flatten();
+                        structural.extend(entries.map(|e| e.path()));
+                        changed.push(root.to_path_buf());
+                    }
                     changed.extend(watch::relevant_paths(root, event));
                     structural.extend(watch::structural_paths(event));
                 }

@@ -46,13 +46,18 @@ impl Sources {
                     // the same second is found by its contents.
                     notify::Config::default()
                         .with_poll_interval(interval)
-                        .with_compare_contents(true),
+                        .with_compare_contents(true)
+                        .with_follow_symlinks(false),
                 )
                 .map_err(|e| watch_error(root, e))?,
             ),
-            None => {
-                Box::new(notify::recommended_watcher(handler).map_err(|e| watch_error(root, e))?)
-            }
+            None => Box::new(
+                notify::RecommendedWatcher::new(
+                    handler,
+                    notify::Config::default().with_follow_symlinks(false),
+                )
+                .map_err(|e| watch_error(root, e))?,
+            ),
         };
         let mut sources = Sources {
             watcher,
@@ -147,6 +152,15 @@ pub fn structural_paths(event: &notify::Result<notify::Event>) -> Vec<PathBuf> {
     }
 }
 
+/// Whether an event says that changes may have been missed: the watcher failed, or the
+/// system's event queue overflowed. Then everything is looked at again.
+pub fn missed_changes(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Err(_) => true,
+        Ok(e) => e.need_rescan(),
+    }
+}
+
 /// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
 /// paths: an editor that saves by renaming a hidden temporary file over the page reports
 /// both names in one event, and the temporary one must not turn a text edit into a full
@@ -168,8 +182,16 @@ pub fn relevant_paths(root: &Path, event: &notify::Result<notify::Event>) -> Vec
 /// output folder.
 fn is_relevant(root: &Path, path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let hidden = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp");
-    if hidden {
+    // Editors' own files: swap and backup files, Emacs' `#a.md#`, and anything in a hidden
+    // folder at any depth (`.obsidian/` is rewritten at every click).
+    let scratch = name.ends_with('~') || name.ends_with(".swp") || name.starts_with('#');
+    let in_hidden = path
+        .strip_prefix(root)
+        .map_or(name.starts_with('.'), |rel| {
+            rel.components()
+                .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
+        });
+    if scratch || in_hidden {
         return false;
     }
     let parent = path.parent();
@@ -224,6 +246,9 @@ mod tests {
         assert!(!relevant(".git/index"));
         assert!(!relevant("content/.a.md.swp"));
         assert!(!relevant("content/a.md~"));
+        assert!(!relevant("content/#a.md#"));
+        assert!(!relevant("content/.obsidian/workspace.json"));
+        assert!(!relevant("content/natverk/.utkast/a.md"));
         assert_eq!(
             source_folders(&root),
             vec![root.join("content"), root.join("static")]
