@@ -296,6 +296,22 @@ fn files_come_in_ranges_and_are_revalidated_with_etags() {
     let old_version = get(port, "/rapport.pdf", &format!("If-None-Match: {etag}\r\n"));
     assert_eq!(old_version.status, 200, "the old ETag no longer matches");
 
+    // A page carries the build state it was served in, which its socket compares with
+    // the state it hears: a build that happened while it loaded reloads it.
+    let state_of = |page: &Response| {
+        let html = String::from_utf8_lossy(&page.body).to_string();
+        html.split("data-state=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .expect("a data-state on the script tag")
+    };
+    let state_before = state_of(&page);
+    assert!(
+        page.header("last-modified").is_none(),
+        "pages are revalidated by ETag only"
+    );
+
     // After an edit the page has a new ETag, so the old one no longer matches.
     let rx = events(port);
     assert_eq!(next_event(&rx).0, "ready");
@@ -310,6 +326,7 @@ fn files_come_in_ranges_and_are_revalidated_with_etags() {
     );
     assert_eq!(changed.status, 200);
     assert!(String::from_utf8_lossy(&changed.body).contains("En ny mening."));
+    assert_ne!(state_of(&changed), state_before);
 }
 
 /// The resident memory of process `pid` in bytes.

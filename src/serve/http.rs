@@ -363,6 +363,8 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
         return response;
     }
     let root = app.root.clone();
+    // The build state, read before the file: see `inject`.
+    let state = app.shared.state_tag();
     let path = request.uri().path().to_string();
     let query = request.uri().query().map(str::to_string);
     // Path checks and small reads happen here rather than on tokio's blocking pool: the
@@ -373,11 +375,14 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
             let html = is_html(&real);
             if html || !request.headers().contains_key(header::RANGE) {
                 match read_small(&real) {
-                    Ok(Some(small)) => return finish(small.respond(&request, html)),
+                    Ok(Some(small)) => {
+                        let page = html.then_some(state.as_str());
+                        return finish(small.respond(&request, page));
+                    }
                     Ok(None) => {}
                     // Removed by a rebuild since it was found.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        return not_found(&root).await
+                        return not_found(&root, &state).await
                     }
                     Err(_) => {
                         return text(
@@ -398,6 +403,10 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
                 request.headers_mut().remove(header::IF_RANGE);
             }
             if html {
+                // Large pages are always sent whole (the state in them changes with every
+                // build): no 304 for them.
+                request.headers_mut().remove(header::IF_NONE_MATCH);
+                request.headers_mut().remove(header::IF_MODIFIED_SINCE);
                 // Read as for GET, to know its length with the script; hyper sends no
                 // body in answer to HEAD.
                 *request.method_mut() = Method::GET;
@@ -407,10 +416,10 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
                 Err(never) => match never {},
             };
             if response.status() == StatusCode::NOT_FOUND {
-                return not_found(&root).await;
+                return not_found(&root, &state).await;
             }
             if html && response.status() == StatusCode::OK {
-                return finish(with_script(response).await);
+                return finish(with_script(response, &state).await);
             }
             finish(response)
         }
@@ -427,7 +436,7 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
             finish(response)
         }
         Resolved::BadRequest => text(StatusCode::BAD_REQUEST, "bad request\n"),
-        Resolved::NotFound => not_found(&root).await,
+        Resolved::NotFound => not_found(&root, &state).await,
     }
 }
 
@@ -503,12 +512,21 @@ impl Small {
 
     /// The answer to a GET or HEAD of this file without a range: 304 when the client has
     /// this version (RFC 9110 13.2.2: `If-None-Match` first, else `If-Modified-Since`).
-    fn respond(self, request: &Request, html: bool) -> Response {
-        let etag = self.etag();
+    ///
+    /// A page (`state` given: the build state it is served in) carries that state in its
+    /// script tag and its ETag, and no `Last-Modified`: a page kept by the browser from
+    /// before a build is never declared fresh, or it would reload itself for ever.
+    fn respond(self, request: &Request, state: Option<&str>) -> Response {
+        let html = state.is_some();
+        let etag = match state {
+            Some(state) => format!("\"{}-{state}\"", self.etag().trim_matches('"')),
+            None => self.etag(),
+        };
         let modified = httpdate::fmt_http_date(self.modified);
         let headers = request.headers();
         let fresh = match headers.get(header::IF_NONE_MATCH) {
             Some(tags) => tags.to_str().is_ok_and(|tags| matches_any(tags, &etag)),
+            None if html => false,
             None => headers
                 .get(header::IF_MODIFIED_SINCE)
                 .and_then(|v| v.to_str().ok())
@@ -534,7 +552,7 @@ impl Small {
             *r.status_mut() = StatusCode::NOT_MODIFIED;
             r
         } else if html {
-            Response::new(Body::from(inject(&self.bytes)))
+            Response::new(Body::from(inject(&self.bytes, state)))
         } else {
             Response::new(Body::from(self.bytes))
         };
@@ -542,8 +560,10 @@ impl Small {
         if let Ok(v) = HeaderValue::from_str(&etag) {
             h.insert(header::ETAG, v);
         }
-        if let Ok(v) = HeaderValue::from_str(&modified) {
-            h.insert(header::LAST_MODIFIED, v);
+        if !html {
+            if let Ok(v) = HeaderValue::from_str(&modified) {
+                h.insert(header::LAST_MODIFIED, v);
+            }
         }
         if let Ok(v) = HeaderValue::from_str(&kind) {
             h.insert(header::CONTENT_TYPE, v);
@@ -571,7 +591,7 @@ fn is_html(path: &Path) -> bool {
 /// A page response with the live-reload script added before `</body>`. Its validators
 /// (`ETag`, `Last-Modified`) stay those of the file: the script is the same for every
 /// version of it.
-async fn with_script(response: Response) -> Response {
+async fn with_script(response: Response, state: &str) -> Response {
     let length = response
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -590,19 +610,24 @@ async fn with_script(response: Response) -> Response {
             "the file could not be read\n",
         );
     };
-    let html = inject(&collected.to_bytes());
+    let html = inject(&collected.to_bytes(), Some(state));
     parts
         .headers
         .insert(header::CONTENT_LENGTH, HeaderValue::from(html.len()));
+    parts.headers.remove(header::ETAG);
+    parts.headers.remove(header::LAST_MODIFIED);
     Response::from_parts(parts, Body::from(html))
 }
 
 /// The site's 404 page, or a plain one while there is none.
-async fn not_found(root: &Path) -> Response {
+async fn not_found(root: &Path, state: &str) -> Response {
     let page = tokio::fs::read(root.join("404.html")).await;
     let html = match page {
-        Ok(bytes) => inject(&bytes),
-        Err(_) => inject(b"<!DOCTYPE html><title>404</title><p>Sidan finns inte.</p>"),
+        Ok(bytes) => inject(&bytes, Some(state)),
+        Err(_) => inject(
+            b"<!DOCTYPE html><title>404</title><p>Sidan finns inte.</p>",
+            Some(state),
+        ),
     };
     let mut response = Response::new(Body::from(html));
     *response.status_mut() = StatusCode::NOT_FOUND;
@@ -703,9 +728,14 @@ fn resolve(root: &Path, url_path: &str) -> Resolved {
 }
 
 /// Adds the live-reload script to an HTML page (only the preview does this), before its
-/// last `</body>`. Works on the bytes: pages are not checked or converted on the way.
-fn inject(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT}\"></script>");
+/// last `</body>`, with the build state the page is served in (read before the file, so
+/// the page is of that state or newer: at worst it reloads once more). Works on the
+/// bytes: pages are not checked or converted on the way.
+fn inject(html: &[u8], state: Option<&str>) -> Vec<u8> {
+    let tag = match state {
+        Some(state) => format!("<script src=\"{SCRIPT}\" data-state=\"{state}\"></script>"),
+        None => format!("<script src=\"{SCRIPT}\"></script>"),
+    };
     let at = memchr::memmem::rfind(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);

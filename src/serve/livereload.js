@@ -5,7 +5,8 @@
 (function () {
   "use strict";
   var overlay = null;
-  var seen = null;
+  // The build state the page was served in: a later one, heard on connecting, reloads it.
+  var seen = (document.currentScript && document.currentScript.getAttribute("data-state")) || null;
   var wait = 500;
   // Messages quote what editors wrote (titles, links): they are set as text, never as HTML.
   function el(tag, text) {
@@ -49,9 +50,9 @@
         show(message.errors || []);
         return;
       }
-      var state = message.server + "/" + message.generation;
-      // A reconnection after a restart or a missed build reloads; one to the same state
-      // does not.
+      var state = message.server + "." + message.generation;
+      // A build the page missed (while it loaded, or while the socket was closed) or a
+      // restarted server reloads; the state the page already shows does not.
       if (message.event === "reload" || (seen !== null && state !== seen)) {
         window.location.reload();
       }

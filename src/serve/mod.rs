@@ -67,6 +67,11 @@ pub struct Status {
 }
 
 impl Status {
+    /// The state a page is served in, as its script tag and ETag carry it.
+    fn tag(&self) -> String {
+        format!("{}.{}", self.server, self.generation)
+    }
+
     /// The message for an open page: on connecting (`first`) the state, later what changed.
     fn message(&self, first: bool) -> String {
         match &self.errors {
@@ -93,6 +98,11 @@ impl Shared {
                 ..Status::default()
             })),
         }
+    }
+
+    /// The build state now (see [`Status::tag`]).
+    fn state_tag(&self) -> String {
+        self.status.borrow().tag()
     }
 
     /// The status now, and every later change.
