@@ -156,7 +156,7 @@ fn unchanged_files_keep_their_modification_time() {
 #[test]
 fn a_large_static_file_is_copied_whole_and_kept_when_unchanged() {
     let site = Site::from_fixture("basic");
-    // Larger than the size the build copies in pieces; every byte differs from its
+    // Larger than a piece the build compares and copies; every byte differs from its
     // neighbours, so a piece out of place shows.
     let mut big: Vec<u8> = (0..9 << 20)
         .map(|i: u32| (i % 251) as u8 ^ (i >> 16) as u8)

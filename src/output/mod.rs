@@ -213,7 +213,7 @@ impl Staging {
         };
         // First, so that a killed build's staging folder is recognised as handbok's.
         staging
-            .put(owned::MARKER, &marker)
+            .put(owned::MARKER, Content::Bytes(&marker))
             .map_err(|d| Error::Config(Box::new(d)))?;
         Ok(staging)
     }
@@ -236,13 +236,13 @@ impl Staging {
         Ok(full)
     }
 
-    /// Writes `bytes` at `path` unless the reused folder holds the same bytes there.
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes `content` at `path` unless the reused folder holds the same bytes there.
+    fn put(&self, path: &str, content: Content) -> Result<(), Diagnostic> {
         inside_output(path)?;
         if let Some(previous) = self.previous.get(path) {
             previous.kept.store(true, Ordering::Relaxed);
             let old = self.dir.join(path);
-            if same_bytes(&old, bytes) {
+            if content.is_in(&old) {
                 return Ok(());
             }
             // A new file rather than the old one rewritten in place: this folder was the
@@ -251,15 +251,17 @@ impl Staging {
             let _ = std::fs::remove_file(&old);
         }
         if let Ok(full) = self.path_of(path) {
-            if owned::write_new(&full, bytes).is_ok() {
+            if content.write_new(&full).is_ok() {
                 return Ok(());
             }
         }
         // The reused folder may hold a file where this build needs a folder, or the other
-        // way round: clear the way and try once more.
+        // way round (or a piece of a failed write): clear the way and try once more.
         self.clear_way(path);
         let full = self.path_of(path)?;
-        owned::write_new(&full, bytes).map_err(|e| io_diagnostic("cannot write", &full, &e))
+        content
+            .write_new(&full)
+            .map_err(|e| io_diagnostic("cannot write", &full, &e))
     }
 
     /// Removes what stands in the way of writing the file `path`: files where its folders
@@ -369,45 +371,41 @@ impl Staging {
 
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        self.put(path, bytes)
+        self.put(path, Content::Bytes(bytes))
     }
 
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
-        let meta = std::fs::metadata(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
-        if meta.len() > LARGE_FILE {
-            return self.put_file(from, path);
-        }
-        let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
-        self.put(path, &bytes)
+        // A source that cannot be read is named as such, not as an output that cannot be
+        // written.
+        std::fs::File::open(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        self.put(path, Content::File(from))
     }
 }
 
-/// Static files larger than this are compared and copied in pieces, never read whole: a
-/// 150 MB PDF must not cost 150 MB of memory.
-const LARGE_FILE: u64 = 8 << 20;
+/// What a file of the output is made of: bytes made by the build, or a source file (a
+/// static file), which is compared and copied in pieces, never read whole: a 150 MB PDF
+/// must not cost 150 MB of memory.
+#[derive(Clone, Copy)]
+enum Content<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
+}
 
-impl Staging {
-    /// [`Staging::put`] of the file `from`, compared and copied piece by piece.
-    fn put_file(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
-        inside_output(path)?;
-        if let Some(previous) = self.previous.get(path) {
-            previous.kept.store(true, Ordering::Relaxed);
-            let old = self.dir.join(path);
-            if same_contents(&old, from) {
-                return Ok(());
-            }
-            // A new file, not the old one rewritten: see `put`.
-            let _ = std::fs::remove_file(&old);
+impl Content<'_> {
+    /// Whether the file at `path` holds exactly this.
+    fn is_in(self, path: &Path) -> bool {
+        match self {
+            Content::Bytes(bytes) => same_bytes(path, bytes),
+            Content::File(from) => same_contents(path, from),
         }
-        if let Ok(full) = self.path_of(path) {
-            if owned::copy_new(from, &full).is_ok() {
-                return Ok(());
-            }
-            let _ = std::fs::remove_file(&full);
+    }
+
+    /// Writes this as a new file at `path` (never an existing one, nor through a link).
+    fn write_new(self, path: &Path) -> std::io::Result<()> {
+        match self {
+            Content::Bytes(bytes) => owned::write_new(path, bytes),
+            Content::File(from) => owned::copy_new(from, path),
         }
-        self.clear_way(path);
-        let full = self.path_of(path)?;
-        owned::copy_new(from, &full).map_err(|e| io_diagnostic("cannot write", &full, &e))
     }
 }
 

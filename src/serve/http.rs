@@ -363,8 +363,6 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
         return response;
     }
     let root = app.root.clone();
-    // The build state, read before the file: see `inject`.
-    let state = app.shared.state_tag();
     let path = request.uri().path().to_string();
     let query = request.uri().query().map(str::to_string);
     // Path checks and small reads happen here rather than on tokio's blocking pool: the
@@ -373,16 +371,23 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
     match resolve(&root, &path) {
         Resolved::File(real) => {
             let html = is_html(&real);
+            // A page's build state, read before the file: see `inject`.
+            let state = if html {
+                app.shared.state_tag()
+            } else {
+                String::new()
+            };
             if html || !request.headers().contains_key(header::RANGE) {
                 match read_small(&real) {
                     Ok(Some(small)) => {
                         let page = html.then_some(state.as_str());
+
                         return finish(small.respond(&request, page));
                     }
                     Ok(None) => {}
                     // Removed by a rebuild since it was found.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        return not_found(&root, &state).await
+                        return not_found(&app).await
                     }
                     Err(_) => {
                         return text(
@@ -416,7 +421,7 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
                 Err(never) => match never {},
             };
             if response.status() == StatusCode::NOT_FOUND {
-                return not_found(&root, &state).await;
+                return not_found(&app).await;
             }
             if html && response.status() == StatusCode::OK {
                 return finish(with_script(response, &state).await);
@@ -436,7 +441,7 @@ async fn file(State(app): State<App>, mut request: Request) -> Response {
             finish(response)
         }
         Resolved::BadRequest => text(StatusCode::BAD_REQUEST, "bad request\n"),
-        Resolved::NotFound => not_found(&root, &state).await,
+        Resolved::NotFound => not_found(&app).await,
     }
 }
 
@@ -620,8 +625,10 @@ async fn with_script(response: Response, state: &str) -> Response {
 }
 
 /// The site's 404 page, or a plain one while there is none.
-async fn not_found(root: &Path, state: &str) -> Response {
-    let page = tokio::fs::read(root.join("404.html")).await;
+async fn not_found(app: &App) -> Response {
+    let state = app.shared.state_tag();
+    let state = state.as_str();
+    let page = tokio::fs::read(app.root.join("404.html")).await;
     let html = match page {
         Ok(bytes) => inject(&bytes, Some(state)),
         Err(_) => inject(
@@ -800,7 +807,10 @@ mod tests {
         // A link inside the served folder that leads out of it is not followed.
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink("/etc/hostname", dir.join("ut.txt")).unwrap();
+            let outside = tempfile::tempdir().unwrap();
+            std::fs::write(outside.path().join("hemlig.txt"), "hemlig").unwrap();
+            std::os::unix::fs::symlink(outside.path().join("hemlig.txt"), dir.join("ut.txt"))
+                .unwrap();
             assert!(matches!(resolve(dir, "/ut.txt"), Resolved::NotFound));
         }
         assert!(matches!(resolve(dir, "/a/"), Resolved::File(_)));
