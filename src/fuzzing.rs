@@ -1,5 +1,5 @@
-//! Entry points for the fuzz targets in `fuzz/` (run by `scripts/fuzz.sh`) and for the
-//! regression tests of what they found. Each takes raw input the way an editor could write
+//! Entry points for the fuzz targets in `fuzz/` (run by `scripts/fuzz.sh`), for the
+//! regression tests of what they found and for the CommonMark conformance test. Each takes raw input the way an editor could write
 //! it and runs it through the real pipeline stage, in memory: no files are read or written.
 //! Not a stable API.
 
@@ -98,6 +98,48 @@ pub fn markdown(body: &str, smart_punctuation: bool, at_root: bool) -> Vec<Diagn
     build_and_render(config, source(rel, SourceKind::Page, front, body))
 }
 
+/// Renders `body` as the Markdown of `natverk/fuzz.md` in the fuzz site, with the given
+/// `markdown:` settings (YAML lines such as `raw_html: allow`) and a glossary of `terms`
+/// instead of the fuzz site's own. Returns the page's HTML as the build would write it into
+/// the article (`None` when the site did not build) and every diagnostic of the page.
+pub fn render_page(
+    body: &str,
+    markdown_settings: &str,
+    terms: &[&str],
+) -> (Option<String>, Vec<Diagnostic>) {
+    let overrides = Overrides {
+        today: Some(today()),
+        ..Default::default()
+    };
+    let settings: String = markdown_settings
+        .lines()
+        .map(|line| format!("  {line}\n"))
+        .collect();
+    let text = format!("{SITE_CONFIG}markdown:\n{settings}");
+    let config = match Config::parse(Path::new("."), &text, &overrides) {
+        Ok(config) => config,
+        Err(e) => return (None, e.diagnostics()),
+    };
+    let rel = "natverk/fuzz.md";
+    let mut content = site_content(source(rel, SourceKind::Page, front("Fuzz"), body));
+    content.glossary = terms.iter().map(|t| glossary_term(t, t)).collect();
+    let site = match Site::build(config, content, &[], Vec::new()) {
+        Ok(site) => site,
+        Err(e) => return (None, e.diagnostics()),
+    };
+    let (derived, problems) = site.render_markdown();
+    let html = site
+        .by_source
+        .get(rel)
+        .and_then(|&id| derived.bodies.get(id))
+        .map(|body| body.html.clone());
+    let own = problems
+        .into_iter()
+        .filter(|d| d.file.as_deref().is_none_or(|f| f.ends_with(rel)))
+        .collect();
+    (html, own)
+}
+
 fn build_and_render(config: Config, page: Source) -> Vec<Diagnostic> {
     let content = site_content(page);
     let mut diagnostics = Vec::new();
@@ -181,13 +223,6 @@ fn site_content(page: Source) -> Content {
     sources.retain(|s| s.rel != page.rel);
     sources.push(page);
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let term = |term: &str, expansion: &str| GlossaryTerm {
-        term: term.to_string(),
-        expansion: Some(expansion.to_string()),
-        definition: None,
-        id: crate::slug::slugify(term),
-        extra: None,
-    };
     Content {
         sources,
         assets: vec![Asset {
@@ -197,9 +232,19 @@ fn site_content(page: Source) -> Content {
         diagnostics: Vec::new(),
         failed: ["natverk/trasig.md".to_string()].into_iter().collect(),
         glossary: vec![
-            term("NSH", "Nätverk för social hållbarhet"),
-            term("KS", "Kommunstyrelsen"),
-            term("Sösk", "Sociala sektorn"),
+            glossary_term("NSH", "Nätverk för social hållbarhet"),
+            glossary_term("KS", "Kommunstyrelsen"),
+            glossary_term("Sösk", "Sociala sektorn"),
         ],
+    }
+}
+
+fn glossary_term(term: &str, expansion: &str) -> GlossaryTerm {
+    GlossaryTerm {
+        term: term.to_string(),
+        expansion: Some(expansion.to_string()),
+        definition: None,
+        id: crate::slug::slugify(term),
+        extra: None,
     }
 }

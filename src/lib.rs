@@ -56,7 +56,8 @@ pub mod internals {
     pub use crate::content::glossary::parse as parse_glossary;
     pub use crate::content::load as load_content;
     pub use crate::markdown::{
-        render as render_markdown, BodyLocation, LinkResolver, Rendered, Resolved,
+        options as markdown_options, render as render_markdown, BodyLocation, LinkResolver,
+        Rendered, Resolved,
     };
     pub use crate::output::NullSink;
     pub use crate::render::render_site;

@@ -158,12 +158,17 @@ pub fn heading_links(events: &mut Vec<(Event<'_>, Range<usize>)>) {
             }
             Event::End(TagEnd::Heading(_)) if open.is_some() => {
                 let (id, text) = open.take().unwrap_or_default();
-                let label = format!("{HEADING_LINK_LABEL} {}", text.trim());
-                let link = format!(
-                    "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\"></a>\n</div>\n",
-                    escape_html(&id),
-                    escape_html(&label)
-                );
+                // An empty heading (warned about) gets no link that could not be named.
+                let link = if text.trim().is_empty() {
+                    "</div>\n".to_string()
+                } else {
+                    let label = format!("{HEADING_LINK_LABEL} {}", text.trim());
+                    format!(
+                        "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\"></a>\n</div>\n",
+                        escape_html(&id),
+                        escape_html(&label)
+                    )
+                };
                 out.push((e, r.clone()));
                 out.push((Event::Html(CowStr::from(link)), r));
             }
@@ -229,5 +234,15 @@ mod tests {
         let out = html(ev);
         assert!(out.starts_with("<div class=\"heading-anchored\">\n<h2 id=\"mal\">Mål <code>kod</code></h2>\n<a class=\"heading-anchor\" href=\"#mal\" aria-label=\"Länk till avsnittet Mål kod\"></a>\n</div>\n"), "{out}");
         assert!(out.ends_with("<h5>Liten</h5>\n"), "{out}");
+    }
+
+    #[test]
+    fn an_empty_heading_gets_no_link_without_a_name() {
+        let mut ev = events("## {#tom}\n");
+        heading_links(&mut ev);
+        assert_eq!(
+            html(ev),
+            "<div class=\"heading-anchored\">\n<h2 id=\"tom\"></h2>\n</div>\n"
+        );
     }
 }

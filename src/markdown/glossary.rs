@@ -58,8 +58,9 @@ pub fn mark<'a>(
             Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
                 blocked = blocked.saturating_sub(1)
             }
-            // Raw inline HTML an editor wrote: links, code and the like are left alone.
-            Event::InlineHtml(html) => blocked = inline_html_depth(html, blocked),
+            // Raw HTML an editor wrote, inline or as a block (`<a href>` on a line of its
+            // own, then Markdown, then `</a>`): links, code and the like are left alone.
+            Event::InlineHtml(html) | Event::Html(html) => blocked = html_depth(html, blocked),
             Event::Text(text) if blocked == 0 && used.contains(&false) => {
                 split_text(text, matcher, marking, &mut used, &range, &mut out);
                 continue;
@@ -118,29 +119,19 @@ const PROTECTED: &[&str] = &[
     "a", "code", "kbd", "samp", "pre", "abbr", "script", "style", "button", "label",
 ];
 
-/// Updates the blocking depth for a raw inline HTML tag such as `<a href=…>` or `</code>`.
-fn inline_html_depth(html: &str, depth: usize) -> usize {
-    let tag = html.trim();
-    let (closing, rest) = match tag.strip_prefix("</") {
-        Some(rest) => (true, rest),
-        None => match tag.strip_prefix('<') {
-            Some(rest) => (false, rest),
-            None => return depth,
-        },
-    };
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if !PROTECTED.contains(&name.as_str()) || tag.ends_with("/>") {
-        return depth;
+/// Updates the blocking depth for the tags in raw HTML such as `<a href=…>` or `</code>`.
+fn html_depth(html: &str, mut depth: usize) -> usize {
+    for tag in super::raw_html::tags(html) {
+        if tag.self_closing || !PROTECTED.contains(&tag.name.as_str()) {
+            continue;
+        }
+        depth = if tag.closing {
+            depth.saturating_sub(1)
+        } else {
+            depth + 1
+        };
     }
-    if closing {
-        depth.saturating_sub(1)
-    } else {
-        depth + 1
-    }
+    depth
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -187,5 +178,23 @@ mod tests {
         assert!(html.contains("<a href=\"https://x.se/\">NSH</a>"), "{html}");
         assert!(html.contains("<code>KS</code>"), "{html}");
         assert!(html.contains("sedan <a class=\"glossary\""), "{html}");
+    }
+
+    #[test]
+    fn html_blocks_around_markdown_are_left_alone_too() {
+        let html = render(
+            "<a href=\"https://x.se/\">\n\nNSH\n\n</a>\n\n<code>\n\nKS\n\n</code>\n\n<div>\n\nNSH och KS.\n\n</div>\n",
+        );
+        assert!(
+            html.starts_with(
+                "<a href=\"https://x.se/\">\n<p>NSH</p>\n</a>\n<code>\n<p>KS</p>\n</code>\n"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div>\n<p><a class=\"glossary\" href=\"../ordlista/#nsh\">"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<abbr").count(), 2, "{html}");
     }
 }

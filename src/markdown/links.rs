@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::OutLink;
 use crate::error::{Diagnostic, Position};
@@ -68,6 +68,12 @@ pub fn rewrite(
     let mut diagnostics = Vec::new();
     for (event, range) in events.iter_mut() {
         let (dest, is_image) = match event {
+            // An e-mail autolink (`<namn@kommun.se>`) is handed over without its `mailto:`,
+            // which the HTML writer adds: an address, never a file.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => continue,
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             _ => continue,
@@ -92,9 +98,11 @@ pub fn rewrite(
             continue;
         }
         if written.trim().is_empty() {
+            // Valid Markdown (`[text]()`, `[text](<>)`, `[text]: <>`) that leads nowhere:
+            // written as it is (`href=""`), with a warning at its line.
             let what = if is_image { "image" } else { "link" };
             diagnostics.push(
-                Diagnostic::error(format!("the {what} has no target"))
+                Diagnostic::warning(format!("the {what} has no target"))
                     .at(at)
                     .with_hint("write the target in the parentheses, e.g. [text](../sida.md)"),
             );
@@ -110,10 +118,27 @@ pub fn rewrite(
                     written,
                 });
             }
+            // `[Skriv](namn@kommun.se)` is a file name to a browser: say how to write mail.
+            Err(d) if looks_like_address(&written) => diagnostics.push(d.at(at).with_hint(
+                "for an e-mail address, write `mailto:` before it, e.g. [text](mailto:namn@kommun.se), or write it as <namn@kommun.se>",
+            )),
             Err(d) => diagnostics.push(d.at(at)),
         }
     }
     (links, diagnostics)
+}
+
+/// True for `namn@kommun.se`: one `@` between a name and a domain with a dot, no path.
+fn looks_like_address(dest: &str) -> bool {
+    match dest.split_once('@') {
+        Some((name, domain)) => {
+            !name.is_empty()
+                && domain.contains('.')
+                && !domain.contains('@')
+                && !dest.contains(['/', '#', '?', ' '])
+        }
+        None => false,
+    }
 }
 
 fn shorten(s: &str) -> String {

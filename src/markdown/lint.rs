@@ -77,6 +77,14 @@ pub fn lint(
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = super::headings::level_number(*level);
+                let text = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+                if text.trim().is_empty() {
+                    out.push(
+                        Diagnostic::warning("the heading has no text")
+                            .at(position(range.start))
+                            .with_hint("write the heading's text after the #, or remove the line"),
+                    );
+                }
                 if level == 1 {
                     out.push(
                         Diagnostic::warning("a level-1 heading (#) in the text: the page title is the page's only h1")
@@ -258,5 +266,11 @@ mod tests {
         assert!(
             warnings("## A\n\n### B\n\n![Karta](x.png) [NSH:s arbetsområden](a.md)\n").is_empty()
         );
+    }
+
+    #[test]
+    fn an_empty_heading_is_warned_about() {
+        let w = warnings("## A\n\n##\n\n## `kod`\n");
+        assert_eq!(w, ["the heading has no text"]);
     }
 }

@@ -349,10 +349,26 @@ struct Finding {
     removed: Option<String>,
 }
 
-/// Finds the tags in raw HTML, skipping comments the way a browser ends them (`-->`,
-/// `--!>`, `<!-->`), and tells what the allow-list removes. Used for messages only: the
-/// cleaning itself is ammonia's, on the whole page.
-fn scan(text: &str) -> Vec<Finding> {
+/// A tag (or declaration such as `<!DOCTYPE>`) in raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct RawTag {
+    /// Byte offsets of its `<` and just after its `>`.
+    pub start: usize,
+    pub end: usize,
+    /// The element name, lower case (empty for a declaration).
+    pub name: String,
+    pub closing: bool,
+    /// Written `<br/>`-style, closing itself.
+    pub self_closing: bool,
+    pub declaration: bool,
+    pub attrs: Vec<(String, String)>,
+}
+
+/// The tags of raw HTML in order, skipping comments the way a browser ends them (`-->`,
+/// `--!>`, `<!-->`) and the content of `<script>` and `<style>`. The one HTML scanner of
+/// the Markdown passes: messages about what `sanitize` removes, and the glossary pass
+/// that must not mark terms inside links or code written as HTML.
+pub(super) fn tags(text: &str) -> Vec<RawTag> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -376,21 +392,7 @@ fn scan(text: &str) -> Vec<Finding> {
             continue;
         }
         let (attrs, end) = attributes(text, name_start + name.len());
-        let tag = text[start..end].to_string();
-        let removed = if declaration {
-            Some(format!("`{}`", shorten(&tag)))
-        } else if closing {
-            None
-        } else if !ALLOWED_TAGS.contains(&name.as_str()) {
-            Some(format!("the element `<{name}>`"))
-        } else {
-            removed_attributes(&name, &attrs)
-        };
-        out.push(Finding {
-            offset: start,
-            tag,
-            removed,
-        });
+        let self_closing = text[..end].ends_with("/>");
         i = end;
         if !closing && CLEAN_CONTENT_TAGS.contains(&name.as_str()) {
             // The content of <script> and <style> is not markup.
@@ -400,8 +402,42 @@ fn scan(text: &str) -> Vec<Finding> {
                 .find(&close)
                 .map_or(text.len(), |p| i + p);
         }
+        out.push(RawTag {
+            start,
+            end,
+            name,
+            closing,
+            self_closing,
+            declaration,
+            attrs,
+        });
     }
     out
+}
+
+/// The tags of raw HTML with what the allow-list removes of each. Used for messages only:
+/// the cleaning itself is ammonia's, on the whole page.
+fn scan(text: &str) -> Vec<Finding> {
+    tags(text)
+        .into_iter()
+        .map(|t| {
+            let tag = text[t.start..t.end].to_string();
+            let removed = if t.declaration {
+                Some(format!("`{}`", shorten(&tag)))
+            } else if t.closing {
+                None
+            } else if !ALLOWED_TAGS.contains(&t.name.as_str()) {
+                Some(format!("the element `<{}>`", t.name))
+            } else {
+                removed_attributes(&t.name, &t.attrs)
+            };
+            Finding {
+                offset: t.start,
+                tag,
+                removed,
+            }
+        })
+        .collect()
 }
 
 fn removed_attributes(tag: &str, attrs: &[(String, String)]) -> Option<String> {

@@ -32,11 +32,16 @@ impl LinkResolver for PageResolver<'_> {
             Some((p, f)) => (p, Some(f)),
             None => (dest, None),
         };
-        let path_part = path_part.split('?').next().unwrap_or(path_part);
+        // A query (`/sok/?q=klimat`) is the target's business: kept as written.
+        let (path_part, query) = match path_part.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (path_part, None),
+        };
+        let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         let anchor = fragment.map(|f| normalise_anchor(&percent_decode_str(f).decode_utf8_lossy()));
         let with_anchor = |href: String| match &anchor {
-            Some(a) => format!("{href}#{a}"),
-            None => href,
+            Some(a) => format!("{href}{query}#{a}"),
+            None => format!("{href}{query}"),
         };
         let from = &self.site.entries[self.from];
         if path_part.is_empty() {
@@ -92,7 +97,7 @@ impl LinkResolver for PageResolver<'_> {
             Found::Asset(path) => Ok(Resolved {
                 // A file's fragment (`dok.pdf#page=2`) is kept as written.
                 href: format!(
-                    "{}{}",
+                    "{}{query}{}",
                     encode_path(&relative_href(self.base, &path)),
                     fragment.map(|f| format!("#{f}")).unwrap_or_default()
                 ),
