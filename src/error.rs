@@ -4,6 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
+use crate::messages::{Message, Text};
+
 /// How serious a diagnostic is. Errors fail the build; warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -87,22 +90,90 @@ pub struct Diagnostic {
     /// Path of the file, relative to the site root where possible.
     pub file: Option<PathBuf>,
     pub position: Option<Position>,
+    /// The message in English (tests and sorting use it; [`Diagnostic::render`] any language).
     pub message: String,
     pub hint: Option<String>,
+    /// The catalogue entries with their values, when the message has one.
+    text: Option<Text>,
+    hint_text: Option<Text>,
+}
+
+/// What a diagnostic says: a catalogue entry with values, or (until every message has moved
+/// into the catalogue) English text.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub enum Said {
+    Coded(Text),
+    Plain(String),
+}
+
+impl From<Text> for Said {
+    fn from(t: Text) -> Self {
+        Said::Coded(t)
+    }
+}
+
+impl From<&'static Message> for Said {
+    fn from(m: &'static Message) -> Self {
+        Said::Coded(Text::from(m))
+    }
+}
+
+impl From<String> for Said {
+    fn from(s: String) -> Self {
+        Said::Plain(s)
+    }
+}
+
+impl From<&str> for Said {
+    fn from(s: &str) -> Self {
+        Said::Plain(s.to_string())
+    }
+}
+
+impl Said {
+    fn split(self) -> (String, Option<Text>) {
+        match self {
+            Said::Coded(t) => (t.render(Lang::En), Some(t)),
+            Said::Plain(s) => (s, None),
+        }
+    }
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<Said>) -> Self {
+        let (message, text) = message.into().split();
         Self {
             severity: Severity::Error,
             file: None,
             position: None,
-            message: message.into(),
+            message,
             hint: None,
+            text,
+            hint_text: None,
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    /// The catalogue code of the message (`HB0301`), when it has one.
+    pub fn code(&self) -> Option<&'static str> {
+        self.text.as_ref().map(Text::code)
+    }
+
+    /// The message and the hint in `lang`.
+    pub fn render(&self, lang: Lang) -> (String, Option<String>) {
+        let message = match &self.text {
+            Some(t) => t.render(lang),
+            None => crate::i18n::legacy(&self.message, lang),
+        };
+        let hint = match (&self.hint_text, &self.hint) {
+            (Some(t), _) => Some(t.render(lang)),
+            (None, Some(h)) => Some(crate::i18n::legacy(h, lang)),
+            (None, None) => None,
+        };
+        (message, hint)
+    }
+
+    pub fn warning(message: impl Into<Said>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(message)
@@ -123,8 +194,10 @@ impl Diagnostic {
         self.at(Position::new(line, 1))
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: impl Into<Said>) -> Self {
+        let (hint, text) = hint.into().split();
+        self.hint = Some(hint);
+        self.hint_text = text;
         self
     }
 

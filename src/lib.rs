@@ -22,6 +22,8 @@ pub mod fuzzing;
 pub(crate) mod i18n;
 pub(crate) mod inside;
 pub(crate) mod markdown;
+#[doc(hidden)]
+pub mod messages;
 pub(crate) mod new;
 pub(crate) mod output;
 pub(crate) mod render;

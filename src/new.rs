@@ -102,7 +102,7 @@ fn title_from(stem: &str) -> String {
         .unwrap_or_else(|| "Ny sida".to_string())
 }
 
-fn usage(message: String, hint: impl Into<String>) -> Error {
+fn usage(message: impl Into<crate::error::Said>, hint: impl Into<crate::error::Said>) -> Error {
     Error::Config(Box::new(Diagnostic::error(message).with_hint(hint)))
 }
 

@@ -71,7 +71,7 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             errors.push(block.error(
                 "focus_areas",
                 0,
-                "`focus_areas` must be a list".into(),
+                "`focus_areas` must be a list",
                 "start each focus area with `- number: 1`",
             ));
             Vec::new()
@@ -87,7 +87,7 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             _ => errors.push(block.for_item("focus_areas", i).error(
                 "number",
                 0,
-                "each focus area must be a group of fields".into(),
+                "each focus area must be a group of fields",
                 "write `- number: 1` then `  name: …`",
             )),
         }
@@ -163,7 +163,7 @@ fn area(plan: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Di
             errors.push(block.error(
                 "number",
                 0,
-                "a focus area needs a `number` (a whole number from 1)".into(),
+                "a focus area needs a `number` (a whole number from 1)",
                 "write e.g. `- number: 7`",
             ));
             0

@@ -197,8 +197,8 @@ impl<'a> Block<'a> {
         &self,
         key: &str,
         n: usize,
-        message: String,
-        hint: impl Into<String>,
+        message: impl Into<crate::error::Said>,
+        hint: impl Into<crate::error::Said>,
     ) -> Diagnostic {
         Diagnostic::error(message)
             .at_line(self.line(key, n))

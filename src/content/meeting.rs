@@ -73,7 +73,7 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
             errors.push(block.error(
                 "meeting",
                 0,
-                "the meeting has no `date`".into(),
+                "the meeting has no `date`",
                 "add e.g. `date: 2026-12-03`",
             ));
             None
@@ -116,7 +116,7 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
         errors.push(block.error(
             "end",
             0,
-            "the meeting has an `end` but no `start`".into(),
+            "the meeting has an `end` but no `start`",
             "add `start: \"HH:MM\"`",
         ));
     }
@@ -162,7 +162,7 @@ fn agenda(
             errors.push(block.error(
                 "agenda",
                 0,
-                "`agenda` must be a list".into(),
+                "`agenda` must be a list",
                 "write one `- text: …` per item",
             ));
             return Vec::new();

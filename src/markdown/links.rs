@@ -7,6 +7,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::OutLink;
 use crate::error::{Diagnostic, Position};
+use crate::messages as msg;
 
 /// Where an internal link goes, as decided by the site model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,11 +101,15 @@ pub fn rewrite(
         if written.trim().is_empty() {
             // Valid Markdown (`[text]()`, `[text](<>)`, `[text]: <>`) that leads nowhere:
             // written as it is (`href=""`), with a warning at its line.
-            let what = if is_image { "image" } else { "link" };
+            let message = if is_image {
+                &msg::IMAGE_NO_TARGET
+            } else {
+                &msg::LINK_NO_TARGET
+            };
             diagnostics.push(
-                Diagnostic::warning(format!("the {what} has no target"))
+                Diagnostic::warning(message)
                     .at(at)
-                    .with_hint("write the target in the parentheses, e.g. [text](../sida.md)"),
+                    .with_hint(&msg::HINT_LINK_NO_TARGET),
             );
             continue;
         }
@@ -119,9 +124,9 @@ pub fn rewrite(
                 });
             }
             // `[Skriv](namn@kommun.se)` is a file name to a browser: say how to write mail.
-            Err(d) if looks_like_address(&written) => diagnostics.push(d.at(at).with_hint(
-                "for an e-mail address, write `mailto:` before it, e.g. [text](mailto:namn@kommun.se), or write it as <namn@kommun.se>",
-            )),
+            Err(d) if looks_like_address(&written) => {
+                diagnostics.push(d.at(at).with_hint(&msg::HINT_MAIL_ADDRESS))
+            }
             Err(d) => diagnostics.push(d.at(at)),
         }
     }

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::config::RawHtml;
 use crate::error::{Diagnostic, Position};
+use crate::messages as msg;
 
 /// Link texts that say nothing about where the link goes (compared in lower case).
 pub const VAGUE_LINK_TEXTS: &[&str] = &[
@@ -80,9 +81,9 @@ pub fn lint(
                 let text = text_until(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
                 if text.trim().is_empty() {
                     out.push(
-                        Diagnostic::warning("the heading has no text")
+                        Diagnostic::warning(&msg::HEADING_EMPTY)
                             .at(position(range.start))
-                            .with_hint("write the heading's text after the #, or remove the line"),
+                            .with_hint(&msg::HINT_HEADING_EMPTY),
                     );
                 }
                 if level == 1 {
