@@ -99,9 +99,7 @@ fn stages(c: &mut Criterion) {
             root: root.to_path_buf(),
             output: None,
             overrides: overrides(),
-            strict: false,
-            force: false,
-            existing_parent: false,
+            ..handbok::BuildOptions::default()
         };
         b.iter(|| handbok::check(&options).expect("checks"))
     });

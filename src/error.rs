@@ -93,9 +93,15 @@ pub struct Diagnostic {
     /// The message in English (tests and sorting use it; [`Diagnostic::render`] any language).
     pub message: String,
     pub hint: Option<String>,
-    /// The catalogue entries with their values, when the message has one.
-    text: Option<Text>,
-    hint_text: Option<Text>,
+    /// The catalogue entries with their values, when the message (or hint) has one; boxed,
+    /// so that a `Result<_, Diagnostic>` stays small.
+    coded: Option<Box<Coded>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Coded {
+    message: Option<Text>,
+    hint: Option<Text>,
 }
 
 /// What a diagnostic says: a catalogue entry with values, or (until every message has moved
@@ -149,23 +155,51 @@ impl Diagnostic {
             position: None,
             message,
             hint: None,
-            text,
-            hint_text: None,
+            coded: text.map(|t| {
+                Box::new(Coded {
+                    message: Some(t),
+                    hint: None,
+                })
+            }),
         }
+    }
+
+    fn message_text(&self) -> Option<&Text> {
+        self.coded.as_ref().and_then(|c| c.message.as_ref())
+    }
+
+    fn hint_text(&self) -> Option<&Text> {
+        self.coded.as_ref().and_then(|c| c.hint.as_ref())
     }
 
     /// The catalogue code of the message (`HB0301`), when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.text.as_ref().map(Text::code)
+        self.message_text().map(Text::code)
+    }
+
+    /// The message and the hint in `lang` for a terminal: control characters taken from
+    /// files are escaped (see [`Text::render_for_terminal`]).
+    pub fn render_for_terminal(&self, lang: Lang) -> (String, Option<String>) {
+        let plain = |s: &str| crate::messages::escape_controls(&crate::i18n::legacy(s, lang), true);
+        let message = match self.message_text() {
+            Some(t) => t.render_for_terminal(lang),
+            None => plain(&self.message),
+        };
+        let hint = match (self.hint_text(), &self.hint) {
+            (Some(t), _) => Some(t.render_for_terminal(lang)),
+            (None, Some(h)) => Some(plain(h)),
+            (None, None) => None,
+        };
+        (message, hint)
     }
 
     /// The message and the hint in `lang`.
     pub fn render(&self, lang: Lang) -> (String, Option<String>) {
-        let message = match &self.text {
+        let message = match self.message_text() {
             Some(t) => t.render(lang),
             None => crate::i18n::legacy(&self.message, lang),
         };
-        let hint = match (&self.hint_text, &self.hint) {
+        let hint = match (self.hint_text(), &self.hint) {
             (Some(t), _) => Some(t.render(lang)),
             (None, Some(h)) => Some(crate::i18n::legacy(h, lang)),
             (None, None) => None,
@@ -197,7 +231,16 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: impl Into<Said>) -> Self {
         let (hint, text) = hint.into().split();
         self.hint = Some(hint);
-        self.hint_text = text;
+        match (&mut self.coded, text) {
+            (Some(coded), text) => coded.hint = text,
+            (None, Some(text)) => {
+                self.coded = Some(Box::new(Coded {
+                    message: None,
+                    hint: Some(text),
+                }))
+            }
+            (None, None) => {}
+        }
         self
     }
 

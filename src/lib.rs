@@ -20,6 +20,7 @@ pub(crate) mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub(crate) mod i18n;
+pub(crate) mod init;
 pub(crate) mod inside;
 pub(crate) mod markdown;
 #[doc(hidden)]
@@ -41,8 +42,9 @@ use std::path::PathBuf;
 pub use config::{today_from_environment, Overrides};
 pub use error::{Diagnostic, Error, Position, Result, Severity};
 pub use i18n::Lang;
+pub use init::init_site;
 pub use new::new_page;
-pub use report::{render as render_report, Format};
+pub use report::{render as render_report, Format, Style};
 pub use serve::{serve, Limits, Log, ServeOptions};
 
 use config::Config;
@@ -88,6 +90,39 @@ pub struct BuildOptions {
     /// created (`serve`'s private working folder must not come back with default
     /// permissions after someone removed it).
     pub existing_parent: bool,
+    /// Told when each stage starts (for a progress line on a terminal).
+    pub progress: Option<Progress>,
+}
+
+/// A listener for the stage a build has reached: the stage's name in the catalogue.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(&'static messages::Message) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+impl BuildOptions {
+    fn stage(&self, name: &'static messages::Message) {
+        if let Some(p) = &self.progress {
+            (p.0)(name);
+        }
+    }
+}
+
+/// The site folder for a command run in `start` without `--root`: `start` or the nearest
+/// folder above it that holds `handbok.yaml`, as a relative path (`.`, `..`, `../..`), so
+/// that messages name files briefly. `None` when there is none.
+pub fn find_root(start: &std::path::Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .position(|dir| dir.join(config::CONFIG_FILE).is_file())
+        .map(|up| match up {
+            0 => PathBuf::from("."),
+            n => std::iter::repeat_n("..", n).collect(),
+        })
 }
 
 impl BuildOptions {
@@ -259,9 +294,11 @@ pub fn check(options: &BuildOptions) -> Result<Report> {
 
 fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Built)> {
     let mut timings = Timings::default();
+    options.stage(&messages::STAGE_CONFIGURATION);
     let config = Config::load(&options.root, &options.overrides)?;
     let templates = Templates::load(&config)?;
     timings.lap("configuration and templates");
+    options.stage(&messages::STAGE_CONTENT);
     let mut content = content::load(&config)?;
     timings.lap("loading content");
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
@@ -274,6 +311,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         Err(e) => return Err(e),
     };
     let theme_statics: Vec<&str> = templates.static_files.keys().map(String::as_str).collect();
+    options.stage(&messages::STAGE_MODEL);
     let site = match Site::build(config, content, &theme_statics, statics) {
         Ok(site) => site,
         Err(Error::Site(more)) => {
@@ -284,6 +322,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         Err(e) => return Err(e),
     };
     timings.lap("site model");
+    options.stage(&messages::STAGE_MARKDOWN);
     let (derived, problems) = site.render_markdown();
     diagnostics.extend(problems);
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
@@ -291,6 +330,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         diagnostics.extend(a.warnings());
     }
     timings.lap("markdown and links");
+    options.stage(&messages::STAGE_OUTPUT);
     let staging = match output {
         Some(dir) => Some(Staging::create(dir, &output::Policy::of(options))?),
         None => None,
@@ -300,6 +340,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         None => &NullSink,
     };
     timings.lap("preparing the output folder");
+    options.stage(&messages::STAGE_RENDERING);
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
     let (rendered, ((index_problems, index_files), index_took)) = rayon::join(
@@ -332,6 +373,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
         return Err(Error::Site(diagnostics));
     }
     if let Some(s) = staging {
+        options.stage(&messages::STAGE_COMMIT);
         s.commit()?;
     }
     timings.lap("swap into place");

@@ -1,5 +1,9 @@
 //! The `handbok` command: parses arguments, calls one library function, reports.
 //! Exit codes: 0 success, 1 content errors, 2 usage or configuration errors.
+//!
+//! Every text it prints comes from the message catalogue (`handbok::messages`) in the chosen
+//! language, the help included: the language is known before the arguments are parsed
+//! (`--lang`, else `HANDBOK_LANG`, else Swedish).
 
 /// mimalloc instead of the system allocator: a build allocates and frees millions of small
 /// strings and maps (template contexts, search counts), where glibc's malloc took about a
@@ -7,39 +11,242 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use clap::{Args, Parser, Subcommand};
-use handbok::Format;
-use handbok::Lang;
-use handbok::{BuildOptions, Diagnostic, Error, Overrides, Report};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use handbok::messages::{self as msg, Message, Text};
+use handbok::{text, BuildOptions, Diagnostic, Error, Format, Lang, Overrides, Report, Style};
 
 #[derive(Parser)]
 #[command(
     name = "handbok",
     version,
-    about = "Builds a handbook site from Markdown"
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Language of messages: sv (default) or en; also from HANDBOK_LANG.
-    #[arg(long, global = true, env = "HANDBOK_LANG", default_value = "sv", value_parser = parse_lang)]
-    lang: Lang,
-    /// How problems are reported: text, json, github (workflow commands) or gitlab (code
-    /// quality report); json and gitlab go to standard output.
-    #[arg(long, global = true, default_value = "text", value_parser = parse_format)]
-    format: Format,
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+    #[arg(long, global = true, default_value = "text", hide_default_value = true)]
+    format: String,
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[arg(long, short, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    #[arg(long, short = 'V', action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language; use sv or en"))
+#[derive(Subcommand)]
+enum Command {
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long, default_value = "127.0.0.1", hide_default_value = true)]
+        bind: String,
+        #[arg(long, default_value_t = 1111, hide_default_value = true)]
+        port: u16,
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
+        #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "1000",
+              value_parser = clap::value_parser!(u64).range(10..=60_000))]
+        poll: Option<u64>,
+        #[arg(long)]
+        open: bool,
+    },
+    New {
+        kind: String,
+        path: String,
+        #[arg(long, short)]
+        root: Option<PathBuf>,
+    },
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long)]
+        review: bool,
+        #[arg(long, requires = "review")]
+        days: Option<i64>,
+    },
+    Init {
+        dir: Option<PathBuf>,
+    },
+    Completions {
+        shell: clap_complete::Shell,
+    },
 }
 
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::parse(s)
-        .ok_or_else(|| format!("`{s}` is not a format; use text, json, github or gitlab"))
+#[derive(Args)]
+struct SiteArgs {
+    #[arg(long, short)]
+    root: Option<PathBuf>,
+    #[arg(long)]
+    base_url: Option<String>,
+    #[arg(long)]
+    drafts: bool,
+    #[arg(long)]
+    today: Option<String>,
+    #[arg(long)]
+    timings: bool,
+    #[arg(long)]
+    strict: bool,
+}
+
+/// The help text of each argument, by subcommand (`""`: the top level and global ones).
+const HELP: &[(&str, &str, &Message)] = &[
+    ("", "lang", &msg::HELP_LANG),
+    ("", "format", &msg::HELP_FORMAT),
+    ("", "quiet", &msg::HELP_QUIET),
+    ("", "verbose", &msg::HELP_VERBOSE),
+    ("", "help", &msg::HELP_HELP),
+    ("", "version", &msg::HELP_VERSION),
+    ("build", "output", &msg::HELP_OUTPUT),
+    ("build", "force", &msg::HELP_FORCE),
+    ("serve", "bind", &msg::HELP_BIND),
+    ("serve", "port", &msg::HELP_PORT),
+    ("serve", "allow_host", &msg::HELP_ALLOW_HOST),
+    ("serve", "poll", &msg::HELP_POLL),
+    ("serve", "open", &msg::HELP_OPEN),
+    ("new", "kind", &msg::HELP_KIND),
+    ("new", "path", &msg::HELP_PATH),
+    ("new", "root", &msg::HELP_ROOT),
+    ("check", "review", &msg::HELP_REVIEW),
+    ("check", "days", &msg::HELP_DAYS),
+    ("init", "dir", &msg::HELP_INIT_DIR),
+    ("completions", "shell", &msg::HELP_SHELL),
+];
+
+/// The site arguments every site command has.
+const SITE_HELP: &[(&str, &Message)] = &[
+    ("root", &msg::HELP_ROOT),
+    ("base_url", &msg::HELP_BASE_URL),
+    ("drafts", &msg::HELP_DRAFTS),
+    ("today", &msg::HELP_TODAY),
+    ("timings", &msg::HELP_TIMINGS),
+    ("strict", &msg::HELP_STRICT),
+];
+
+const SUBCOMMANDS: &[(&str, &Message)] = &[
+    ("build", &msg::HELP_BUILD),
+    ("serve", &msg::HELP_SERVE),
+    ("new", &msg::HELP_NEW),
+    ("check", &msg::HELP_CHECK),
+    ("init", &msg::HELP_INIT),
+    ("completions", &msg::HELP_COMPLETIONS),
+];
+
+/// The command line's definition with every help text in `lang`.
+fn command(lang: Lang) -> clap::Command {
+    let say = |m: &'static Message| Text::from(m).render(lang);
+    let template = |c: &clap::Command| {
+        let mut t = format!(
+            "{{about-with-newline}}\n{}: {{usage}}\n",
+            say(&msg::HELP_USAGE)
+        );
+        if c.has_subcommands() {
+            t.push_str(&format!(
+                "\n{}:\n{{subcommands}}\n",
+                say(&msg::HELP_COMMANDS)
+            ));
+        }
+        if c.get_positionals().next().is_some() {
+            t.push_str(&format!(
+                "\n{}:\n{{positionals}}\n",
+                say(&msg::HELP_ARGUMENTS)
+            ));
+        }
+        t.push_str(&format!("\n{}:\n{{options}}\n", say(&msg::HELP_OPTIONS)));
+        t
+    };
+    let mut cli = Cli::command().about(say(&msg::HELP_ABOUT));
+    for (sub, name, m) in HELP.iter().filter(|(sub, _, _)| sub.is_empty()) {
+        let _ = sub;
+        cli = cli.mut_arg(*name, |a| a.help(say(m)));
+    }
+    for (sub, about) in SUBCOMMANDS {
+        cli = cli.mut_subcommand(*sub, |mut c| {
+            c = c.about(say(about));
+            for (_, name, m) in HELP.iter().filter(|(s, _, _)| s == sub) {
+                c = c.mut_arg(*name, |a| a.help(say(m)));
+            }
+            if c.get_arguments().any(|a| a.get_id() == "strict") {
+                for (name, m) in SITE_HELP {
+                    c = c.mut_arg(*name, |a| a.help(say(m)));
+                }
+            }
+            let t = template(&c);
+            c.help_template(t)
+        });
+    }
+    let t = template(&cli);
+    cli = cli.help_template(t);
+    // Usage lines can only be rendered from the built command.
+    cli.build();
+    let u = usage(&mut cli, lang);
+    cli = cli.override_usage(u);
+    for (sub, _) in SUBCOMMANDS {
+        let u = cli.find_subcommand_mut(sub).map(|c| usage(c, lang));
+        if let Some(u) = u {
+            cli = cli.mut_subcommand(*sub, |c| c.override_usage(u));
+        }
+    }
+    cli
+}
+
+/// The usage line with its placeholders in `lang`: `handbok build [FLAGGOR]`.
+fn usage(c: &mut clap::Command, lang: Lang) -> String {
+    let rendered = c.render_usage().to_string();
+    let line = rendered.trim_start_matches("Usage:").trim();
+    match lang {
+        Lang::En => line.to_string(),
+        Lang::Sv => line
+            .replace("[OPTIONS]", "[FLAGGOR]")
+            .replace("<COMMAND>", "<KOMMANDO>"),
+    }
+}
+
+/// The language asked for before the arguments are parsed: `--lang X` or `--lang=X`, else
+/// a non-empty `HANDBOK_LANG`, else Swedish. An unknown value is reported after parsing.
+fn early_lang(args: &[String]) -> Lang {
+    let mut from_args = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            from_args = it.next().cloned();
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            from_args = Some(v.to_string());
+        }
+    }
+    from_args
+        .or_else(env_lang)
+        .and_then(|s| Lang::parse(&s))
+        .unwrap_or_default()
+}
+
+/// `HANDBOK_LANG`, when set to something (empty counts as unset).
+fn env_lang() -> Option<String> {
+    std::env::var("HANDBOK_LANG")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// How the CLI reports.
@@ -47,147 +254,93 @@ fn parse_format(s: &str) -> Result<Format, String> {
 struct Out {
     lang: Lang,
     format: Format,
+    quiet: bool,
+    verbose: bool,
+    /// Colour on standard error: a terminal, and not `NO_COLOR`.
+    colour: bool,
 }
 
 impl Out {
     fn diagnostics(&self, diagnostics: &[Diagnostic]) {
-        let text = handbok::render_report(diagnostics, self.format, self.lang);
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| !self.quiet || d.is_error())
+            .cloned()
+            .collect();
+        let style = Style {
+            colour: self.colour && self.format == Format::Text,
+            codes: self.verbose,
+        };
+        let text = handbok::render_report(&shown, self.format, self.lang, style);
         match self.format {
             Format::Text => eprint!("{text}"),
             _ => print!("{text}"),
         }
     }
 
-    fn sv(&self) -> bool {
-        self.lang == Lang::Sv
+    fn say(&self, t: impl Into<Text>) -> String {
+        t.into().render(self.lang)
     }
-}
 
-#[derive(Subcommand)]
-enum Command {
-    /// Build the site into the output folder (default: public/).
-    Build {
-        #[command(flatten)]
-        site: SiteArgs,
-        /// Output folder (default: ROOT/public).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Replace the output folder even if handbok did not write it: everything in it is
-        /// deleted.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Build, serve on localhost, rebuild on every change and reload open pages.
-    Serve {
-        #[command(flatten)]
-        site: SiteArgs,
-        /// The address to listen on; another interface than 127.0.0.1 must be chosen here.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: String,
-        /// The port (0 picks a free one).
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// Also answer requests for this host name (besides localhost and --bind), e.g.
-        /// when the preview is reached through another name; may be given more than once.
-        #[arg(long = "allow-host", value_name = "NAME")]
-        allow_host: Vec<String>,
-        /// Look for changes every MS milliseconds (default 1000) instead of waiting for
-        /// the file system to report them: for network drives and shared folders.
-        #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "1000",
-              value_parser = clap::value_parser!(u64).range(10..=60_000))]
-        poll: Option<u64>,
-        /// Open the start page in the default web browser.
-        #[arg(long)]
-        open: bool,
-    },
-    /// Create a page from a page type's template (archetype), e.g. `new anvisning styrgrupp/ny.md`.
-    New {
-        /// The page type: sida, anvisning, handlingsplan, mote, artikel, or one in archetypes/.
-        kind: String,
-        /// The new file, relative to content/.
-        path: String,
-        /// The site folder.
-        #[arg(long, short, default_value = ".")]
-        root: PathBuf,
-    },
-    /// Run every step and check without writing anything.
-    Check {
-        #[command(flatten)]
-        site: SiteArgs,
-        /// List governing documents whose review or validity date has passed or is near.
-        #[arg(long)]
-        review: bool,
-        /// With --review: how many days ahead count as near (default: review.warn_days).
-        #[arg(long, requires = "review")]
-        days: Option<i64>,
-    },
-}
+    /// A line for people (summaries, notes): not with `--quiet` or a machine format.
+    fn chatty(&self) -> bool {
+        !self.quiet && self.format == Format::Text
+    }
 
-#[derive(Args)]
-struct SiteArgs {
-    /// The site folder, holding handbok.yaml and content/.
-    #[arg(long, short, default_value = ".")]
-    root: PathBuf,
-    /// Override base_url from handbok.yaml (e.g. https://intranat.example.se/hallbarhet/).
-    #[arg(long)]
-    base_url: Option<String>,
-    /// Include pages marked `draft: true`.
-    #[arg(long)]
-    drafts: bool,
-    /// The date to compare review dates and meetings with, YYYY-MM-DD (default: today, or
-    /// SOURCE_DATE_EPOCH when set).
-    #[arg(long, value_parser = parse_date)]
-    today: Option<chrono::NaiveDate>,
-    /// Print how long each stage took.
-    #[arg(long)]
-    timings: bool,
-    /// Treat warnings (alt texts, link texts, headings, orphans, review dates) as errors.
-    #[arg(long)]
-    strict: bool,
-}
-
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD"))
-}
-
-impl SiteArgs {
-    fn options(self, output: Option<PathBuf>, review_days: Option<i64>) -> BuildOptions {
-        BuildOptions {
-            root: self.root,
-            output,
-            overrides: Overrides {
-                base_url: self.base_url,
-                drafts: self.drafts,
-                today: self.today,
-                review_days,
-            },
-            strict: self.strict,
-            force: false,
-            existing_parent: false,
-        }
+    fn usage_error(&self, d: Diagnostic) -> ExitCode {
+        self.diagnostics(&[d]);
+        ExitCode::from(2)
     }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let out = Out {
-        lang: cli.lang,
-        format: cli.format,
+    let args: Vec<String> = std::env::args().collect();
+    let lang = early_lang(&args);
+    let matches = match command(lang).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return command_line_error(e, lang),
     };
-    let (result, done, show_review, show_timings) = match cli.command {
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(e, lang),
+    };
+    let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let mut out = Out {
+        lang,
+        format: Format::Text,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        colour,
+    };
+    let asked = cli.lang.clone().or_else(env_lang);
+    if let Some(asked) = asked {
+        match Lang::parse(&asked) {
+            Some(l) => out.lang = l,
+            None => {
+                return out.usage_error(
+                    Diagnostic::error(text!(msg::NOT_A_LANGUAGE, asked))
+                        .with_hint(&msg::HINT_SEE_HELP),
+                )
+            }
+        }
+    }
+    out.format = match Format::parse(&cli.format) {
+        Some(f) => f,
+        None => {
+            return out.usage_error(
+                Diagnostic::error(text!(msg::NOT_A_FORMAT, cli.format))
+                    .with_hint(&msg::HINT_SEE_HELP),
+            )
+        }
+    };
+    match cli.command {
         Command::Build {
             site,
             output,
             force,
-        } => {
-            let timings = site.timings;
-            let options = BuildOptions {
-                force,
-                ..site.options(output, None)
-            };
-            let out = options.output_dir();
-            (handbok::build(&options), Done::Built(out), false, timings)
+        } => site_command(site, out, Job::Build { output, force }),
+        Command::Check { site, review, days } => {
+            site_command(site, out, Job::Check { review, days })
         }
         Command::Serve {
             site,
@@ -204,32 +357,188 @@ fn main() -> ExitCode {
                 poll,
                 open,
             };
-            return serve(site, how, out);
+            site_command(site, out, Job::Serve(how))
         }
-        Command::New { kind, path, root } => return new_page(&root, &kind, &path, out),
-        Command::Check { site, review, days } => {
-            let timings = site.timings;
-            (
-                handbok::check(&site.options(None, days)),
-                Done::Checked,
-                review,
-                timings,
+        Command::New { kind, path, root } => {
+            let root = match root.map_or_else(discover_root, Ok) {
+                Ok(root) => root,
+                Err(d) => return out.usage_error(d),
+            };
+            new_page(&root, &kind, &path, out)
+        }
+        Command::Init { dir } => init(dir.unwrap_or_else(|| PathBuf::from(".")), out),
+        Command::Completions { shell } => {
+            let mut cmd = command(out.lang);
+            clap_complete::generate(shell, &mut cmd, "handbok", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// A parse error or `--help`/`--version`, in the chosen language. Exit code 2 for errors.
+fn command_line_error(e: clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let suggestion =
+        context(ContextKind::SuggestedArg).or_else(|| context(ContextKind::SuggestedSubcommand));
+    let invalid = context(ContextKind::InvalidArg).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => text!(msg::UNKNOWN_FLAG, invalid),
+        ErrorKind::InvalidSubcommand => text!(
+            msg::UNKNOWN_COMMAND,
+            context(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => {
+            text!(
+                msg::MISSING_ARGUMENT,
+                if invalid.is_empty() {
+                    "COMMAND".to_string()
+                } else {
+                    invalid
+                }
             )
         }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => text!(
+            msg::BAD_VALUE,
+            context(ContextKind::InvalidValue).unwrap_or_default(),
+            invalid,
+            std::error::Error::source(&e)
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        ),
+        _ => {
+            let detail = e.kind().as_str().map(str::to_string).unwrap_or_else(|| {
+                e.to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ")
+                    .to_string()
+            });
+            text!(msg::BAD_COMMAND_LINE, detail)
+        }
     };
+    let hint = match suggestion {
+        Some(s) => text!(msg::HINT_DID_YOU_MEAN, s),
+        None => Text::from(&msg::HINT_SEE_HELP),
+    };
+    let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let style = Style {
+        colour,
+        codes: false,
+    };
+    eprint!(
+        "{}",
+        handbok::render_report(
+            &[Diagnostic::error(message).with_hint(hint)],
+            Format::Text,
+            lang,
+            style
+        )
+    );
+    ExitCode::from(2)
+}
+
+/// The site folder when none is given: here or the nearest folder above with handbok.yaml.
+fn discover_root() -> Result<PathBuf, Diagnostic> {
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    handbok::find_root(&here).ok_or_else(|| {
+        Diagnostic::error(text!(msg::NO_SITE_HERE, ".")).with_hint(&msg::HINT_NO_SITE_HERE)
+    })
+}
+
+/// What a site command does once its folder and options are known.
+enum Job {
+    Build {
+        output: Option<PathBuf>,
+        force: bool,
+    },
+    Check {
+        review: bool,
+        days: Option<i64>,
+    },
+    Serve(Preview),
+}
+
+fn site_command(site: SiteArgs, out: Out, job: Job) -> ExitCode {
+    let root = match site.root.clone().map_or_else(discover_root, Ok) {
+        Ok(root) => root,
+        Err(d) => return out.usage_error(d),
+    };
+    if out.verbose && out.format == Format::Text {
+        eprintln!("{}", out.say(text!(msg::SITE_FOUND, root.display())));
+    }
+    let today = match site.today.as_deref().map(parse_date) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(bad)) => {
+            return out.usage_error(
+                Diagnostic::error(text!(msg::NOT_A_DATE, bad)).with_hint(&msg::HINT_SEE_HELP),
+            )
+        }
+        None => None,
+    };
+    let timings = site.timings;
+    let options = |output: Option<PathBuf>, review_days: Option<i64>| BuildOptions {
+        root: root.clone(),
+        output,
+        overrides: Overrides {
+            base_url: site.base_url.clone(),
+            drafts: site.drafts,
+            today,
+            review_days,
+        },
+        strict: site.strict,
+        force: false,
+        existing_parent: false,
+        progress: None,
+    };
+    let started = Instant::now();
+    let (result, done, show_review) = match job {
+        Job::Serve(how) => return serve(options(None, None), how, out),
+        Job::Build { output, force } => {
+            let mut o = BuildOptions {
+                force,
+                ..options(output, None)
+            };
+            let dir = o.output_dir();
+            let spinner = Spinner::start(out);
+            o.progress = spinner.as_ref().map(Spinner::listener);
+            let result = handbok::build(&o);
+            drop(spinner);
+            (result, Done::Built(dir), false)
+        }
+        Job::Check { review, days } => {
+            let mut o = options(None, days);
+            let spinner = Spinner::start(out);
+            o.progress = spinner.as_ref().map(Spinner::listener);
+            let result = handbok::check(&o);
+            drop(spinner);
+            (result, Done::Checked, review)
+        }
+    };
+    let took = started.elapsed();
     match result {
         Ok(report) => {
             out.diagnostics(&report.warnings);
             if show_review {
-                print_review(&report);
+                print_review(&report, out);
             }
-            if show_timings {
+            if timings && !out.quiet {
                 for (stage, took) in &report.timings {
-                    eprintln!("timing: {stage}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                    let ms = format!("{:.1}", took.as_secs_f64() * 1000.0);
+                    eprintln!("{}", out.say(text!(msg::TIMING, stage, ms)));
                 }
             }
-            if out.format == Format::Text {
-                println!("{}", summary(&report, &done, out));
+            if out.chatty() {
+                println!("{}", summary(&report, &done, took, out));
             }
             ExitCode::SUCCESS
         }
@@ -237,14 +546,8 @@ fn main() -> ExitCode {
             let diagnostics = e.diagnostics();
             out.diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            if out.format == Format::Text {
-                if out.sv() {
-                    eprintln!("handbok: {errors} fel; webbplatsen i utdatamappen ändrades inte");
-                } else {
-                    eprintln!(
-                        "handbok: failed with {errors} error(s); the output folder was not changed"
-                    );
-                }
+            if out.chatty() {
+                eprintln!("{}", out.say(text!(msg::SUMMARY_FAILED, errors)));
             }
             match e {
                 Error::Site(_) => ExitCode::from(1),
@@ -254,13 +557,92 @@ fn main() -> ExitCode {
     }
 }
 
-fn new_page(root: &std::path::Path, kind: &str, path: &str, out: Out) -> ExitCode {
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| s.to_string())
+}
+
+/// A progress line on a terminal for a build that takes longer than a second: the stage it
+/// is in and the time so far. Nothing when standard error is not a terminal, with
+/// `--quiet` or a machine format.
+struct Spinner {
+    stage: std::sync::Arc<std::sync::Mutex<&'static Message>>,
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Spinner {
+    fn start(out: Out) -> Option<Spinner> {
+        if !out.chatty() || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let stage = std::sync::Arc::new(std::sync::Mutex::new(&msg::STAGE_CONFIGURATION));
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let shown = stage.clone();
+        let thread = std::thread::spawn(move || {
+            // Quick builds show nothing.
+            if stopped.recv_timeout(Duration::from_secs(1)).is_ok() {
+                return;
+            }
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            loop {
+                let now = shown
+                    .lock()
+                    .map(|m| *m)
+                    .unwrap_or(&msg::STAGE_CONFIGURATION);
+                bar.set_message(
+                    text!(msg::PROGRESS_BUILDING, Text::from(now).render(out.lang))
+                        .render(out.lang),
+                );
+                bar.tick();
+                if stopped.recv_timeout(Duration::from_millis(100)).is_ok() {
+                    break;
+                }
+            }
+            bar.finish_and_clear();
+        });
+        Some(Spinner {
+            stage,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    fn listener(&self) -> handbok::Progress {
+        let stage = self.stage.clone();
+        handbok::Progress(std::sync::Arc::new(move |m| {
+            if let Ok(mut s) = stage.lock() {
+                *s = m;
+            }
+        }))
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn new_page(root: &Path, kind: &str, path: &str, out: Out) -> ExitCode {
     match handbok::new_page(root, kind, path, handbok::today_from_environment()) {
         Ok(file) => {
-            println!(
-                "handbok: created {}",
-                file.strip_prefix(root).unwrap_or(&file).display()
-            );
+            if out.chatty() {
+                let shown = file
+                    .strip_prefix(root)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string();
+                println!("{}", out.say(text!(msg::CREATED, shown)));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -269,6 +651,24 @@ fn new_page(root: &std::path::Path, kind: &str, path: &str, out: Out) -> ExitCod
                 Error::Site(_) => ExitCode::from(1),
                 _ => ExitCode::from(2),
             }
+        }
+    }
+}
+
+fn init(dir: PathBuf, out: Out) -> ExitCode {
+    match handbok::init_site(&dir) {
+        Ok(files) => {
+            if out.chatty() {
+                println!(
+                    "{}",
+                    out.say(text!(msg::INIT_CREATED, dir.display(), files.len()))
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            out.diagnostics(&e.diagnostics());
+            ExitCode::from(2)
         }
     }
 }
@@ -282,25 +682,33 @@ struct Preview {
     open: bool,
 }
 
-fn serve(mut site: SiteArgs, how: Preview, out: Out) -> ExitCode {
+fn serve(mut build: BuildOptions, how: Preview, out: Out) -> ExitCode {
     // Served pages live at the root of localhost, whatever base_url the site has.
-    site.base_url.get_or_insert_with(|| "/".to_string());
+    build
+        .overrides
+        .base_url
+        .get_or_insert_with(|| "/".to_string());
     let options = handbok::ServeOptions {
-        build: site.options(None, None),
+        build,
         bind: how.bind,
         port: how.port,
         allowed_hosts: how.allow_host,
-        poll: how.poll.map(std::time::Duration::from_millis),
+        poll: how.poll.map(Duration::from_millis),
         limits: handbok::Limits::default(),
         lang: out.lang,
     };
-    let log: handbok::Log = std::sync::Arc::new(|line: &str| eprintln!("{line}"));
+    let quiet = out.quiet;
+    let log: handbok::Log = std::sync::Arc::new(move |line: &str| {
+        if !quiet {
+            eprintln!("{line}")
+        }
+    });
     let ready = how.open.then(|| {
         let (tx, rx) = std::sync::mpsc::channel::<String>();
         std::thread::spawn(move || {
             if let Ok(url) = rx.recv() {
                 if let Err(e) = open::that_detached(&url) {
-                    eprintln!("cannot open {url} in a browser: {e}");
+                    eprintln!("{}", out.say(text!(msg::CANNOT_OPEN_BROWSER, url, e)));
                 }
             }
         });
@@ -315,28 +723,40 @@ fn serve(mut site: SiteArgs, how: Preview, out: Out) -> ExitCode {
     }
 }
 
-fn print_review(r: &Report) {
+fn print_review(r: &Report, out: Out) {
     let today = r.today.map(|d| d.to_string()).unwrap_or_default();
     if r.review.is_empty() {
-        println!("review ({today}): no document is past or near its review or validity date");
+        println!("{}", out.say(text!(msg::REVIEW_NONE, today)));
         return;
     }
-    println!("review ({today}): {} date(s) past or near", r.review.len());
+    println!(
+        "{}",
+        out.say(text!(msg::REVIEW_COUNT, today, r.review.len()))
+    );
     for e in &r.review {
         let what = if e.field == "review_by" {
-            "review by"
+            out.say(&msg::REVIEW_BY)
         } else {
-            "valid until"
+            out.say(&msg::VALID_UNTIL)
         };
         let when = if e.days < 0 {
-            format!("{} days ago", -e.days)
+            out.say(text!(msg::DAYS_AGO, -e.days))
         } else {
-            format!("in {} days", e.days)
+            out.say(text!(msg::IN_DAYS, e.days))
         };
-        let owner = e.owner.as_deref().unwrap_or("no owner");
+        let owner = e.owner.clone().unwrap_or_else(|| out.say(&msg::NO_OWNER));
         println!(
-            "  {}:{}: {what} {} ({when}): {} (owner: {owner})",
-            e.file, e.line, e.date, e.title
+            "{}",
+            out.say(text!(
+                msg::REVIEW_LINE,
+                e.file,
+                e.line,
+                what,
+                e.date,
+                when,
+                e.title,
+                owner
+            ))
         );
     }
 }
@@ -347,36 +767,41 @@ enum Done {
     Checked,
 }
 
-fn summary(r: &Report, done: &Done, out: Out) -> String {
-    if out.sv() {
-        let verb = match done {
-            Done::Built(dir) => format!("byggd i {}", dir.display()),
-            Done::Checked => "kontrollerad".to_string(),
-        };
-        return format!(
-            "handbok: {verb}: {} sidor, {} avsnitt, {} termer, {} filer, {} {}",
+/// `0,4 s` / `0.4 s`: seconds with one decimal in the language's way.
+fn seconds(took: Duration, lang: Lang) -> String {
+    let s = format!("{:.1} s", took.as_secs_f64());
+    match lang {
+        Lang::Sv => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn summary(r: &Report, done: &Done, took: Duration, out: Out) -> String {
+    let warnings = match r.warnings.len() {
+        1 => out.say(&msg::ONE_WARNING),
+        n => out.say(text!(msg::WARNINGS, n)),
+    };
+    let time = seconds(took, out.lang);
+    let t = match done {
+        Done::Built(dir) => text!(
+            msg::SUMMARY_BUILT,
+            dir.display(),
+            time,
             r.pages,
             r.sections,
             r.terms,
             r.files,
-            r.warnings.len(),
-            if r.warnings.len() == 1 {
-                "varning"
-            } else {
-                "varningar"
-            }
-        );
-    }
-    let verb = match done {
-        Done::Built(dir) => format!("built into {}", dir.display()),
-        Done::Checked => "checked".to_string(),
+            warnings
+        ),
+        Done::Checked => text!(
+            msg::SUMMARY_CHECKED,
+            time,
+            r.pages,
+            r.sections,
+            r.terms,
+            r.files,
+            warnings
+        ),
     };
-    format!(
-        "handbok: {verb}: {} pages, {} sections, {} terms, {} files, {} warning(s)",
-        r.pages,
-        r.sections,
-        r.terms,
-        r.files,
-        r.warnings.len()
-    )
+    out.say(t)
 }

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::content::CONTENT_DIR;
 use crate::error::{did_you_mean, Diagnostic, Error, Result};
 use crate::inside::Inside;
+use crate::messages as msg;
+use crate::text;
 
 /// The archetypes available to a site: type → (where it comes from, text). A site's own
 /// are read like every source: links only within the site, ordinary files only.
@@ -37,17 +39,12 @@ pub fn archetypes(root: &Path) -> Result<BTreeMap<String, (String, String)>> {
 pub fn new_page(root: &Path, kind: &str, path: &str, today: chrono::NaiveDate) -> Result<PathBuf> {
     let all = archetypes(root)?;
     let Some((_, text)) = all.get(kind) else {
+        let types = all.keys().cloned().collect::<Vec<_>>().join(", ");
         let hint = match did_you_mean(kind, all.keys().map(String::as_str)) {
-            Some(s) => format!(
-                "did you mean `{s}`? Types: {}",
-                all.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-            None => format!(
-                "types: {}; a site can add its own in archetypes/<type>.md",
-                all.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
+            Some(s) => text!(msg::HINT_PAGE_TYPE_DID_YOU_MEAN, s, types),
+            None => text!(msg::HINT_PAGE_TYPES, types),
         };
-        return Err(usage(format!("there is no page type `{kind}`"), hint));
+        return Err(usage(text!(msg::NO_PAGE_TYPE, kind), hint));
     };
     let rel = path.trim_start_matches("./").trim_start_matches('/');
     let rel = rel.strip_prefix(&format!("{CONTENT_DIR}/")).unwrap_or(rel);
@@ -58,17 +55,18 @@ pub fn new_page(root: &Path, kind: &str, path: &str, today: chrono::NaiveDate) -
     };
     if rel.split('/').any(|s| s == ".." || s.is_empty()) {
         return Err(usage(
-            format!("`{path}` is not a path inside content/"),
-            "write e.g. styrgrupp/ny-anvisning.md",
+            text!(msg::NOT_IN_CONTENT, path),
+            &msg::HINT_NOT_IN_CONTENT,
         ));
     }
     let file = root.join(CONTENT_DIR).join(&rel);
     if file.exists() {
-        return Err(Error::Site(vec![Diagnostic::error(format!(
-            "{CONTENT_DIR}/{rel} already exists; nothing was changed"
+        return Err(Error::Site(vec![Diagnostic::error(text!(
+            msg::PAGE_EXISTS,
+            rel
         ))
         .in_file(format!("{CONTENT_DIR}/{rel}"))
-        .with_hint("choose another file name, or edit the existing page")]));
+        .with_hint(&msg::HINT_PAGE_EXISTS)]));
     }
     let stem = Path::new(&rel)
         .file_stem()

@@ -367,7 +367,12 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) -> Option<crate::Bu
 
 /// Writes diagnostics to the terminal as `handbok check` would, in the serve language.
 fn log_diagnostics(shared: &Shared, log: &Log, diagnostics: &[Diagnostic]) {
-    let text = crate::report::render(diagnostics, crate::report::Format::Text, shared.lang);
+    let text = crate::report::render(
+        diagnostics,
+        crate::report::Format::Text,
+        shared.lang,
+        Default::default(),
+    );
     for line in text.lines() {
         log(line);
     }
