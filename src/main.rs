@@ -504,25 +504,22 @@ fn site_command(site: SiteArgs, out: Out, job: Job) -> ExitCode {
     let (result, done, show_review) = match job {
         Job::Serve(how) => return serve(options(None, None), how, out),
         Job::Build { output, force } => {
-            let mut o = BuildOptions {
+            let o = BuildOptions {
                 force,
                 ..options(output, None)
             };
             let dir = o.output_dir();
-            let spinner = Spinner::start(out);
-            o.progress = spinner.as_ref().map(Spinner::listener);
-            let result = handbok::build(&o);
-            drop(spinner);
-            (result, Done::Built(dir), false)
+            (
+                with_progress(o, out, handbok::build),
+                Done::Built(dir),
+                false,
+            )
         }
-        Job::Check { review, days } => {
-            let mut o = options(None, days);
-            let spinner = Spinner::start(out);
-            o.progress = spinner.as_ref().map(Spinner::listener);
-            let result = handbok::check(&o);
-            drop(spinner);
-            (result, Done::Checked, review)
-        }
+        Job::Check { review, days } => (
+            with_progress(options(None, days), out, handbok::check),
+            Done::Checked,
+            review,
+        ),
     };
     let took = started.elapsed();
     match result {
@@ -555,6 +552,17 @@ fn site_command(site: SiteArgs, out: Out, job: Job) -> ExitCode {
             }
         }
     }
+}
+
+/// Runs `job` with a progress line while it takes long (see [`Spinner`]).
+fn with_progress(
+    mut options: BuildOptions,
+    out: Out,
+    job: fn(&BuildOptions) -> handbok::Result<Report>,
+) -> handbok::Result<Report> {
+    let spinner = Spinner::start(out);
+    options.progress = spinner.as_ref().map(Spinner::listener);
+    job(&options)
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
