@@ -14,7 +14,7 @@ server = subprocess.Popen([f"{root}/target/release/handbok", "serve", "--root", 
 try:
     port = None
     for line in server.stderr:
-        m = re.match(r"serving http://127.0.0.1:(\d+)/", line)
+        m = re.search(r"http://127.0.0.1:(\d+)/", line)
         if m:
             port = int(m.group(1))
             break

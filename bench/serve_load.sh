@@ -33,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 port=""
 for _ in $(seq 1 300); do
-  port="$(sed -n 's#^serving http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$log" | head -1)"
+  port="$(sed -n 's#.*http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$log" | head -1)"
   [ -n "$port" ] && break
   sleep 0.1
 done

@@ -23,7 +23,7 @@ before(async () => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${said}`)), 30000);
     server.stderr.on("data", (chunk) => {
       said += chunk;
-      const m = said.match(/serving http:\/\/127\.0\.0\.1:(\d+)\//);
+      const m = said.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
       if (m) { clearTimeout(timer); resolve(`http://localhost:${m[1]}`); }
     });
   });
