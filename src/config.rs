@@ -60,7 +60,7 @@ struct RawConfig {
     #[serde(default)]
     edit_url: Option<String>,
     #[serde(default)]
-    extra: Option<serde_yaml::Value>,
+    extra: Option<serde_norway::Value>,
 }
 
 /// The accessibility statement (tillgänglighetsredogörelse) required by lag (2018:1937),
@@ -322,7 +322,11 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url`, starting and ending with `/` (e.g. `/hallbarhet/`).
     pub base_path: String,
+    /// Where `base_url` was chosen, for messages about it.
+    pub base_url_from: Setting,
     pub language: String,
+    /// The line of `language:` in handbok.yaml, for messages about it.
+    pub language_line: Option<usize>,
     pub theme: String,
     pub taxonomies: Vec<TaxonomyConfig>,
     pub markdown: MarkdownConfig,
@@ -340,6 +344,17 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+}
+
+/// Where a value of the configuration was chosen, for messages that point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// Not set: the default.
+    Default,
+    /// On this line of handbok.yaml.
+    Line(usize),
+    /// On the command line (`--base-url`).
+    CommandLine,
 }
 
 /// Overrides given on the command line.
@@ -525,12 +540,19 @@ impl Config {
             soft_hyphens: is_swedish(&language),
             ..raw.markdown
         };
+        let base_url_from = match (&overrides.base_url, key_line(text, "base_url")) {
+            (Some(_), _) => Setting::CommandLine,
+            (None, Some(line)) => Setting::Line(line),
+            (None, None) => Setting::Default,
+        };
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
             description: raw.description,
             base_url,
             base_path,
+            base_url_from,
+            language_line: key_line(text, "language"),
             language,
             theme: raw.theme.unwrap_or_else(|| "default".to_string()),
             taxonomies,
@@ -570,6 +592,11 @@ impl Config {
 
     pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
         self.taxonomies.iter().find(|t| t.name == name)
+    }
+
+    /// Whether `base_url` is an absolute http(s) URL rather than a path on the server.
+    pub fn absolute_base_url(&self) -> bool {
+        self.base_url.starts_with("https://") || self.base_url.starts_with("http://")
     }
 
     /// The absolute URL (or site-root path) of a site-relative path like `natverk/`.

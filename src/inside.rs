@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
+use crate::messages::{self as msg, Message};
 
 /// The folder the site's files may resolve into, after following links: the site folder.
 #[derive(Debug, Clone)]
@@ -113,6 +114,36 @@ pub struct Found {
 pub struct Walked {
     pub found: Vec<Found>,
     pub diagnostics: Vec<Diagnostic>,
+    /// A warning for each file left out because it is never published ([`never_published`]).
+    pub left_out: Vec<Diagnostic>,
+}
+
+/// Why the file named `name` is never published, if it is one that operating systems and
+/// office programs leave beside documents: lock files of Office (`~$rapport.docx`) and
+/// LibreOffice (`.~lock.rapport.docx#`), which hold the name of whoever has the document
+/// open, Office's temporary files (`~WRL0001.tmp`), Windows' `Thumbs.db` and `desktop.ini`,
+/// and the Mac's `.DS_Store` and `._*` files. Every walk of the site's folders leaves them
+/// out, whether in `content/` (page bundles and sections) or `static/`; whoever walks a
+/// folder that is published warns about each.
+pub fn never_published(name: &str) -> Option<&'static Message> {
+    let lower = name.to_ascii_lowercase();
+    Some(if name.starts_with("~$") {
+        &msg::LEFT_OUT_OFFICE_LOCK
+    } else if name.starts_with(".~lock.") && name.ends_with('#') {
+        &msg::LEFT_OUT_LIBREOFFICE_LOCK
+    } else if name.starts_with('~') && lower.ends_with(".tmp") {
+        &msg::LEFT_OUT_OFFICE_TEMP
+    } else if lower == "thumbs.db" {
+        &msg::LEFT_OUT_THUMBS_DB
+    } else if lower == "desktop.ini" {
+        &msg::LEFT_OUT_DESKTOP_INI
+    } else if lower == ".ds_store" {
+        &msg::LEFT_OUT_DS_STORE
+    } else if name.starts_with("._") {
+        &msg::LEFT_OUT_APPLEDOUBLE
+    } else {
+        return None;
+    })
 }
 
 impl Walked {
@@ -124,8 +155,10 @@ impl Walked {
 
 /// Walks `dir` (named `shown` in messages, e.g. `static` or `themes/x/templates`), sorted
 /// by name, following links that stay `inside`; names starting with `.` are left out when
-/// `skip_hidden`. A link out, a link loop, a dangling link or a named pipe is an error
-/// naming the file; the walk goes on past it. Nothing is found when `dir` does not exist.
+/// `skip_hidden`, and files that are never published ([`never_published`]) always, each
+/// with a warning in [`Walked::left_out`]. A link out, a link loop, a dangling link or a
+/// named pipe is an error naming the file; the walk goes on past it. Nothing is found when
+/// `dir` does not exist.
 pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Walked {
     let mut out = Walked::default();
     if !dir.is_dir() {
@@ -140,7 +173,10 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            !skip_hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+            let name = e.file_name().to_string_lossy();
+            // A hidden file that is never published is found, to be warned about below.
+            let warned = !e.file_type().is_dir() && never_published(&name).is_some();
+            !skip_hidden || e.depth() == 0 || !name.starts_with('.') || warned
         });
     while let Some(entry) = walker.next() {
         let entry = match entry {
@@ -155,6 +191,13 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
         };
         // The name in messages; made only for a message.
         let file = || shown.join(rel);
+        if entry.depth() > 0 && !entry.file_type().is_dir() {
+            if let Some(why) = never_published(&entry.file_name().to_string_lossy()) {
+                let d = Diagnostic::warning(why).with_hint(&msg::HINT_LEFT_OUT);
+                out.left_out.push(d.in_file(file()));
+                continue;
+            }
+        }
         if entry.depth() > 0 && entry.path_is_symlink() {
             if let Some(d) = inside.check(entry.path()) {
                 out.diagnostics.push(d.in_file(file()));
@@ -235,4 +278,39 @@ fn walk_error(dir: &Path, shown: &Path, e: &walkdir::Error) -> Diagnostic {
     Diagnostic::error(format!("cannot read this file or folder: {cause}"))
         .in_file(file)
         .with_hint("check that it exists and that you have permission to read it")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_files_programs_leave_behind_are_never_published() {
+        for name in [
+            "~$rapport.docx",
+            ".~lock.rapport.docx#",
+            "~WRL0001.tmp",
+            "~DF1234.TMP",
+            "Thumbs.db",
+            "thumbs.db",
+            "desktop.ini",
+            "Desktop.ini",
+            ".DS_Store",
+            "._karta.png",
+        ] {
+            assert!(never_published(name).is_some(), "{name}");
+        }
+        for name in [
+            "rapport.docx",
+            "~rapport.docx",
+            "karta.tmp",
+            ".~lock.rapport.docx",
+            ".well-known",
+            "security.txt",
+            "Thumbs.db.png",
+            "_index.md",
+        ] {
+            assert!(never_published(name).is_none(), "{name}");
+        }
+    }
 }

@@ -214,7 +214,16 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 pub fn build_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
     let output = options.output_dir();
     guard_output(&options.root, &output)?;
-    run(options, Some(&output))
+    run(options, Some(&output), false)
+}
+
+/// Builds like [`build_keeping`] for a preview (`handbok serve`), which is served at the
+/// root of localhost and never published: nothing is said about the sitemap that its
+/// `base_url: /` leaves out (with `--strict` that warning would stop every preview).
+pub(crate) fn preview_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
+    let output = options.output_dir();
+    guard_output(&options.root, &output)?;
+    run(options, Some(&output), true)
 }
 
 /// What a build leaves for incremental updates.
@@ -274,10 +283,11 @@ fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> 
     Ok(())
 }
 
-/// The files of the site's `static/` folder, by site path.
-fn site_statics(config: &Config) -> Result<Vec<site::StaticFile>> {
+/// The files of the site's `static/` folder, by site path; `left_out` gets a warning for
+/// each file that is never published (see [`inside::never_published`]).
+fn site_statics(config: &Config, left_out: &mut Vec<Diagnostic>) -> Result<Vec<site::StaticFile>> {
     let mut found = std::collections::BTreeMap::new();
-    templates::collect_static(&config.root, "static", &mut found)?;
+    templates::collect_static(&config.root, "static", &mut found, left_out)?;
     Ok(found
         .into_iter()
         .filter_map(|(path, source)| match source {
@@ -289,10 +299,11 @@ fn site_statics(config: &Config) -> Result<Vec<site::StaticFile>> {
 
 /// Runs the whole pipeline and every validation without writing anything.
 pub fn check(options: &BuildOptions) -> Result<Report> {
-    run(options, None).map(|(report, _)| report)
+    run(options, None, false).map(|(report, _)| report)
 }
 
-fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Built)> {
+/// The whole pipeline; writes into `output` if given. A `preview` is never published.
+fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Result<(Report, Built)> {
     let mut timings = Timings::default();
     options.stage(&messages::STAGE_CONFIGURATION);
     let config = Config::load(&options.root, &options.overrides)?;
@@ -302,7 +313,8 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     let mut content = content::load(&config)?;
     timings.lap("loading content");
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
-    let statics = match site_statics(&config) {
+    diagnostics.extend(templates.warnings.iter().cloned());
+    let statics = match site_statics(&config, &mut diagnostics) {
         Ok(statics) => statics,
         Err(Error::Site(problems)) => {
             diagnostics.extend(problems);
@@ -328,6 +340,9 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>) -> Result<(Report, Buil
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
     if let Some(a) = &site.config.accessibility {
         diagnostics.extend(a.warnings());
+    }
+    if !preview {
+        diagnostics.extend(site::routes::sitemap_left_out(&site));
     }
     timings.lap("markdown and links");
     options.stage(&messages::STAGE_OUTPUT);

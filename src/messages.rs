@@ -480,6 +480,58 @@ catalogue! {
         sv: "Skalet: bash, zsh, fish, powershell eller elvish",
     }
     // HB10xx: output formats and publishing.
+    SITEMAP_LEFT_OUT = "HB1001" {
+        en: "the sitemap (sitemap.xml) was left out: it needs absolute addresses, and base_url `{}` is not one",
+        sv: "webbplatskartan (sitemap.xml) skapades inte: den måste innehålla fullständiga adresser, och base_url `{}` är ingen fullständig adress",
+    }
+    HINT_SITEMAP_BASE_URL = "HB1002" {
+        en: "write the site's full address in handbok.yaml, e.g. `base_url: https://intranat.kommun.se/hallbarhet/`",
+        sv: "skriv webbplatsens fullständiga adress i handbok.yaml, t.ex. `base_url: https://intranat.kommun.se/hallbarhet/`",
+    }
+    HINT_SITEMAP_BASE_URL_OPTION = "HB1003" {
+        en: "give the site's full address, e.g. `--base-url https://intranat.kommun.se/hallbarhet/`",
+        sv: "ange webbplatsens fullständiga adress, t.ex. `--base-url https://intranat.kommun.se/hallbarhet/`",
+    }
+    LEFT_OUT_OFFICE_LOCK = "HB1010" {
+        en: "left out of the site: an Office lock file, which holds the name of whoever had the document open",
+        sv: "utelämnad från webbplatsen: en låsfil från Office, som innehåller namnet på den som hade dokumentet öppet",
+    }
+    LEFT_OUT_LIBREOFFICE_LOCK = "HB1011" {
+        en: "left out of the site: a LibreOffice lock file, which holds the name of whoever had the document open",
+        sv: "utelämnad från webbplatsen: en låsfil från LibreOffice, som innehåller namnet på den som hade dokumentet öppet",
+    }
+    LEFT_OUT_OFFICE_TEMP = "HB1012" {
+        en: "left out of the site: a temporary file that Office leaves while a document is open",
+        sv: "utelämnad från webbplatsen: en tillfällig fil som Office lämnar medan ett dokument är öppet",
+    }
+    LEFT_OUT_THUMBS_DB = "HB1013" {
+        en: "left out of the site: Windows' store of thumbnail pictures, which can show pictures that were deleted",
+        sv: "utelämnad från webbplatsen: Windows lager av miniatyrbilder, som kan visa bilder som har tagits bort",
+    }
+    LEFT_OUT_DESKTOP_INI = "HB1014" {
+        en: "left out of the site: Windows' settings for how the folder is shown",
+        sv: "utelämnad från webbplatsen: Windows inställningar för hur mappen visas",
+    }
+    LEFT_OUT_DS_STORE = "HB1015" {
+        en: "left out of the site: the Mac's settings for how the folder is shown, which list the names of its files",
+        sv: "utelämnad från webbplatsen: Macens inställningar för hur mappen visas, som listar namnen på filerna i den",
+    }
+    LEFT_OUT_APPLEDOUBLE = "HB1016" {
+        en: "left out of the site: a file the Mac keeps with extra information about another file (`._` before its name)",
+        sv: "utelämnad från webbplatsen: en fil som Macen sparar med extra uppgifter om en annan fil (`._` före namnet)",
+    }
+    HINT_LEFT_OUT = "HB1017" {
+        en: "delete the file, or add its name to .gitignore so that it does not come along in git",
+        sv: "ta bort filen, eller skriv in namnet i .gitignore så att den inte kommer med i git",
+    }
+    THEME_LANGUAGE_MISSING = "HB1020" {
+        en: "the theme has interface texts in {0} only; pages in `{1}` get Swedish menus and buttons",
+        sv: "temat har gränssnittstexter bara för {0}; sidor på `{1}` får menyer och knappar på svenska",
+    }
+    HINT_THEME_LANGUAGE = "HB1021" {
+        en: "add the file {0} with the theme's texts translated, or write `language: sv`",
+        sv: "lägg till filen {0} med temats texter översatta, eller skriv `language: sv`",
+    }
 }
 
 #[cfg(test)]

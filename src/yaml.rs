@@ -2,7 +2,7 @@
 //! aliases cannot multiply a small text into gigabytes of values, and parser errors
 //! become diagnostics with the file line and a hint.
 //!
-//! serde_yaml's own limits (128 levels of nesting, alias jumps up to 100 times the number
+//! serde_norway's own limits (128 levels of nesting, alias jumps up to 100 times the number
 //! of events) stop infinite expansion but not a quadratic one: an anchored list of 3,000
 //! items used 3,000 times (15 KB of text) builds nine million values and takes 2 GB. So
 //! every text is first walked without building anything, counting the values the aliases
@@ -36,7 +36,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T
     check_depth(text, line_offset)?;
     let text = &*crate::slug::nfc(text);
     check_expansion(text, line_offset)?;
-    serde_yaml::from_str(text).map_err(|e| diagnostic(text, &e, line_offset))
+    serde_norway::from_str(text).map_err(|e| diagnostic(text, &e, line_offset))
 }
 
 /// Refuses a text nested deeper than [`MAX_DEPTH`], on the line where it goes too deep.
@@ -66,7 +66,7 @@ fn check_expansion(text: &str, line_offset: usize) -> Result<(), Diagnostic> {
     }
     let limit = budget(text.len());
     let left = Cell::new(limit);
-    let result = Counter { left: &left }.deserialize(serde_yaml::Deserializer::from_str(text));
+    let result = Counter { left: &left }.deserialize(serde_norway::Deserializer::from_str(text));
     match result {
         Ok(()) => Ok(()),
         Err(e) if left.get() == 0 || e.to_string().starts_with("repetition limit") => {
@@ -172,9 +172,9 @@ impl<'de> Visitor<'de> for Counter<'_> {
     }
 }
 
-/// A serde_yaml error as a diagnostic on the file line, with the parser's own line
+/// A serde_norway error as a diagnostic on the file line, with the parser's own line
 /// references taken out of the message and a hint for the common mistakes.
-pub fn diagnostic(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+pub fn diagnostic(text: &str, e: &serde_norway::Error, line_offset: usize) -> Diagnostic {
     let mut d = yaml_diagnostic(e, line_offset);
     d.message = without_content(&d.message);
     let Some(loc) = e.location() else {
@@ -194,7 +194,7 @@ pub fn diagnostic(text: &str, e: &serde_yaml::Error, line_offset: usize) -> Diag
 /// What serde writes for a key written twice, without the key.
 pub const DUPLICATE_KEY: &str = "a key is written twice in the same block";
 
-/// The beginnings of serde's messages. What comes before them is serde_yaml's path of keys
+/// The beginnings of serde's messages. What comes before them is serde_norway's path of keys
 /// (`extra.nyckel[0]: …`), which is the text's content.
 const SERDE_MESSAGES: &[&str] = &[
     "invalid type: ",
@@ -270,7 +270,7 @@ fn kind_found(found: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn value(text: &str) -> Result<serde_yaml::Value, Diagnostic> {
+    fn value(text: &str) -> Result<serde_norway::Value, Diagnostic> {
         from_str(text, 1)
     }
 

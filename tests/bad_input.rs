@@ -334,7 +334,7 @@ fn yaml_alias_bombs_fail_fast_with_a_clear_message() {
     }
     laughs.push_str("---\nText.\n");
     // Quadratic: 3,000 uses of a 3,000-item list, 15 KB of text: nine million values
-    // (2 GB) that serde_yaml's own limits let through.
+    // (2 GB) that serde_norway's own limits let through.
     let items = vec!["x"; 3000].join(",");
     let uses = vec!["*a"; 3000].join(",");
     let quadratic =

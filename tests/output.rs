@@ -84,8 +84,8 @@ fn a_spare_folder_in_any_state_is_pruned_to_exactly_the_new_output() {
     // and folder, and a symbolic link leading out of the site.
     std::fs::remove_dir_all(spare.join("natverk")).expect("remove a folder");
     std::fs::write(spare.join("natverk"), b"not a folder").expect("write a file");
-    std::fs::remove_file(spare.join("sitemap.xml")).expect("remove a file");
-    std::fs::create_dir_all(spare.join("sitemap.xml/inner")).expect("create folders");
+    std::fs::remove_file(spare.join("atom.xml")).expect("remove a file");
+    std::fs::create_dir_all(spare.join("atom.xml/inner")).expect("create folders");
     std::fs::write(spare.join("stray.html"), b"old").expect("write a file");
     std::fs::create_dir_all(spare.join("gammalt/djupt")).expect("create folders");
     std::fs::write(spare.join("gammalt/djupt/index.html"), b"old").expect("write a file");

@@ -8,6 +8,19 @@ mod common;
 
 use common::{bad_build_of, Site};
 
+/// The `basic` fixture with an absolute `base_url`, as a published site has it: only then
+/// does the build write a sitemap, and claim `sitemap.xml`.
+fn published_site() -> Site {
+    let site = Site::from_fixture("basic");
+    let config = site.read_string("handbok.yaml").replace(
+        "base_url: /\n",
+        "base_url: https://intranat.example.se/hallbarhet/\n",
+    );
+    assert!(config.contains("base_url: https://"), "{config}");
+    site.write("handbok.yaml", config);
+    site
+}
+
 #[test]
 fn a_page_named_like_a_print_page_is_an_error() {
     // Defect 7: content/natverk/utskrift.md was silently replaced by the section's print page.
@@ -75,7 +88,7 @@ fn an_alias_equal_to_a_generated_file_is_an_error_on_its_line() {
         ("/Atom.xml/", "feed"),
         ("/Sok/F/1.json", "search index"),
     ] {
-        let site = Site::from_fixture("basic");
+        let site = published_site();
         let run = bad_build_of(
             &site,
             |s| {
@@ -120,7 +133,7 @@ fn a_static_file_named_like_a_generated_file_is_an_error() {
 
 /// Plants `file` in a built site: the next build fails on it, naming the `owner` of its URL.
 fn assert_planted_file_is_refused(file: &str, owner: &str) {
-    let site = Site::from_fixture("basic");
+    let site = published_site();
     let run = bad_build_of(&site, |s| s.write(file, "planted\n"), 1);
     run.error_for(file, Some(1), &[file, owner]);
 }
@@ -164,7 +177,7 @@ fn a_static_file_may_replace_the_themes_file_of_the_same_name() {
 fn generated_files_are_written_and_two_builds_are_identical() {
     // The route table decides what exists: the generated files are there, and two builds
     // of the same site write the same tree.
-    let site = Site::from_fixture("basic");
+    let site = published_site();
     site.build_ok(&[]);
     for file in [
         "public/index.html",

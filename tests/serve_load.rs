@@ -304,17 +304,17 @@ fn malformed() -> Vec<(Vec<u8>, &'static [u16])> {
 /// requests, misses and a redirect, and now and then something hostile.
 fn choose(j: usize, r: usize, paths: &[String]) -> Ask {
     let bad = malformed();
-    if r == 17 && j % 4 == 0 {
+    if r == 17 && j.is_multiple_of(4) {
         let (bytes, statuses) = bad[(j / 4) % bad.len()].clone();
         return Ask::Raw(bytes, statuses);
     }
-    if (r == 2 || r == 9 || r == 15) && j % 3 == 0 {
+    if (r == 2 || r == 9 || r == 15) && j.is_multiple_of(3) {
         return Ask::Escape(ESCAPES[(j / 3 + r) % ESCAPES.len()].to_string());
     }
     let path = paths[(j * 7 + r * 13) % paths.len()].clone();
     match r % 7 {
         3 => Ask::Head(path),
-        5 if j % 2 == 0 => Ask::Pipelined(path, paths[(j + r) % paths.len()].clone()),
+        5 if j.is_multiple_of(2) => Ask::Pipelined(path, paths[(j + r) % paths.len()].clone()),
         _ => Ask::Get(path),
     }
 }

@@ -2,7 +2,7 @@
 //! activities per numbered focus area, as data that the site cross-tabulates.
 
 use serde::Serialize;
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use super::fields::Block;
 use crate::error::Diagnostic;

@@ -2,7 +2,7 @@
 //! a page is, who owns and decided it, under which diary number, and when it must be reviewed.
 
 use serde::Serialize;
-use serde_yaml::Value;
+use serde_norway::Value;
 
 use super::fields::Block;
 use super::frontmatter::DateValue;

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use super::frontmatter::{in_years, parse_date, DateValue};
 use crate::error::{did_you_mean, Diagnostic};

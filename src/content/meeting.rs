@@ -2,7 +2,7 @@
 //! and agenda items that link to handbook pages.
 
 use serde::Serialize;
-use serde_yaml::Value;
+use serde_norway::Value;
 
 use super::fields::Block;
 use super::frontmatter::DateValue;

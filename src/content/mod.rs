@@ -151,6 +151,8 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Walk {
     let inside = Inside::site(dir.parent().unwrap_or(dir));
     let walked = inside::walk(dir, Path::new(CONTENT_DIR), &inside, true);
     diagnostics.extend(walked.diagnostics);
+    // Lock files, thumbnail caches and the like, left out of pages' folders and bundles.
+    diagnostics.extend(walked.left_out);
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     let mut folders: BTreeSet<String> = BTreeSet::new();
     folders.insert(String::new());

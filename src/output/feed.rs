@@ -1,6 +1,6 @@
 //! `atom.xml`: an Atom feed (RFC 4287) of the dated pages, newest first.
 
-use super::sitemap::escape_xml;
+use super::xml::escape as escape_xml;
 use crate::site::{paths::encode_path, Derived, Site};
 use crate::slug::slugify;
 
@@ -22,7 +22,7 @@ pub fn atom(site: &Site, derived: &Derived) -> String {
             .then_with(|| ea.path.cmp(&eb.path))
     });
     dated.truncate(FEED_MAX);
-    let absolute = site.config.base_url.starts_with("http");
+    let absolute = site.config.absolute_base_url();
     let id_of = |path: &str| {
         if absolute {
             site.config.permalink(&encode_path(path))

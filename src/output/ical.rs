@@ -307,6 +307,14 @@ mod tests {
     fn escapes_text_and_parameters() {
         let escaped = escape_text("a\\b;c,d\ne\r\nf\rg\th\u{7}i");
         assert_eq!(escaped, "a\\\\b\\;c\\,d\\ne\\nf\\ng hi");
+        // RFC 5545 TEXT holds no control character (CONTROL is %x00-08 / %x0A-1F / %x7F).
+        let controls = "\u{0}\u{1}\u{7}\u{B}\u{C}\u{1F}\u{7F}";
+        assert_eq!(escape_text(&format!("Mål{controls}!")), "Mål!");
+        assert_eq!(param_value(&format!("Sal{controls} 3")), "Sal 3");
+        assert_eq!(
+            uri(&format!("https://example.se/{controls}a")),
+            "https://example.se/a"
+        );
         assert_eq!(param_value(TZID), "Europe/Stockholm");
         assert_eq!(param_value("Sal 3: \"plan\" 2"), "\"Sal 3: plan 2\"");
         let mut e = event("x@handbok", "a");

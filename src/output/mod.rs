@@ -7,6 +7,7 @@ pub mod ical;
 pub(crate) mod owned;
 pub mod sitemap;
 pub mod table;
+pub mod xml;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -134,8 +135,8 @@ pub struct Staging {
     spare: PathBuf,
     /// Replace a non-empty output folder that handbok did not write.
     force: bool,
-    /// Held (with an exclusive `flock`) until the staging folder is committed or discarded.
-    _lock: Option<std::fs::File>,
+    /// Held (with an exclusive lock) until the staging folder is committed or discarded.
+    _lock: std::fs::File,
     /// The files of the reused folder, by site path.
     previous: HashMap<String, Previous>,
     /// The folders of the reused folder, by site path (`""` is the folder itself).
@@ -503,20 +504,14 @@ fn keep_as_spare(dir: &Path, spare: &Path) {
     }
 }
 
-/// Takes the exclusive lock of an output folder, waiting while another build holds it.
-/// The lock goes with the process: a killed build never leaves it taken. A named pipe, a
-/// link or another user's file in the lock file's place is refused: it could hang the
-/// build or lead elsewhere.
-#[cfg(unix)]
-fn lock(path: &Path) -> Result<Option<std::fs::File>> {
+/// Takes the exclusive lock of an output folder, waiting while another build holds it, on
+/// Linux, macOS and Windows alike. The lock goes with the process: a killed build never
+/// leaves it taken. A named pipe, a link or another user's file in the lock file's place is
+/// refused: it could hang the build or lead elsewhere.
+fn lock(path: &Path) -> Result<std::fs::File> {
     let file = owned::open_lock_file(path)?;
     owned::lock_exclusive(&file, true).map_err(|e| Error::io("cannot lock", path, e))?;
-    Ok(Some(file))
-}
-
-#[cfg(not(unix))]
-fn lock(_path: &Path) -> Result<Option<std::fs::File>> {
-    Ok(None)
+    Ok(file)
 }
 
 /// Creates the output's parent folder and those above it, unless the policy says it must

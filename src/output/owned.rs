@@ -247,19 +247,24 @@ pub(crate) fn remove_tree(path: &Path) -> std::io::Result<()> {
 /// Opens (creating it if needed) the lock file at `path` without following a link and
 /// without waiting on a named pipe. Refuses anything but a regular file of the current
 /// user's: another user could hold the lock of their file for ever, and hang every build.
-#[cfg(unix)]
 pub(crate) fn open_lock_file(path: &Path) -> Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let flags = libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC;
-    let opened = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o644)
-        .custom_flags(flags)
-        .open(path)
-        .or_else(|_| open_no_follow(path));
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o644)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    #[cfg(not(unix))]
+    {
+        // Without `O_NOFOLLOW`: a link (or anything but a file) is refused before opening.
+        if std::fs::symlink_metadata(path).is_ok_and(|meta| !meta.is_file()) {
+            return Err(not_a_lock_file(path));
+        }
+    }
+    let opened = options.open(path).or_else(|_| open_no_follow(path));
     let file = match opened {
         Ok(file) => file,
         Err(e) => {
@@ -301,27 +306,26 @@ pub(crate) fn open_own_folder(path: &Path) -> std::io::Result<File> {
     }
 }
 
-/// Takes the exclusive `flock` of `file`: waits for it, or with `wait == false` returns
-/// `Ok(false)` when another process holds it. The lock goes with the process: a killed one
-/// never leaves it taken.
-#[cfg(unix)]
+/// Takes the exclusive lock of `file` (the standard library's `File::lock`: `flock` on
+/// Linux and macOS, `LockFileEx` on Windows): waits for it, or with `wait == false`
+/// returns `Ok(false)` when another process holds it. The lock goes with the open file: a
+/// killed process never leaves it taken.
 pub(crate) fn lock_exclusive(file: &File, wait: bool) -> std::io::Result<bool> {
-    use std::os::unix::io::AsRawFd;
-    let operation = if wait {
-        libc::LOCK_EX
-    } else {
-        libc::LOCK_EX | libc::LOCK_NB
-    };
     loop {
-        // SAFETY: `file` is an open file descriptor for the whole call.
-        if unsafe { libc::flock(file.as_raw_fd(), operation) } == 0 {
-            return Ok(true);
-        }
-        let e = std::io::Error::last_os_error();
-        match e.kind() {
-            std::io::ErrorKind::Interrupted => continue,
-            std::io::ErrorKind::WouldBlock => return Ok(false),
-            _ => return Err(e),
+        let taken = if wait {
+            file.lock()
+        } else {
+            match file.try_lock() {
+                Ok(()) => Ok(()),
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(false),
+                Err(std::fs::TryLockError::Error(e)) => Err(e),
+            }
+        };
+        match taken {
+            Ok(()) => return Ok(true),
+            // A signal during the wait (the standard library does not retry `flock`).
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         }
     }
 }
@@ -456,7 +460,6 @@ pub(crate) fn reusable(path: &Path, id: &Path) -> Result<bool> {
 }
 
 /// The refusal of a lock file that is not a regular file.
-#[cfg(unix)]
 fn not_a_lock_file(path: &Path) -> Error {
     refusal(
         format!("the lock file {} is not a regular file", path.display()),
@@ -466,4 +469,43 @@ fn not_a_lock_file(path: &Path) -> Error {
 
 fn refusal(message: String, hint: &str) -> Error {
     Error::Config(Box::new(Diagnostic::error(message).with_hint(hint)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lock is held per open file: a second opening waits for it, or with
+    /// `wait == false` is told at once that it is taken, and gets it once it is let go.
+    #[test]
+    fn the_lock_is_exclusive_and_let_go_with_the_file() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(".public.lock");
+        let first = open_lock_file(&path).expect("open the lock file");
+        let second = open_lock_file(&path).expect("open it again");
+        assert!(lock_exclusive(&first, true).expect("lock"));
+        assert!(!lock_exclusive(&second, false).expect("try the lock"));
+        let waiter = std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let taken = lock_exclusive(&second, true).expect("wait for the lock");
+            (taken, started.elapsed())
+        });
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        drop(first);
+        let (taken, waited) = waiter.join().expect("the waiting thread");
+        assert!(taken && waited >= std::time::Duration::from_millis(150));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_not_a_regular_file_is_refused() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let link = dir.path().join(".public.lock");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).expect("a link");
+        assert!(open_lock_file(&link).is_err());
+        assert!(
+            !dir.path().join("elsewhere").exists(),
+            "created through the link"
+        );
+    }
 }

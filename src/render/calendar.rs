@@ -46,8 +46,7 @@ fn event(site: &Site, id: usize) -> Option<Event> {
         description: (!description.is_empty()).then(|| description.join("\n")),
         url: site
             .config
-            .base_url
-            .starts_with("http")
+            .absolute_base_url()
             .then(|| site.config.permalink(&e.path)),
     })
 }

@@ -404,7 +404,9 @@ impl<'a> Base<'a> {
                 let html = self.templates.render("404.html", &ctx, "the 404 page")?;
                 self.sink.write(path, html.as_bytes())
             }
-            Route::Sitemap => self.sink.write(path, sitemap::sitemap(site).as_bytes()),
+            Route::Sitemap | Route::SitemapPart(_) => self
+                .sink
+                .write(path, sitemap::document(site, route).as_bytes()),
             Route::Feed => self
                 .sink
                 .write(path, feed::atom(site, self.derived).as_bytes()),

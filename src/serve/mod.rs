@@ -261,8 +261,8 @@ impl StopSignal {
 /// when the server returns; a stopped server's folder is removed by the next one.
 struct WorkFolder {
     dir: tempfile::TempDir,
-    /// The open folder, holding its exclusive `flock`.
-    _lock: Option<std::fs::File>,
+    /// Holds the folder's exclusive lock (see [`lock_work_folder`]).
+    _lock: std::fs::File,
 }
 
 impl WorkFolder {
@@ -286,23 +286,26 @@ impl WorkFolder {
     }
 }
 
-/// The working folder at `path` opened and locked, if it is a real folder of this user's
-/// that no running server holds.
-#[cfg(unix)]
-fn lock_work_folder(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+/// The working folder at `path` locked, if it is a real folder of this user's that no
+/// running server holds. On Unix the folder itself is locked; Windows cannot lock a folder,
+/// so there the file `.handbok-serve.lock` inside it is.
+fn lock_work_folder(path: &Path) -> std::io::Result<std::fs::File> {
     use crate::output::owned;
-    let folder = owned::open_own_folder(path)?;
-    if owned::lock_exclusive(&folder, false)? {
-        Ok(Some(folder))
+    #[cfg(unix)]
+    let held = owned::open_own_folder(path)?;
+    #[cfg(not(unix))]
+    let held = owned::open_lock_file(&path.join(WORK_LOCK))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    if owned::lock_exclusive(&held, false)? {
+        Ok(held)
     } else {
         Err(std::io::ErrorKind::WouldBlock.into())
     }
 }
 
+/// The lock file inside a working folder, where a folder cannot be locked itself (Windows).
 #[cfg(not(unix))]
-fn lock_work_folder(_path: &Path) -> std::io::Result<Option<std::fs::File>> {
-    Ok(None)
-}
+const WORK_LOCK: &str = ".handbok-serve.lock";
 
 /// A working folder this young may belong to a server that has created it and not yet
 /// locked it: the clean-up leaves it alone.
@@ -311,11 +314,8 @@ const STARTING: Duration = Duration::from_secs(10);
 /// Removes the working folders of `handbok serve` processes that are gone (stopped with
 /// Ctrl+C): only real folders of this user's whose lock nobody holds, and not changed in
 /// the last [`STARTING`] seconds. A running server holds its lock whatever its process id
-/// or PID namespace. Where folders cannot be locked (not Unix), none is removed.
+/// or PID namespace.
 fn remove_stale_folders() {
-    if cfg!(not(unix)) {
-        return;
-    }
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
         return;
     };
@@ -328,7 +328,11 @@ fn remove_stale_folders() {
             continue;
         }
         let path = entry.path();
-        let young = std::fs::symlink_metadata(&path)
+        let meta = std::fs::symlink_metadata(&path);
+        if !meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
+            continue;
+        }
+        let young = meta
             .and_then(|meta| meta.modified())
             .map_or(true, |changed| {
                 changed.elapsed().map_or(true, |age| age < STARTING)
@@ -336,9 +340,17 @@ fn remove_stale_folders() {
         if young {
             continue;
         }
-        // Removed while locked, so that no other server takes it meanwhile.
-        if let Ok(Some(_lock)) = lock_work_folder(&path) {
-            let _ = crate::output::owned::remove_tree(&path);
+        if let Ok(lock) = lock_work_folder(&path) {
+            // Removed while locked on Unix, so that no other server takes it meanwhile.
+            // Windows cannot remove the open lock file: there it is let go first (no server
+            // ever takes up another's folder; it only creates its own).
+            if cfg!(unix) {
+                let _ = crate::output::owned::remove_tree(&path);
+                drop(lock);
+            } else {
+                drop(lock);
+                let _ = crate::output::owned::remove_tree(&path);
+            }
         }
     }
 }
@@ -347,7 +359,7 @@ fn remove_stale_folders() {
 /// incremental updates.
 fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) -> Option<crate::Built> {
     let started = Instant::now();
-    match crate::build_keeping(build) {
+    match crate::preview_keeping(build) {
         Ok((report, built)) => {
             log_diagnostics(shared, log, &report.warnings);
             log(&format!(

@@ -3,9 +3,9 @@
 //! [`Routes::build`] runs at the end of [`Site::build`] and lists every output file with
 //! what produces it: entries, print pages, aliases, taxonomy and term pages, the search
 //! page and its index, review, matrix, focus-area pages, accessibility statement, feed,
-//! sitemap, 404, CSV, calendars, theme assets, static files and content assets. A clash of
-//! any two is an error naming both sources, with file and line where an editor chose the
-//! path. Rendering, the sitemap, link resolution and the output's write check read this
+//! sitemap (when `base_url` is absolute; in parts past 50,000 pages), 404, CSV, calendars,
+//! theme assets, static files and content assets. A clash of any two is an error naming
+//! both sources, with file and line where an editor chose the path. Rendering, the sitemap, link resolution and the output's write check read this
 //! table; nothing else decides which files exist.
 
 use std::collections::HashMap;
@@ -25,6 +25,55 @@ pub(crate) const SEARCH_FOLDERS: [&str; 3] = ["f/", "i/", "v/"];
 
 /// The search index's named files below [`SEARCH_PATH`].
 const SEARCH_FILES: [&str; 2] = ["index.json", "filters.json"];
+
+/// The most addresses one sitemap file may hold (sitemaps.org); a site with more gets a
+/// sitemap index.
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// Whether and how the build writes a sitemap: decided with the route table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SitemapPlan {
+    /// No sitemap: its addresses must be absolute, and `base_url` is a path.
+    #[default]
+    LeftOut,
+    /// `sitemap.xml` lists every page.
+    One,
+    /// `sitemap.xml` is an index of `parts` files `sitemap-1.xml`, `sitemap-2.xml`, …, which
+    /// list at most `per_part` pages each, in order.
+    Index { parts: usize, per_part: usize },
+}
+
+impl SitemapPlan {
+    /// The plan for a site whose sitemap would list `urls` pages, at most `per_part` a file.
+    pub fn new(absolute_base_url: bool, urls: usize, per_part: usize) -> SitemapPlan {
+        let per_part = per_part.max(1);
+        match absolute_base_url {
+            false => SitemapPlan::LeftOut,
+            true if urls <= per_part => SitemapPlan::One,
+            true => SitemapPlan::Index {
+                parts: urls.div_ceil(per_part),
+                per_part,
+            },
+        }
+    }
+
+    /// The sitemap's files and their routes.
+    pub fn files(self) -> Vec<(String, Route)> {
+        let mut files = Vec::new();
+        if self != SitemapPlan::LeftOut {
+            files.push(("sitemap.xml".to_string(), Route::Sitemap));
+        }
+        if let SitemapPlan::Index { parts, .. } = self {
+            files.extend((0..parts).map(|i| (sitemap_part_file(i), Route::SitemapPart(i))));
+        }
+        files
+    }
+}
+
+/// The file of part `i` (from 0) of a sitemap index: `sitemap-1.xml` for part 0.
+pub fn sitemap_part_file(i: usize) -> String {
+    format!("sitemap-{}.xml", i + 1)
+}
 
 /// What writes one output file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,7 +97,11 @@ pub enum Route {
     /// A network's meeting calendar, by the network's entry.
     Calendar(usize),
     NotFound,
+    /// `sitemap.xml`: the list of pages, or with [`SitemapPlan::Index`] the list of its parts.
     Sitemap,
+    /// The part `sitemap-N.xml` of a sitemap index, by index from 0 (the file of part 0 is
+    /// `sitemap-1.xml`).
+    SitemapPart(usize),
     Feed,
     /// A file of the search index (named or in one of its folders).
     SearchIndex,
@@ -132,6 +185,7 @@ pub struct Routes {
     folders: Vec<String>,
     /// Linkable generated pages by folder (`taggar/`, `granskning/`).
     pages: HashMap<String, Route>,
+    sitemap: SitemapPlan,
 }
 
 impl Routes {
@@ -164,6 +218,11 @@ impl Routes {
     /// The generated page (not an entry) whose folder is `folder`, for link resolution.
     pub fn generated_page(&self, folder: &str) -> Option<Route> {
         self.pages.get(folder).copied()
+    }
+
+    /// Whether and how the sitemap is written.
+    pub fn sitemap(&self) -> SitemapPlan {
+        self.sitemap
     }
 }
 
@@ -207,7 +266,11 @@ impl Routes {
         claim_entries(site, &mut c);
         claim_generated(site, &mut c);
         claim_files(site, theme_statics, &mut c);
-        settle(&site.config.root, c, errors)
+        let sitemap = claim_sitemap(site, &mut c);
+        Routes {
+            sitemap,
+            ..settle(&site.config.root, c, errors)
+        }
     }
 
     /// Only the generated pages that Markdown may link to, for resolving links in front
@@ -336,12 +399,44 @@ fn claim_generated(site: &Site, c: &mut Claims) {
     );
     let who = "the marker of handbok's output folder";
     c.file(OUTPUT_MARKER, Route::Marker, Claim::generated(who));
-    c.file(
-        "sitemap.xml",
-        Route::Sitemap,
-        Claim::generated("the sitemap"),
-    );
     c.file("atom.xml", Route::Feed, Claim::generated("the feed"));
+}
+
+/// Claims the sitemap's files, after every page is claimed: none when `base_url` is not
+/// absolute (the protocol allows only absolute addresses), else `sitemap.xml`, and past
+/// [`SITEMAP_MAX_URLS`] pages its parts.
+fn claim_sitemap(site: &Site, c: &mut Claims) -> SitemapPlan {
+    let urls = c.files.iter().filter(|(_, r, _)| r.in_sitemap()).count();
+    let plan = SitemapPlan::new(site.config.absolute_base_url(), urls, SITEMAP_MAX_URLS);
+    for (path, route) in plan.files() {
+        let who = match route {
+            Route::SitemapPart(_) => format!("the part {path} of the sitemap"),
+            _ => "the sitemap".to_string(),
+        };
+        c.file(path, route, Claim::generated(who));
+    }
+    plan
+}
+
+/// The warning that the build writes no sitemap, when `base_url` is not absolute: at the
+/// `base_url:` line of handbok.yaml, or with a hint for `--base-url` when that chose it.
+pub(crate) fn sitemap_left_out(site: &Site) -> Option<Diagnostic> {
+    use crate::config::{Setting, CONFIG_FILE};
+    use crate::messages as msg;
+    if site.routes.sitemap() != SitemapPlan::LeftOut {
+        return None;
+    }
+    let d = Diagnostic::warning(crate::text!(msg::SITEMAP_LEFT_OUT, site.config.base_url));
+    Some(match site.config.base_url_from {
+        Setting::CommandLine => d.with_hint(&msg::HINT_SITEMAP_BASE_URL_OPTION),
+        Setting::Line(line) => d
+            .in_file(CONFIG_FILE)
+            .at_line(line)
+            .with_hint(&msg::HINT_SITEMAP_BASE_URL),
+        Setting::Default => d
+            .in_file(CONFIG_FILE)
+            .with_hint(&msg::HINT_SITEMAP_BASE_URL),
+    })
 }
 
 fn claim_files<'a>(site: &Site, theme_statics: impl Iterator<Item = &'a str>, c: &mut Claims) {

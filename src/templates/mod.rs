@@ -69,6 +69,9 @@ pub struct Templates {
     pub static_files: BTreeMap<String, FileSource>,
     /// Interface strings, `t.key` in templates.
     pub strings: serde_json::Value,
+    /// Warnings about the theme: files of its `static/` left out, interface texts missing
+    /// for the site's language.
+    pub warnings: Vec<Diagnostic>,
     /// Some template reads the sidebar tree as data (`page.nav`, `section.nav`); otherwise
     /// it is not built for every page (templates get it ready as `nav_html`).
     pub uses_nav_data: bool,
@@ -83,8 +86,14 @@ impl Templates {
     pub fn load(config: &Config) -> Result<Templates> {
         let mut files: BTreeMap<String, TemplateFile> = BTreeMap::new();
         let mut static_files: BTreeMap<String, FileSource> = BTreeMap::new();
-        let mut strings = serde_yaml::Mapping::new();
-        let lang_file = format!("i18n/{}.yaml", config.language);
+        let mut strings = serde_norway::Mapping::new();
+        let mut warnings = Vec::new();
+        let languages = theme_languages(config);
+        let language = interface_language(&config.language, &languages);
+        if !languages.contains(&language) {
+            warnings.push(missing_language(config, &languages));
+        }
+        let lang_file = format!("i18n/{language}.yaml");
         embedded_layer(&DEFAULT_THEME, &mut files, &mut static_files);
         let fallback = DEFAULT_THEME
             .get_file(&lang_file)
@@ -102,6 +111,7 @@ impl Templates {
             &lang_file,
             (&mut files, &mut static_files, &mut strings),
             &mut problems,
+            &mut warnings,
         )?;
         // The theme's own versions stay reachable as `theme/<name>`, so that a site template
         // can extend the template it replaces: {% extends "theme/page.html" %}.
@@ -136,6 +146,7 @@ impl Templates {
             files,
             static_files,
             strings,
+            warnings,
             uses_nav_data,
             uses_summaries,
         })
@@ -206,9 +217,10 @@ fn theme_layer(
     into: (
         &mut BTreeMap<String, TemplateFile>,
         &mut BTreeMap<String, FileSource>,
-        &mut serde_yaml::Mapping,
+        &mut serde_norway::Mapping,
     ),
     problems: &mut Vec<Error>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<()> {
     let (files, static_files, strings) = into;
     let theme = format!("themes/{}", config.theme);
@@ -232,7 +244,8 @@ fn theme_layer(
         return Err(Error::Site(vec![d.in_file(&theme)]));
     }
     problems.extend(disk_layer(&config.root, &format!("{theme}/templates"), files).err());
-    problems.extend(collect_static(&config.root, &format!("{theme}/static"), static_files).err());
+    let theme_static = format!("{theme}/static");
+    problems.extend(collect_static(&config.root, &theme_static, static_files, warnings).err());
     let shown = format!("{theme}/{lang_file}");
     match read_inside(&inside, &config.root.join(&shown), &shown) {
         Ok(Some(bytes)) => merge_strings(strings, &bytes, &shown)?,
@@ -240,6 +253,61 @@ fn theme_layer(
         Err(e) => problems.push(e),
     }
     Ok(())
+}
+
+/// The languages the theme has interface texts in (`i18n/<language>.yaml`): the built-in
+/// theme's and those of `themes/<name>/i18n/`.
+fn theme_languages(config: &Config) -> std::collections::BTreeSet<String> {
+    let yaml_stem = |name: &str| name.strip_suffix(".yaml").map(str::to_string);
+    let built_in = DEFAULT_THEME.get_dir("i18n").into_iter().flat_map(|d| {
+        d.files()
+            .filter_map(|f| yaml_stem(&f.path().file_name()?.to_string_lossy()))
+    });
+    let folder = config.root.join(format!("themes/{}/i18n", config.theme));
+    // Only the names are read here, and only inside the site; the file of the site's
+    // language is read through the checks of `theme_layer`.
+    let inside = Inside::site(&config.root).check(&folder).is_none();
+    let own = std::fs::read_dir(folder)
+        .into_iter()
+        .filter(|_| inside)
+        .flatten()
+        .flatten()
+        .filter_map(|e| yaml_stem(&e.file_name().to_string_lossy()));
+    built_in.chain(own).collect()
+}
+
+/// The language whose interface texts pages in `language` get: the tag itself, else its
+/// language alone (`sv` for `sv-SE`) when the theme has that. Swedish when neither is there
+/// (the built-in texts).
+fn interface_language(language: &str, languages: &std::collections::BTreeSet<String>) -> String {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(language)
+        .to_ascii_lowercase();
+    if !languages.contains(language) && languages.contains(&primary) {
+        primary
+    } else {
+        language.to_string()
+    }
+}
+
+/// The warning that the theme has no interface texts in the site's `language:`, at its line.
+fn missing_language(config: &Config, languages: &std::collections::BTreeSet<String>) -> Diagnostic {
+    use crate::messages as msg;
+    let have = languages.iter().map(String::as_str).collect::<Vec<_>>();
+    let file = format!("themes/{}/i18n/{}.yaml", config.theme, config.language);
+    let d = Diagnostic::warning(crate::text!(
+        msg::THEME_LANGUAGE_MISSING,
+        have.join(", "),
+        config.language
+    ))
+    .in_file(crate::config::CONFIG_FILE)
+    .with_hint(crate::text!(msg::HINT_THEME_LANGUAGE, file));
+    match config.language_line {
+        Some(line) => d.at_line(line),
+        None => d,
+    }
 }
 
 /// Whether template source reads the field `name` of some value: `x.name` (not
@@ -298,13 +366,18 @@ fn disk_layer(root: &Path, rel: &str, files: &mut BTreeMap<String, TemplateFile>
 }
 
 /// Adds the files under `rel` (a folder of the site at `root`: `static` or a theme's
-/// `themes/<name>/static`) by their path in it, hidden ones included (`.well-known/`).
+/// `themes/<name>/static`) by their path in it, hidden ones included (`.well-known/`) but
+/// not those that are never published (`Thumbs.db`, `~$rapport.docx`): `left_out` gets a
+/// warning for each of them.
 pub fn collect_static(
     root: &Path,
     rel: &str,
     out: &mut BTreeMap<String, FileSource>,
+    left_out: &mut Vec<Diagnostic>,
 ) -> Result<()> {
-    let walked = inside::walk(&root.join(rel), Path::new(rel), &Inside::site(root), false);
+    let mut walked = inside::walk(&root.join(rel), Path::new(rel), &Inside::site(root), false);
+    // Lock files, thumbnail caches and the like are never published.
+    left_out.append(&mut walked.left_out);
     if !walked.diagnostics.is_empty() {
         return Err(Error::Site(walked.diagnostics));
     }
@@ -343,10 +416,10 @@ fn read_inside(inside: &Inside, path: &Path, shown: &str) -> Result<Option<Vec<u
         .map_err(|e| Error::io("cannot read", path, e))
 }
 
-fn merge_strings(into: &mut serde_yaml::Mapping, bytes: &[u8], shown: &str) -> Result<()> {
+fn merge_strings(into: &mut serde_norway::Mapping, bytes: &[u8], shown: &str) -> Result<()> {
     let text = String::from_utf8_lossy(bytes);
     // The same reader as every other YAML an editor writes: alias budget, tab hint.
-    let map: serde_yaml::Mapping =
+    let map: serde_norway::Mapping =
         crate::yaml::from_str(&text, 0).map_err(|d| Error::Config(Box::new(d.in_file(shown))))?;
     for (k, v) in map {
         into.insert(k, v);

@@ -1,6 +1,6 @@
 //! How deeply a YAML text nests, found in one linear pass before the real parser sees it.
 //!
-//! libyaml (under serde_yaml) scans the whole text before serde_yaml's own limit of 128
+//! libyaml (under serde_norway) scans the whole text before serde_norway's own limit of 128
 //! levels applies, and its scanner does work proportional to the depth for every token:
 //! 100,000 `[` take half a minute, a 10 MB text hours. This pass counts the open flow
 //! collections (`[`, `{`) and block collections (`- ` items and `key:` mappings, by their
@@ -9,7 +9,7 @@
 //! of plain scalars, so brackets in an editor's text never count.
 
 /// Lists and mappings a YAML text may hold inside each other. Handbook texts need a handful;
-/// 64 is far above any real file and below serde_yaml's own limit of 128.
+/// 64 is far above any real file and below serde_norway's own limit of 128.
 pub const MAX_DEPTH: usize = 64;
 
 /// The 1-based line of `text` where the nesting first goes past [`MAX_DEPTH`], if it does.

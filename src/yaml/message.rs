@@ -1,9 +1,9 @@
-//! serde_yaml errors as diagnostics: the line shifted to the file, a hint for the common
+//! serde_norway errors as diagnostics: the line shifted to the file, a hint for the common
 //! mistakes, and never the text of the file in the message.
 
 use crate::error::{did_you_mean, Diagnostic, Position};
 
-/// Turns a serde_yaml error into a diagnostic whose line is shifted by `line_offset`
+/// Turns a serde_norway error into a diagnostic whose line is shifted by `line_offset`
 /// (the number of file lines before the YAML text), with a suggestion for unknown keys.
 ///
 /// The message holds no text of the file: the value of `invalid type: string "…"` is left
@@ -13,7 +13,7 @@ use crate::error::{did_you_mean, Diagnostic, Position};
 /// position and what was expected stay. The one exception is the key of `duplicate entry
 /// with key "…"`, which front matter turns into "the field `…` is written twice": it is a
 /// key of a file that is YAML.
-pub fn yaml_diagnostic(e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+pub fn yaml_diagnostic(e: &serde_norway::Error, line_offset: usize) -> Diagnostic {
     let message = without_locations(&e.to_string());
     let quoted = Quoted::find(&message);
     let mut d = Diagnostic::error(
@@ -125,7 +125,7 @@ impl<'m> Quoted<'m> {
     }
 }
 
-/// A serde_yaml message without its ` at line L column C` parts, which count lines from
+/// A serde_norway message without its ` at line L column C` parts, which count lines from
 /// the start of the YAML text rather than of the file (the diagnostic has the file line).
 fn without_locations(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
@@ -187,7 +187,7 @@ mod tests {
     fn yaml_messages_leave_out_the_file_text() {
         let secret = "SECRET-TOKEN-123";
         let message = |text: &str| {
-            let e = serde_yaml::from_str::<Raw>(text).unwrap_err();
+            let e = serde_norway::from_str::<Raw>(text).unwrap_err();
             yaml_diagnostic(&e, 0).message
         };
         for (text, expected) in [
@@ -217,7 +217,7 @@ mod tests {
             assert!(m.contains(expected), "{m}");
         }
         // A near miss of an allowed name is shown, with the suggestion.
-        let e = serde_yaml::from_str::<Raw>("title: T\nlanguag: sv\n").unwrap_err();
+        let e = serde_norway::from_str::<Raw>("title: T\nlanguag: sv\n").unwrap_err();
         let d = yaml_diagnostic(&e, 0);
         assert!(
             d.message.starts_with("unknown field `languag`, expected"),
@@ -226,7 +226,7 @@ mod tests {
         );
         assert_eq!(d.hint.as_deref(), Some("did you mean `language`?"));
         let text = "title: T\nmarkdown:\n  raw_html: sanitise\n";
-        let e = serde_yaml::from_str::<Raw>(text).unwrap_err();
+        let e = serde_norway::from_str::<Raw>(text).unwrap_err();
         assert_eq!(
             yaml_diagnostic(&e, 0).hint.as_deref(),
             Some("did you mean `sanitize`?")
