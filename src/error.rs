@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
-use crate::messages::{Message, Text};
+use crate::messages::{self as msg, Message, Text};
 
 /// How serious a diagnostic is. Errors fail the build; warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,9 +93,10 @@ pub struct Diagnostic {
     /// The message in English (tests and sorting use it; [`Diagnostic::render`] any language).
     pub message: String,
     pub hint: Option<String>,
-    /// The catalogue entries with their values, when the message has one.
-    text: Option<Text>,
-    hint_text: Option<Text>,
+    /// The catalogue entries with their values, when the message has one (boxed: most
+    /// functions return a diagnostic as their error, which must stay small).
+    text: Option<Box<Text>>,
+    hint_text: Option<Box<Text>>,
 }
 
 /// What a diagnostic says: a catalogue entry with values, or (until every message has moved
@@ -132,9 +133,9 @@ impl From<&str> for Said {
 }
 
 impl Said {
-    fn split(self) -> (String, Option<Text>) {
+    fn split(self) -> (String, Option<Box<Text>>) {
         match self {
-            Said::Coded(t) => (t.render(Lang::En), Some(t)),
+            Said::Coded(t) => (t.render(Lang::En), Some(Box::new(t))),
             Said::Plain(s) => (s, None),
         }
     }
@@ -156,7 +157,23 @@ impl Diagnostic {
 
     /// The catalogue code of the message (`HB0301`), when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.text.as_ref().map(Text::code)
+        self.text.as_deref().map(Text::code)
+    }
+
+    /// The catalogue entry and values of the message, when it has one.
+    pub fn text(&self) -> Option<&Text> {
+        self.text.as_deref()
+    }
+
+    /// Whether the message is a text of the catalogue entry `message`.
+    pub fn is(&self, message: &'static Message) -> bool {
+        self.text.as_ref().is_some_and(|t| t.is(message))
+    }
+
+    /// The same diagnostic (file, position, hint) saying `message` instead.
+    pub fn with_message(mut self, message: impl Into<Said>) -> Self {
+        (self.message, self.text) = message.into().split();
+        self
     }
 
     /// The message and the hint in `lang`.
@@ -211,6 +228,15 @@ impl Diagnostic {
     }
 }
 
+impl crate::i18n::Translate for Diagnostic {
+    /// The diagnostic with its message and hint in `lang`.
+    fn translated(&self, lang: Lang) -> Self {
+        let mut out = self.clone();
+        (out.message, out.hint) = self.render(lang);
+        out
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -242,25 +268,33 @@ pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The site has problems an editor must fix (content, links, templates).
-    #[error("the site has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
+    #[error("{}", site_summary(.0).render(Lang::En))]
     Site(Vec<Diagnostic>),
     /// The configuration or the command line is wrong.
     #[error("{0}")]
     Config(Box<Diagnostic>),
     /// The file system failed us (not the editor's fault).
-    #[error("{action} {}: {source}", path.display())]
+    #[error("{}", io_diagnostic(*.action, .path, .source).message)]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 }
 
+/// "the site has N error(s)".
+fn site_summary(diagnostics: &[Diagnostic]) -> Text {
+    crate::text!(
+        msg::SITE_HAS_ERRORS,
+        diagnostics.iter().filter(|d| d.is_error()).count()
+    )
+}
+
 impl Error {
-    pub fn io(action: &'static str, path: impl AsRef<Path>, source: std::io::Error) -> Self {
+    pub fn io(action: impl Into<IoAction>, path: impl AsRef<Path>, source: std::io::Error) -> Self {
         Self::Io {
-            action,
+            action: action.into(),
             path: path.as_ref().to_path_buf(),
             source,
         }
@@ -276,31 +310,75 @@ impl Error {
                 action,
                 path,
                 source,
-            } => vec![io_diagnostic(action, path, source)],
+            } => vec![io_diagnostic(*action, path, source)],
         }
     }
 }
 
-/// The hint for a failed write, creation, move or lock.
-pub const IO_HINT: &str =
-    "check that the folder exists, that you may write to it, and that the disk has free space";
-/// The hint for a failed read.
-pub const READ_HINT: &str = "check that the file exists and that you may read it";
-/// The hint for a port the server cannot listen on.
-pub const LISTEN_HINT: &str =
-    "another program may be using the port: choose another with --port, or --port 0 for any free one";
+/// What the file system refused to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    Create,
+    CreateLockFile,
+    Write,
+    Remove,
+    Lock,
+    MoveAside,
+    MoveIntoPlace,
+    Use,
+    Listen,
+    StartServer,
+    StartWatching,
+}
 
-/// The diagnostic of a failed file-system `action` ("cannot read", "cannot create", …) on
-/// `path`, with the hint that fits the action.
-pub fn io_diagnostic(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    let hint = if action.starts_with("cannot read") {
-        READ_HINT
-    } else if action.starts_with("cannot listen") {
-        LISTEN_HINT
-    } else {
-        IO_HINT
-    };
-    Diagnostic::error(format!("{action} {}: {e}", path.display())).with_hint(hint)
+impl IoAction {
+    /// "cannot read {path}: {detail}" and the like.
+    fn message(self) -> &'static Message {
+        match self {
+            IoAction::Read => &msg::IO_CANNOT_READ,
+            IoAction::Create => &msg::IO_CANNOT_CREATE,
+            IoAction::CreateLockFile => &msg::IO_CANNOT_CREATE_LOCK_FILE,
+            IoAction::Write => &msg::IO_CANNOT_WRITE,
+            IoAction::Remove => &msg::IO_CANNOT_REMOVE,
+            IoAction::Lock => &msg::IO_CANNOT_LOCK,
+            IoAction::MoveAside => &msg::IO_CANNOT_MOVE_ASIDE,
+            IoAction::MoveIntoPlace => &msg::IO_CANNOT_MOVE_INTO_PLACE,
+            IoAction::Use => &msg::IO_CANNOT_USE,
+            IoAction::Listen => &msg::IO_CANNOT_LISTEN,
+            IoAction::StartServer => &msg::IO_CANNOT_START_SERVER,
+            IoAction::StartWatching => &msg::IO_CANNOT_START_WATCHING,
+        }
+    }
+
+    /// The hint that fits the action.
+    fn hint(self) -> &'static Message {
+        match self {
+            IoAction::Read => &msg::HINT_IO_READ,
+            IoAction::Listen => &msg::HINT_LISTEN,
+            _ => &msg::HINT_IO_WRITE,
+        }
+    }
+}
+
+// TODO(lead): remove when new.rs names its actions (`IoAction::Read`) instead of English.
+impl From<&str> for IoAction {
+    fn from(action: &str) -> Self {
+        match action {
+            "cannot read" => IoAction::Read,
+            "cannot create" => IoAction::Create,
+            "cannot write" => IoAction::Write,
+            "cannot remove" => IoAction::Remove,
+            "cannot lock" => IoAction::Lock,
+            _ => IoAction::Use,
+        }
+    }
+}
+
+/// The diagnostic of a failed file-system `action` on `path`, with the hint that fits the
+/// action. The system's own description of the error stays as it is.
+pub fn io_diagnostic(action: IoAction, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(crate::text!(action.message(), path.display(), e)).with_hint(action.hint())
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -349,6 +427,49 @@ mod tests {
                 "offset {o}"
             );
         }
+    }
+
+    #[test]
+    fn a_diagnostic_is_shown_in_either_language() {
+        use crate::i18n::translate;
+        let d = Diagnostic::error(crate::text!(msg::FM_UNKNOWN_FIELD, "titel"))
+            .with_hint(crate::text!(msg::HINT_DID_YOU_MEAN_FIELD, "title"));
+        assert_eq!(d.message, "unknown front matter field `titel`");
+        assert_eq!(d.code(), Some(msg::FM_UNKNOWN_FIELD.code));
+        assert!(d.is(&msg::FM_UNKNOWN_FIELD));
+        let sv = translate(&d, Lang::Sv);
+        assert_eq!(sv.message, "okänt fält `titel` i metadatablocket");
+        assert_eq!(
+            sv.hint.as_deref(),
+            Some("menade du `title`? (egna fält skrivs under `extra:`)")
+        );
+        assert_eq!(translate(&d, Lang::En), d);
+        let plain = Diagnostic::error("something new");
+        assert_eq!(translate(&plain, Lang::Sv).message, "something new");
+        let read = io_diagnostic(
+            IoAction::Read,
+            Path::new("handbok.yaml"),
+            &std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert!(read.message.starts_with("cannot read handbok.yaml: "));
+        assert_eq!(
+            translate(&read, Lang::Sv).hint.as_deref(),
+            Some("kontrollera att filen finns och att du har behörighet att läsa den")
+        );
+    }
+
+    #[test]
+    fn a_text_inside_a_text_is_in_the_same_language() {
+        let who = crate::text!(msg::WHO_SEARCH_PAGE);
+        let d = Diagnostic::error(crate::text!(msg::URL_CLASH, "content/sok.md", who, "sok/"));
+        assert_eq!(
+            d.message,
+            "content/sok.md and the search page both want the URL /sok/"
+        );
+        assert_eq!(
+            d.render(Lang::Sv).0,
+            "content/sok.md och söksidan vill båda ha adressen /sok/"
+        );
     }
 
     #[test]

@@ -227,13 +227,11 @@ fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> 
         .any(|d| output.starts_with(root.join(d)));
     if root.starts_with(&output) || inside_source {
         return Err(Error::Config(Box::new(
-            Diagnostic::error(format!(
-                "the output folder {} would replace the site's own files",
+            Diagnostic::error(crate::text!(
+                messages::OUTPUT_REPLACES_SITE,
                 output.display()
             ))
-            .with_hint(
-                "choose an output folder such as public/ that holds nothing but the built site",
-            ),
+            .with_hint(&messages::HINT_OUTPUT_REPLACES_SITE),
         )));
     }
     Ok(())

@@ -22,6 +22,7 @@ const MODULES: &[&str] = &[
     "inside",
     "dates",
     "i18n",
+    "messages",
     "report",
     "new",
 ];
