@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, IoAction, Result};
+use crate::messages::{self as msg, Text};
 use crate::slug::slugify;
+use crate::text;
 
 /// The front matter keys handbok knows (taxonomy names from the config come on top). Kept
 /// here because the configuration checks that no taxonomy takes one of these names.
@@ -119,18 +121,18 @@ impl AccessibilityConfig {
         let mut out = Vec::new();
         if self.organisation.is_none() {
             out.push(
-                Diagnostic::warning("the accessibility statement names no organisation (`organisation:` is blank)")
+                Diagnostic::warning(&msg::A11Y_NO_ORGANISATION)
                     .in_file(CONFIG_FILE)
                     .at_line(self.lines.organisation)
-                    .with_hint("write the public body responsible for the site under `accessibility:`, e.g. `organisation: Exempels kommun`"),
+                    .with_hint(&msg::HINT_A11Y_ORGANISATION),
             );
         }
         if self.contact.is_none() {
             out.push(
-                Diagnostic::warning("the accessibility statement has no contact for reporting problems")
+                Diagnostic::warning(&msg::A11Y_NO_CONTACT)
                     .in_file(CONFIG_FILE)
                     .at_line(self.lines.contact)
-                    .with_hint("add `contact:` with `email:`, `phone:` or `url:` under `accessibility:`; the law requires a way to report shortcomings"),
+                    .with_hint(&msg::HINT_A11Y_CONTACT),
             );
         }
         out
@@ -400,10 +402,10 @@ fn validate_accessibility(
     for (key, date) in [("date", &a.assessment.date), ("updated", &a.updated)] {
         if crate::dates::parse_date(date).is_none() {
             return Err(config_error(
-                Diagnostic::error(format!("`accessibility: {key}` is not a date: `{date}`"))
+                Diagnostic::error(text!(msg::A11Y_NOT_A_DATE, key, date))
                     .in_file(CONFIG_FILE)
                     .at_line(find_line(text, &format!("{key}:")).unwrap_or(1))
-                    .with_hint("write the date as YYYY-MM-DD"),
+                    .with_hint(&msg::HINT_DATE_FORMAT),
             ));
         }
     }
@@ -415,25 +417,20 @@ fn validate_accessibility(
         let Some(url) = url else { continue };
         if !is_web_address(url) {
             return Err(config_error(
-                Diagnostic::error(format!(
-                    "`accessibility: {key}` `{url}` is not a web address"
-                ))
-                .in_file(CONFIG_FILE)
-                .at_line(nested_key_line(text, "accessibility", key))
-                .with_hint("write an address starting with https://, or a path on this server starting with /"),
+                Diagnostic::error(text!(msg::A11Y_NOT_A_WEB_ADDRESS, key, url))
+                    .in_file(CONFIG_FILE)
+                    .at_line(nested_key_line(text, "accessibility", key))
+                    .with_hint(&msg::HINT_WEB_ADDRESS),
             ));
         }
     }
     if let Some(email) = a.contact.as_ref().and_then(|c| c.email.as_deref()) {
         if let Some(problem) = checks::email_problem(email) {
             return Err(config_error(
-                Diagnostic::error(format!(
-                    "`accessibility: email` `{}` {problem}",
-                    email.escape_debug()
-                ))
-                .in_file(CONFIG_FILE)
-                .at_line(nested_key_line(text, "accessibility", "email"))
-                .with_hint("write one address, e.g. `email: tillganglighet@kommun.se`"),
+                Diagnostic::error(text!(problem, email.escape_debug()))
+                    .in_file(CONFIG_FILE)
+                    .at_line(nested_key_line(text, "accessibility", "email"))
+                    .with_hint(&msg::HINT_A11Y_EMAIL),
             ));
         }
     }
@@ -453,12 +450,10 @@ fn validate_review(text: &str, mut review: ReviewConfig) -> Result<ReviewConfig>
     review.path = site_path(text, "review", &review.path)?;
     if review.warn_days < 0 {
         return Err(config_error(
-            Diagnostic::error("`review: warn_days` must not be negative")
+            Diagnostic::error(&msg::WARN_DAYS_NEGATIVE)
                 .in_file(CONFIG_FILE)
                 .at_line(find_line(text, "warn_days").unwrap_or(1))
-                .with_hint(
-                    "write the number of days before a review date to start listing it, e.g. 60",
-                ),
+                .with_hint(&msg::HINT_WARN_DAYS),
         ));
     }
     Ok(review)
@@ -469,12 +464,10 @@ fn site_path(text: &str, key: &str, path: &str) -> Result<String> {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     if segments.is_empty() || segments.iter().any(|s| slugify(s) != *s) {
         return Err(config_error(
-            Diagnostic::error(format!(
-                "`{key}: path` `{path}` is not a site path of lower-case slugs"
-            ))
-            .in_file(CONFIG_FILE)
-            .at_line(key_line(text, key).unwrap_or(1))
-            .with_hint("write e.g. `path: handlingsplaner/fokusomraden`"),
+            Diagnostic::error(text!(msg::SITE_PATH_NOT_SLUGS, key, path))
+                .in_file(CONFIG_FILE)
+                .at_line(key_line(text, key).unwrap_or(1))
+                .with_hint(&msg::HINT_SITE_PATH),
         ));
     }
     Ok(format!("{}/", segments.join("/")))
@@ -491,12 +484,11 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(config_error(
-                    Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display())).with_hint(
-                        format!("run handbok in the site folder, pass --root DIR, or create {CONFIG_FILE} with at least `title: …`"),
-                    ),
+                    Diagnostic::error(text!(msg::CONFIG_MISSING, root.display()))
+                        .with_hint(&msg::HINT_CONFIG_MISSING),
                 ))
             }
-            Err(e) => return Err(Error::io("cannot read", &path, e)),
+            Err(e) => return Err(Error::io(IoAction::Read, &path, e)),
         };
         Self::parse(root, &text, overrides)
     }
@@ -510,27 +502,29 @@ impl Config {
             Some(_) => "--base-url",
             None => "base_url",
         };
-        let base_url = normalise_base_url(label, overrides.base_url.as_deref().or(raw.base_url.as_deref()))
-            .map_err(|msg| {
-                let hint = "use an absolute URL like https://intranat.example.se/hallbarhet/ or a path like /hallbarhet/";
-                let d = match overrides.base_url {
-                    Some(_) => Diagnostic::error(msg),
-                    None => Diagnostic::error(msg)
-                        .in_file(CONFIG_FILE)
-                        .at_line(key_line(text, "base_url").unwrap_or(1)),
-                };
-                config_error(d.with_hint(hint))
-            })?;
+        let base_url = normalise_base_url(
+            label,
+            overrides.base_url.as_deref().or(raw.base_url.as_deref()),
+        )
+        .map_err(|message| {
+            let d = match overrides.base_url {
+                Some(_) => Diagnostic::error(message),
+                None => Diagnostic::error(message)
+                    .in_file(CONFIG_FILE)
+                    .at_line(key_line(text, "base_url").unwrap_or(1)),
+            };
+            config_error(d.with_hint(&msg::HINT_BASE_URL))
+        })?;
         let base_path = base_path_of(&base_url);
         validate_sources(text, &raw)?;
         let taxonomies = validate_taxonomies(text, raw.taxonomies)?;
         let extra = match raw.extra {
             Some(v) => serde_json::to_value(v).map_err(|e| {
                 config_error(
-                    Diagnostic::error(format!("`extra` cannot be used in templates: {e}"))
+                    Diagnostic::error(text!(msg::EXTRA_UNUSABLE, e))
                         .in_file(CONFIG_FILE)
                         .at_line(key_line(text, "extra").unwrap_or(1))
-                        .with_hint("use string keys and plain values in `extra`"),
+                        .with_hint(&msg::HINT_CONFIG_EXTRA),
                 )
             })?,
             None => serde_json::Value::Object(Default::default()),
@@ -608,7 +602,7 @@ impl Config {
 /// The values that name files the build reads: `theme:` (a folder name), the glossary
 /// file (a path inside the site) and `language:` (it names the theme's strings file).
 fn validate_sources(text: &str, raw: &RawConfig) -> Result<()> {
-    let at = |line: usize, message: String, hint: &str| {
+    let at = |line: usize, message: Text, hint: &'static msg::Message| {
         config_error(
             Diagnostic::error(message)
                 .in_file(CONFIG_FILE)
@@ -619,19 +613,19 @@ fn validate_sources(text: &str, raw: &RawConfig) -> Result<()> {
     if let Some(theme) = &raw.theme {
         checks::theme_name(theme).map_err(|m| {
             let line = key_line(text, "theme").unwrap_or(1);
-            at(line, m, "write the name of a folder in themes/, e.g. `theme: egen`; the theme must be inside the site folder")
+            at(line, m, &msg::HINT_THEME_NAME)
         })?;
     }
     if let Some(g) = &raw.glossary {
         checks::site_file("glossary: file", &g.file).map_err(|m| {
             let line = nested_key_line(text, "glossary", "file");
-            at(line, m, "write a path relative to the site folder, e.g. `file: ordlista.yaml`; copy the file into the site folder if it is elsewhere")
+            at(line, m, &msg::HINT_GLOSSARY_FILE)
         })?;
     }
     if let Some(language) = &raw.language {
         checks::language(language).map_err(|m| {
             let line = key_line(text, "language").unwrap_or(1);
-            at(line, m, "write a language tag such as `sv` or `en`")
+            at(line, m, &msg::HINT_LANGUAGE_TAG)
         })?;
     }
     Ok(())
@@ -648,10 +642,10 @@ fn validate_edit_url(text: &str, value: Option<String>) -> Result<Option<String>
     match checks::edit_url_problem(&url) {
         None => Ok(Some(url)),
         Some(problem) => Err(config_error(
-            Diagnostic::error(format!("`edit_url` `{}` {problem}", url.escape_debug()))
+            Diagnostic::error(text!(problem, url.escape_debug()))
                 .in_file(CONFIG_FILE)
                 .at_line(key_line(text, "edit_url").unwrap_or(1))
-                .with_hint("write the address of the edit page with `{path}` where the file's path goes, e.g. https://git.example.se/handbok/-/edit/main/content/{path}"),
+                .with_hint(&msg::HINT_EDIT_URL),
         )),
     }
 }
@@ -667,26 +661,20 @@ fn validate_taxonomies(text: &str, raw: Vec<RawTaxonomy>) -> Result<Vec<Taxonomy
         let slug = slugify(&t.name);
         let reserved = FRONT_MATTER_FIELDS;
         let problem = if slug.is_empty() {
-            Some(format!(
-                "taxonomy name `{}` has no letters or digits",
-                t.name
-            ))
+            Some(&msg::TAXONOMY_NO_LETTERS)
         } else if reserved.contains(&t.name.as_str()) {
-            Some(format!(
-                "taxonomy name `{}` is a front matter field of its own",
-                t.name
-            ))
+            Some(&msg::TAXONOMY_IS_A_FIELD)
         } else if out.iter().any(|o| o.slug == slug || o.name == t.name) {
-            Some(format!("taxonomy `{}` is declared twice", t.name))
+            Some(&msg::TAXONOMY_TWICE)
         } else {
             None
         };
         if let Some(message) = problem {
             return Err(config_error(
-                Diagnostic::error(message)
+                Diagnostic::error(text!(message, t.name))
                     .in_file(CONFIG_FILE)
                     .at_line(line)
-                    .with_hint("give each taxonomy a unique name such as `fokusomrade` or `tema`"),
+                    .with_hint(&msg::HINT_TAXONOMY_NAME),
             ));
         }
         let singular = t.singular.unwrap_or_else(|| t.name.clone());
@@ -702,18 +690,15 @@ fn validate_taxonomies(text: &str, raw: Vec<RawTaxonomy>) -> Result<Vec<Taxonomy
 }
 
 /// The base URL ending in `/`; `label` names where it came from in messages.
-fn normalise_base_url(label: &str, value: Option<&str>) -> std::result::Result<String, String> {
+fn normalise_base_url(label: &str, value: Option<&str>) -> std::result::Result<String, Text> {
     let value = value.unwrap_or("/").trim();
     let ok =
         value.starts_with('/') || value.starts_with("https://") || value.starts_with("http://");
     if !ok || value.contains(char::is_whitespace) {
-        return Err(format!(
-            "{label} `{}` is neither an absolute http(s) URL nor a path starting with `/`",
-            value.escape_debug()
-        ));
+        return Err(text!(msg::BASE_URL_NOT_URL, label, value.escape_debug()));
     }
     if let Some(problem) = checks::base_url_problem(value) {
-        return Err(format!("{label} `{}` {problem}", value.escape_debug()));
+        return Err(text!(problem, label, value.escape_debug()));
     }
     let mut url = value.to_string();
     if !url.ends_with('/') {

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
-use crate::messages::{Message, Text};
+use crate::messages::{self as msg, Message, Text};
 
 /// How serious a diagnostic is. Errors fail the build; warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,99 +93,65 @@ pub struct Diagnostic {
     /// The message in English (tests and sorting use it; [`Diagnostic::render`] any language).
     pub message: String,
     pub hint: Option<String>,
-    /// The catalogue entries with their values, when the message (or hint) has one; boxed,
-    /// so that a `Result<_, Diagnostic>` stays small.
-    coded: Option<Box<Coded>>,
+    /// The catalogue entries with their values, when the message has one (boxed: most
+    /// functions return a diagnostic as their error, which must stay small).
+    text: Option<Box<Text>>,
+    hint_text: Option<Box<Text>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Coded {
-    message: Option<Text>,
-    hint: Option<Text>,
-}
+/// What a diagnostic says: always a catalogue entry with its values (so every message has
+/// a code and both languages; English text cannot be passed in).
+pub type Said = Text;
 
-/// What a diagnostic says: a catalogue entry with values, or (until every message has moved
-/// into the catalogue) English text.
-#[doc(hidden)]
-#[derive(Debug, Clone)]
-pub enum Said {
-    Coded(Text),
-    Plain(String),
-}
-
-impl From<Text> for Said {
-    fn from(t: Text) -> Self {
-        Said::Coded(t)
-    }
-}
-
-impl From<&'static Message> for Said {
-    fn from(m: &'static Message) -> Self {
-        Said::Coded(Text::from(m))
-    }
-}
-
-impl From<String> for Said {
-    fn from(s: String) -> Self {
-        Said::Plain(s)
-    }
-}
-
-impl From<&str> for Said {
-    fn from(s: &str) -> Self {
-        Said::Plain(s.to_string())
-    }
-}
-
-impl Said {
-    fn split(self) -> (String, Option<Text>) {
-        match self {
-            Said::Coded(t) => (t.render(Lang::En), Some(t)),
-            Said::Plain(s) => (s, None),
-        }
-    }
+/// The English text of `t` and `t` itself, boxed.
+fn split(t: Text) -> (String, Option<Box<Text>>) {
+    (t.render(Lang::En), Some(Box::new(t)))
 }
 
 impl Diagnostic {
     pub fn error(message: impl Into<Said>) -> Self {
-        let (message, text) = message.into().split();
+        let (message, text) = split(message.into());
         Self {
             severity: Severity::Error,
             file: None,
             position: None,
             message,
             hint: None,
-            coded: text.map(|t| {
-                Box::new(Coded {
-                    message: Some(t),
-                    hint: None,
-                })
-            }),
+            text,
+            hint_text: None,
         }
-    }
-
-    fn message_text(&self) -> Option<&Text> {
-        self.coded.as_ref().and_then(|c| c.message.as_ref())
-    }
-
-    fn hint_text(&self) -> Option<&Text> {
-        self.coded.as_ref().and_then(|c| c.hint.as_ref())
     }
 
     /// The catalogue code of the message (`HB0301`), when it has one.
     pub fn code(&self) -> Option<&'static str> {
-        self.message_text().map(Text::code)
+        self.text.as_deref().map(Text::code)
+    }
+
+    /// The catalogue entry and values of the message, when it has one.
+    pub fn text(&self) -> Option<&Text> {
+        self.text.as_deref()
+    }
+
+    /// Whether the message is a text of the catalogue entry `message`.
+    pub fn is(&self, message: &'static Message) -> bool {
+        self.text.as_ref().is_some_and(|t| t.is(message))
+    }
+
+    /// The same diagnostic (file, position, hint) saying `message` instead.
+    pub fn with_message(mut self, message: impl Into<Said>) -> Self {
+        (self.message, self.text) = split(message.into());
+        self
     }
 
     /// The message and the hint in `lang` for a terminal: control characters taken from
     /// files are escaped (see [`Text::render_for_terminal`]).
     pub fn render_for_terminal(&self, lang: Lang) -> (String, Option<String>) {
-        let plain = |s: &str| crate::messages::escape_controls(&crate::i18n::legacy(s, lang), true);
-        let message = match self.message_text() {
+        let plain = |s: &str| crate::messages::escape_controls(s, true);
+        let message = match &self.text {
             Some(t) => t.render_for_terminal(lang),
             None => plain(&self.message),
         };
-        let hint = match (self.hint_text(), &self.hint) {
+        let hint = match (&self.hint_text, &self.hint) {
             (Some(t), _) => Some(t.render_for_terminal(lang)),
             (None, Some(h)) => Some(plain(h)),
             (None, None) => None,
@@ -195,13 +161,13 @@ impl Diagnostic {
 
     /// The message and the hint in `lang`.
     pub fn render(&self, lang: Lang) -> (String, Option<String>) {
-        let message = match self.message_text() {
+        let message = match &self.text {
             Some(t) => t.render(lang),
-            None => crate::i18n::legacy(&self.message, lang),
+            None => self.message.clone(),
         };
-        let hint = match (self.hint_text(), &self.hint) {
+        let hint = match (&self.hint_text, &self.hint) {
             (Some(t), _) => Some(t.render(lang)),
-            (None, Some(h)) => Some(crate::i18n::legacy(h, lang)),
+            (None, Some(h)) => Some(h.clone()),
             (None, None) => None,
         };
         (message, hint)
@@ -229,18 +195,9 @@ impl Diagnostic {
     }
 
     pub fn with_hint(mut self, hint: impl Into<Said>) -> Self {
-        let (hint, text) = hint.into().split();
+        let (hint, text) = split(hint.into());
         self.hint = Some(hint);
-        match (&mut self.coded, text) {
-            (Some(coded), text) => coded.hint = text,
-            (None, Some(text)) => {
-                self.coded = Some(Box::new(Coded {
-                    message: None,
-                    hint: Some(text),
-                }))
-            }
-            (None, None) => {}
-        }
+        self.hint_text = text;
         self
     }
 
@@ -251,6 +208,15 @@ impl Diagnostic {
     /// Sort key: by file, then position, then message; makes reports deterministic.
     fn key(&self) -> (Option<&PathBuf>, Option<Position>, &str) {
         (self.file.as_ref(), self.position, &self.message)
+    }
+}
+
+impl crate::i18n::Translate for Diagnostic {
+    /// The diagnostic with its message and hint in `lang`.
+    fn translated(&self, lang: Lang) -> Self {
+        let mut out = self.clone();
+        (out.message, out.hint) = self.render(lang);
+        out
     }
 }
 
@@ -285,23 +251,31 @@ pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The site has problems an editor must fix (content, links, templates).
-    #[error("the site has {} error(s)", .0.iter().filter(|d| d.is_error()).count())]
+    #[error("{}", site_summary(.0).render(Lang::En))]
     Site(Vec<Diagnostic>),
     /// The configuration or the command line is wrong.
     #[error("{0}")]
     Config(Box<Diagnostic>),
     /// The file system failed us (not the editor's fault).
-    #[error("{action} {}: {source}", path.display())]
+    #[error("{}", io_diagnostic(*.action, .path, .source).message)]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 }
 
+/// "the site has N error(s)".
+fn site_summary(diagnostics: &[Diagnostic]) -> Text {
+    crate::text!(
+        msg::SITE_HAS_ERRORS,
+        diagnostics.iter().filter(|d| d.is_error()).count()
+    )
+}
+
 impl Error {
-    pub fn io(action: &'static str, path: impl AsRef<Path>, source: std::io::Error) -> Self {
+    pub fn io(action: IoAction, path: impl AsRef<Path>, source: std::io::Error) -> Self {
         Self::Io {
             action,
             path: path.as_ref().to_path_buf(),
@@ -319,31 +293,61 @@ impl Error {
                 action,
                 path,
                 source,
-            } => vec![io_diagnostic(action, path, source)],
+            } => vec![io_diagnostic(*action, path, source)],
         }
     }
 }
 
-/// The hint for a failed write, creation, move or lock.
-pub const IO_HINT: &str =
-    "check that the folder exists, that you may write to it, and that the disk has free space";
-/// The hint for a failed read.
-pub const READ_HINT: &str = "check that the file exists and that you may read it";
-/// The hint for a port the server cannot listen on.
-pub const LISTEN_HINT: &str =
-    "another program may be using the port: choose another with --port, or --port 0 for any free one";
+/// What the file system refused to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    Create,
+    CreateLockFile,
+    Write,
+    Remove,
+    Lock,
+    MoveAside,
+    MoveIntoPlace,
+    Use,
+    Listen,
+    StartServer,
+    StartWatching,
+}
 
-/// The diagnostic of a failed file-system `action` ("cannot read", "cannot create", …) on
-/// `path`, with the hint that fits the action.
-pub fn io_diagnostic(action: &str, path: &Path, e: &std::io::Error) -> Diagnostic {
-    let hint = if action.starts_with("cannot read") {
-        READ_HINT
-    } else if action.starts_with("cannot listen") {
-        LISTEN_HINT
-    } else {
-        IO_HINT
-    };
-    Diagnostic::error(format!("{action} {}: {e}", path.display())).with_hint(hint)
+impl IoAction {
+    /// "cannot read {path}: {detail}" and the like.
+    fn message(self) -> &'static Message {
+        match self {
+            IoAction::Read => &msg::IO_CANNOT_READ,
+            IoAction::Create => &msg::IO_CANNOT_CREATE,
+            IoAction::CreateLockFile => &msg::IO_CANNOT_CREATE_LOCK_FILE,
+            IoAction::Write => &msg::IO_CANNOT_WRITE,
+            IoAction::Remove => &msg::IO_CANNOT_REMOVE,
+            IoAction::Lock => &msg::IO_CANNOT_LOCK,
+            IoAction::MoveAside => &msg::IO_CANNOT_MOVE_ASIDE,
+            IoAction::MoveIntoPlace => &msg::IO_CANNOT_MOVE_INTO_PLACE,
+            IoAction::Use => &msg::IO_CANNOT_USE,
+            IoAction::Listen => &msg::IO_CANNOT_LISTEN,
+            IoAction::StartServer => &msg::IO_CANNOT_START_SERVER,
+            IoAction::StartWatching => &msg::IO_CANNOT_START_WATCHING,
+        }
+    }
+
+    /// The hint that fits the action.
+    fn hint(self) -> &'static Message {
+        match self {
+            IoAction::Read => &msg::HINT_IO_READ,
+            IoAction::Listen => &msg::HINT_LISTEN,
+            _ => &msg::HINT_IO_WRITE,
+        }
+    }
+}
+
+/// The diagnostic of a failed file-system `action` on `path`, with the hint that fits the
+/// action. The system's own description of the error stays as it is.
+pub fn io_diagnostic(action: IoAction, path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(crate::text!(action.message(), path.display(), e)).with_hint(action.hint())
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -392,6 +396,47 @@ mod tests {
                 "offset {o}"
             );
         }
+    }
+
+    #[test]
+    fn a_diagnostic_is_shown_in_either_language() {
+        use crate::i18n::translate;
+        let d = Diagnostic::error(crate::text!(msg::FM_UNKNOWN_FIELD, "titel"))
+            .with_hint(crate::text!(msg::HINT_DID_YOU_MEAN_FIELD, "title"));
+        assert_eq!(d.message, "unknown front matter field `titel`");
+        assert_eq!(d.code(), Some(msg::FM_UNKNOWN_FIELD.code));
+        assert!(d.is(&msg::FM_UNKNOWN_FIELD));
+        let sv = translate(&d, Lang::Sv);
+        assert_eq!(sv.message, "okänt fält `titel` i metadatablocket");
+        assert_eq!(
+            sv.hint.as_deref(),
+            Some("menade du `title`? (egna fält skrivs under `extra:`)")
+        );
+        assert_eq!(translate(&d, Lang::En), d);
+        let read = io_diagnostic(
+            IoAction::Read,
+            Path::new("handbok.yaml"),
+            &std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert!(read.message.starts_with("cannot read handbok.yaml: "));
+        assert_eq!(
+            translate(&read, Lang::Sv).hint.as_deref(),
+            Some("kontrollera att filen finns och att du har behörighet att läsa den")
+        );
+    }
+
+    #[test]
+    fn a_text_inside_a_text_is_in_the_same_language() {
+        let who = crate::text!(msg::WHO_SEARCH_PAGE);
+        let d = Diagnostic::error(crate::text!(msg::URL_CLASH, "content/sok.md", who, "sok/"));
+        assert_eq!(
+            d.message,
+            "content/sok.md and the search page both want the URL /sok/"
+        );
+        assert_eq!(
+            d.render(Lang::Sv).0,
+            "content/sok.md och söksidan vill båda ha adressen /sok/"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 use crate::messages::{self as msg, Message};
+use crate::text;
 
 /// The folder the site's files may resolve into, after following links: the site folder.
 #[derive(Debug, Clone)]
@@ -42,11 +43,8 @@ impl Inside {
                 return None;
             }
             return Some(
-                Diagnostic::error(format!(
-                    "the symbolic link leads to a hidden file or folder of the site: {}",
-                    rel.display()
-                ))
-                .with_hint("hidden files (.git, .env) are never published through a link; copy what you need into the site instead"),
+                Diagnostic::error(text!(msg::LINK_TO_HIDDEN, rel.display()))
+                    .with_hint(&msg::HINT_LINK_TO_HIDDEN),
             );
         }
         // A link to an absolute path is named by it as written (`/proc/self/environ`, not
@@ -57,17 +55,11 @@ impl Inside {
             } else {
                 &target
             };
-            format!(
-                "the symbolic link points outside the site folder, to {}",
-                to.display()
-            )
+            text!(msg::LINK_OUTSIDE_SITE, to.display())
         } else {
-            format!(
-                "this path leads outside the site folder through a symbolic link, to {}",
-                target.display()
-            )
+            text!(msg::PATH_OUTSIDE_SITE, target.display())
         };
-        Some(Diagnostic::error(message).with_hint(COPY_HINT))
+        Some(Diagnostic::error(message).with_hint(&msg::HINT_COPY_INSTEAD))
     }
 
     /// Checks a single file the build reads (`shown` names it in messages): it must
@@ -90,8 +82,6 @@ fn has_hidden(rel: &Path) -> bool {
         _ => false,
     })
 }
-
-const COPY_HINT: &str = "copy what you need into the site folder instead of linking to it";
 
 /// `path` with its links and `..` resolved; as written (made absolute) when it cannot be.
 fn canonical(path: &Path) -> PathBuf {
@@ -209,9 +199,9 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
         }
         let Some(rel) = rel_string(rel) else {
             out.diagnostics.push(
-                Diagnostic::error("the file name is not valid UTF-8")
+                Diagnostic::error(&msg::FILE_NAME_NOT_UTF8)
                     .in_file(file())
-                    .with_hint("rename the file using ordinary letters"),
+                    .with_hint(&msg::HINT_FILE_NAME_NOT_UTF8),
             );
             continue;
         };
@@ -233,11 +223,10 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
 /// The error for a named pipe, socket or device, with a hint naming its `folder`.
 pub fn not_a_file(folder: Option<&Path>) -> Diagnostic {
     let hint = match folder {
-        Some(folder) => format!("remove it from the {} folder", folder.display()),
-        None => "replace it with an ordinary file".to_string(),
+        Some(folder) => text!(msg::HINT_REMOVE_FROM_FOLDER, folder.display()),
+        None => msg::Text::from(&msg::HINT_ORDINARY_FILE),
     };
-    Diagnostic::error("this is not an ordinary file (it is a named pipe, socket or device)")
-        .with_hint(hint)
+    Diagnostic::error(&msg::NOT_A_FILE).with_hint(hint)
 }
 
 fn rel_string(rel: &Path) -> Option<String> {
@@ -254,30 +243,24 @@ fn walk_error(dir: &Path, shown: &Path, e: &walkdir::Error) -> Diagnostic {
     let file = shown.join(path);
     if let Some(ancestor) = e.loop_ancestor() {
         let target = ancestor.strip_prefix(dir).unwrap_or(ancestor);
-        return Diagnostic::error(format!(
-            "a symbolic link loops back to its own folder `{}`",
-            shown.join(target).display()
-        ))
-        .in_file(file)
-        .with_hint("remove the link; a link may not point at a folder that holds it");
+        return Diagnostic::error(text!(msg::LINK_LOOP, shown.join(target).display()))
+            .in_file(file)
+            .with_hint(&msg::HINT_LINK_LOOP);
     }
     let dangling = e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound);
     if let Some(link) = e.path().filter(|_| dangling) {
         if let Ok(target) = std::fs::read_link(link) {
-            return Diagnostic::error(format!(
-                "the symbolic link points to {}, which does not exist",
-                target.display()
-            ))
-            .in_file(file)
-            .with_hint("correct the link or remove it");
+            return Diagnostic::error(text!(msg::LINK_DANGLING, target.display()))
+                .in_file(file)
+                .with_hint(&msg::HINT_LINK_DANGLING);
         }
     }
     let cause = e
         .io_error()
         .map_or_else(|| e.to_string(), |io| io.to_string());
-    Diagnostic::error(format!("cannot read this file or folder: {cause}"))
+    Diagnostic::error(text!(msg::CANNOT_READ_ENTRY, cause))
         .in_file(file)
-        .with_hint("check that it exists and that you have permission to read it")
+        .with_hint(&msg::HINT_CANNOT_READ_ENTRY)
 }
 
 #[cfg(test)]

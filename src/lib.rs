@@ -118,7 +118,9 @@ impl BuildOptions {
 pub fn find_root(start: &std::path::Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .position(|dir| dir.join(config::CONFIG_FILE).is_file())
+        // Any entry of that name counts (a link, a pipe): loading it makes the checks and
+        // says what is wrong with it, rather than looking further up.
+        .position(|dir| dir.join(config::CONFIG_FILE).symlink_metadata().is_ok())
         .map(|up| match up {
             0 => PathBuf::from("."),
             n => std::iter::repeat_n("..", n).collect(),
@@ -271,13 +273,11 @@ fn guard_output(root: &std::path::Path, output: &std::path::Path) -> Result<()> 
         .any(|d| output.starts_with(root.join(d)));
     if root.starts_with(&output) || inside_source {
         return Err(Error::Config(Box::new(
-            Diagnostic::error(format!(
-                "the output folder {} would replace the site's own files",
+            Diagnostic::error(crate::text!(
+                messages::OUTPUT_REPLACES_SITE,
                 output.display()
             ))
-            .with_hint(
-                "choose an output folder such as public/ that holds nothing but the built site",
-            ),
+            .with_hint(&messages::HINT_OUTPUT_REPLACES_SITE),
         )));
     }
     Ok(())

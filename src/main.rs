@@ -427,7 +427,7 @@ fn command_line_error(e: clap::Error, lang: Lang) -> ExitCode {
         }
     };
     let hint = match suggestion {
-        Some(s) => text!(msg::HINT_DID_YOU_MEAN, s),
+        Some(s) => text!(msg::HINT_COMMAND_DID_YOU_MEAN, s),
         None => Text::from(&msg::HINT_SEE_HELP),
     };
     let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
@@ -752,7 +752,10 @@ fn print_review(r: &Report, out: Out) {
         } else {
             out.say(text!(msg::IN_DAYS, e.days))
         };
-        let owner = e.owner.clone().unwrap_or_else(|| out.say(&msg::NO_OWNER));
+        let owner = e
+            .owner
+            .clone()
+            .unwrap_or_else(|| out.say(&msg::REVIEW_NO_OWNER));
         println!(
             "{}",
             out.say(text!(

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::content::CONTENT_DIR;
-use crate::error::{did_you_mean, Diagnostic, Error, Result};
+use crate::error::{did_you_mean, Diagnostic, Error, IoAction, Result};
 use crate::inside::Inside;
 use crate::messages as msg;
 use crate::text;
@@ -28,7 +28,7 @@ pub fn archetypes(root: &Path) -> Result<BTreeMap<String, (String, String)>> {
             continue;
         };
         let text = std::fs::read_to_string(&found.path)
-            .map_err(|e| Error::io("cannot read", &found.path, e))?;
+            .map_err(|e| Error::io(IoAction::Read, &found.path, e))?;
         out.insert(stem.to_string(), (format!("archetypes/{stem}.md"), text));
     }
     Ok(out)
@@ -76,7 +76,7 @@ pub fn new_page(root: &Path, kind: &str, path: &str, today: chrono::NaiveDate) -
         .replace("{{ title }}", &title_from(stem).replace('"', "'"))
         .replace("{{ date }}", &today.to_string());
     if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(IoAction::Create, parent, e))?;
     }
     // create_new: never overwrite, even if the file appeared meanwhile.
     use std::io::Write;
@@ -84,9 +84,9 @@ pub fn new_page(root: &Path, kind: &str, path: &str, today: chrono::NaiveDate) -
         .write(true)
         .create_new(true)
         .open(&file)
-        .map_err(|e| Error::io("cannot create", &file, e))?;
+        .map_err(|e| Error::io(IoAction::Create, &file, e))?;
     f.write_all(text.as_bytes())
-        .map_err(|e| Error::io("cannot write", &file, e))?;
+        .map_err(|e| Error::io(IoAction::Write, &file, e))?;
     Ok(file)
 }
 

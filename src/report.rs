@@ -202,10 +202,11 @@ mod tests {
 
     #[test]
     fn github_commands_escape_their_data() {
-        let d = Diagnostic::error("a, b: 100%")
+        // A value with the characters GitHub's commands give meaning to, and a line break.
+        let d = Diagnostic::error(crate::text!(crate::messages::YAML_PARSER, "a, b: 100%"))
             .in_file("content/a,b.md")
             .at_line(3)
-            .with_hint("x\ny");
+            .with_hint(crate::text!(crate::messages::YAML_PARSER, "x\ny"));
         assert_eq!(
             render(&[d], Format::Github, Lang::En, Style::default()),
             "::error file=content/a%2Cb.md,line=3,col=1,title=handbok::a, b: 100%25%0Ax%0Ay\n"

@@ -117,17 +117,19 @@ pub const MAX_NAME_BYTES: usize = 255;
 pub fn check_name(name: &str) -> Result<(), Diagnostic> {
     if name.len() > MAX_NAME_BYTES {
         let short: String = name.chars().take(40).collect();
-        return Err(Diagnostic::error(format!(
-            "the name `{short}…` is {} bytes long; a file or folder name may have at most {MAX_NAME_BYTES}",
-            name.len()
+        return Err(Diagnostic::error(crate::text!(
+            crate::messages::NAME_TOO_LONG,
+            short,
+            name.len(),
+            MAX_NAME_BYTES
         ))
-        .with_hint("shorten the name (or the `slug:`); å, ä and ö take two bytes each"));
+        .with_hint(&crate::messages::HINT_NAME_TOO_LONG));
     }
     if is_windows_device(name) {
-        return Err(Diagnostic::error(format!(
-            "the name `{name}` is a device name that Windows reserves"
-        ))
-        .with_hint("rename it (or set another `slug:`): con, prn, aux, nul, com0-com9 and lpt0-lpt9, also with an extension such as `.md` or `.png`, cannot be files or folders on a Windows server"));
+        return Err(
+            Diagnostic::error(crate::text!(crate::messages::NAME_WINDOWS_DEVICE, name))
+                .with_hint(&crate::messages::HINT_NAME_WINDOWS_DEVICE),
+        );
     }
     Ok(())
 }

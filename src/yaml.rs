@@ -23,6 +23,8 @@ use std::fmt;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
 
 use crate::error::{Diagnostic, Position};
+use crate::messages as msg;
+use crate::text;
 pub use depth::MAX_DEPTH;
 
 /// Values (scalars, lists, mappings) a YAML text may expand to, whatever its size.
@@ -43,11 +45,9 @@ pub fn from_str<T: DeserializeOwned>(text: &str, line_offset: usize) -> Result<T
 fn check_depth(text: &str, line_offset: usize) -> Result<(), Diagnostic> {
     match depth::too_deep(text) {
         None => Ok(()),
-        Some(line) => Err(Diagnostic::error(format!(
-            "the YAML is nested more than {MAX_DEPTH} levels deep"
-        ))
-        .at_line(line + line_offset)
-        .with_hint("write the values with fewer lists and blocks inside each other")),
+        Some(line) => Err(Diagnostic::error(text!(msg::YAML_TOO_DEEP, MAX_DEPTH))
+            .at_line(line + line_offset)
+            .with_hint(&msg::HINT_YAML_NESTING)),
     }
 }
 
@@ -82,13 +82,9 @@ fn too_many_values(text: &str, limit: usize, line_offset: usize) -> Diagnostic {
         .lines()
         .position(|l| l.contains('*'))
         .map_or(1, |i| i + 1);
-    Diagnostic::error(format!(
-        "the YAML expands to more than {limit} values through aliases (`*name`)"
-    ))
-    .at_line(alias_line + line_offset)
-    .with_hint(
-        "write the values out instead of repeating them with `&name` and `*name`; a page needs far fewer values",
-    )
+    Diagnostic::error(text!(msg::YAML_TOO_MANY_VALUES, limit))
+        .at_line(alias_line + line_offset)
+        .with_hint(&msg::HINT_YAML_ALIASES)
 }
 
 /// Counts every value it is shown, failing when the budget is spent.
@@ -176,7 +172,10 @@ impl<'de> Visitor<'de> for Counter<'_> {
 /// references taken out of the message and a hint for the common mistakes.
 pub fn diagnostic(text: &str, e: &serde_norway::Error, line_offset: usize) -> Diagnostic {
     let mut d = yaml_diagnostic(e, line_offset);
-    d.message = without_content(&d.message);
+    let english = without_content(&d.message);
+    if english != d.message {
+        d = d.with_message(message::coded(&english));
+    }
     let Some(loc) = e.location() else {
         return d;
     };
@@ -184,15 +183,15 @@ pub fn diagnostic(text: &str, e: &serde_norway::Error, line_offset: usize) -> Di
     let indent = &line[..line.len() - line.trim_start().len()];
     if let Some(tab) = indent.find('\t') {
         let column = indent[..tab].chars().count() + 1;
-        d = Diagnostic::error("a tab is used for indentation; YAML needs spaces")
+        d = Diagnostic::error(&msg::YAML_TAB)
             .at(Position::new(loc.line() + line_offset, column))
-            .with_hint("indent with spaces (two per level) instead of tabs");
+            .with_hint(&msg::HINT_YAML_TAB);
     }
     d
 }
 
 /// What serde writes for a key written twice, without the key.
-pub const DUPLICATE_KEY: &str = "a key is written twice in the same block";
+pub const DUPLICATE_KEY: &str = msg::YAML_DUPLICATE_KEY.en;
 
 /// The beginnings of serde's messages. What comes before them is serde_norway's path of keys
 /// (`extra.nyckel[0]: …`), which is the text's content.

@@ -22,8 +22,10 @@ const MODULES: &[&str] = &[
     "inside",
     "dates",
     "i18n",
+    "messages",
     "report",
     "new",
+    "init",
 ];
 
 fn files_of(src: &Path, module: &str) -> Vec<PathBuf> {

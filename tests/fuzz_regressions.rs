@@ -22,7 +22,11 @@ struct AnyPage;
 impl LinkResolver for AnyPage {
     fn resolve(&self, dest: &str) -> Result<Resolved, Diagnostic> {
         if dest.contains("saknas") {
-            return Err(Diagnostic::error(format!("the link `{dest}` is broken")));
+            return Err(Diagnostic::error(handbok::text!(
+                handbok::messages::LINK_MISSING_FILE,
+                dest,
+                "saknas.md"
+            )));
         }
         Ok(Resolved {
             href: "../sida/".to_string(),
@@ -87,7 +91,7 @@ fn many_links_on_one_long_line_get_their_columns() {
     let broken: Vec<&Diagnostic> = r
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("is broken"))
+        .filter(|d| d.message.contains("points to a file that does not exist"))
         .collect();
     assert_eq!(broken.len(), n);
     assert_eq!(broken[0].position, Some(Position::new(4, 1)));

@@ -291,7 +291,7 @@ fn files_left_behind_by_office_windows_and_macs_are_never_published() {
         run.stderr
     );
     assert!(run.stdout.contains(&format!(
-        "{} warning(s)",
+        "{} warnings",
         run.stderr.matches("warning: ").count()
     )));
 }

@@ -5,8 +5,11 @@
 
 use std::path::{Component, Path};
 
+use crate::messages::{self as msg, Message, Text};
+use crate::text;
+
 /// `theme:` names a folder in `themes/`, never a path.
-pub(super) fn theme_name(name: &str) -> Result<(), String> {
+pub(super) fn theme_name(name: &str) -> Result<(), Text> {
     let plain = !name.is_empty()
         && name != "."
         && name != ".."
@@ -15,16 +18,13 @@ pub(super) fn theme_name(name: &str) -> Result<(), String> {
     if plain {
         Ok(())
     } else {
-        Err(format!(
-            "theme `{}` is not the name of a folder in themes/",
-            name.escape_debug()
-        ))
+        Err(text!(msg::THEME_NOT_A_NAME, name.escape_debug()))
     }
 }
 
 /// A file named in the configuration: a relative path inside the site folder, without
 /// `..`, `.` or backslashes.
-pub(super) fn site_file(key: &str, path: &str) -> Result<(), String> {
+pub(super) fn site_file(key: &str, path: &str) -> Result<(), Text> {
     let inside = !path.is_empty()
         && !path.contains('\\')
         && !path.chars().any(char::is_control)
@@ -34,15 +34,12 @@ pub(super) fn site_file(key: &str, path: &str) -> Result<(), String> {
     if inside {
         Ok(())
     } else {
-        Err(format!(
-            "`{key}` `{}` is not a path inside the site folder",
-            path.escape_debug()
-        ))
+        Err(text!(msg::CONFIG_PATH_OUTSIDE, key, path.escape_debug()))
     }
 }
 
 /// A language tag such as `sv` or `en-GB`: it names the theme's `i18n/<language>.yaml`.
-pub(super) fn language(tag: &str) -> Result<(), String> {
+pub(super) fn language(tag: &str) -> Result<(), Text> {
     let ok = tag.len() <= 35
         && tag.starts_with(|c: char| c.is_ascii_alphabetic())
         && tag
@@ -51,34 +48,32 @@ pub(super) fn language(tag: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "language `{}` is not a language tag",
-            tag.escape_debug()
-        ))
+        Err(text!(msg::LANGUAGE_NOT_A_TAG, tag.escape_debug()))
     }
 }
 
 /// Why `url` (a base URL, already trimmed) would make pages load from another server:
 /// `//host` and `/\host` are read by browsers as another host, and so is `https:///host`.
-pub(super) fn base_url_problem(url: &str) -> Option<&'static str> {
+/// The message takes the key's name and the value.
+pub(super) fn base_url_problem(url: &str) -> Option<&'static Message> {
     let path = match url.split_once("://") {
         Some((_, rest)) => {
             let host_end = rest.find('/').unwrap_or(rest.len());
             if host_end == 0 {
-                return Some("has no server name after `://`");
+                return Some(&msg::BASE_URL_NO_SERVER);
             }
             &rest[host_end..]
         }
         None => url,
     };
     if url.contains('\\') {
-        Some("contains a backslash, which browsers read as `/`")
+        Some(&msg::BASE_URL_BACKSLASH)
     } else if path.starts_with("//") {
-        Some("has a path starting with `//`, which browsers read as another server")
+        Some(&msg::BASE_URL_DOUBLE_SLASH)
     } else if url.contains(['?', '#']) {
-        Some("contains `?` or `#`; page addresses are added after it")
+        Some(&msg::BASE_URL_QUERY)
     } else if url.chars().any(char::is_control) {
-        Some("contains a control character")
+        Some(&msg::BASE_URL_CONTROL)
     } else {
         None
     }
@@ -88,29 +83,27 @@ pub(super) fn base_url_problem(url: &str) -> Option<&'static str> {
 pub(super) const EDIT_URL_PLACEHOLDER: &str = "{path}";
 
 /// Why `url` (trimmed, not empty) is not an edit link pattern: an absolute http(s) URL
-/// with a server name, holding `{path}`, without spaces or control characters.
-pub(super) fn edit_url_problem(url: &str) -> Option<&'static str> {
+/// with a server name, holding `{path}`, without spaces or control characters. The message
+/// takes the value.
+pub(super) fn edit_url_problem(url: &str) -> Option<&'static Message> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
-        None => Some("is not an absolute http(s) URL"),
+        None => Some(&msg::EDIT_URL_NOT_HTTP),
         Some(rest) if rest.is_empty() || rest.starts_with(['/', '{']) => {
-            Some("has no server name after `://`")
+            Some(&msg::EDIT_URL_NO_SERVER)
         }
-        _ if url.chars().any(|c| c.is_whitespace() || c.is_control()) => {
-            Some("contains a space or a control character")
-        }
-        _ if !url.contains(EDIT_URL_PLACEHOLDER) => {
-            Some("does not contain `{path}`, where the page's file goes")
-        }
+        _ if url.chars().any(|c| c.is_whitespace() || c.is_control()) => Some(&msg::EDIT_URL_SPACE),
+        _ if !url.contains(EDIT_URL_PLACEHOLDER) => Some(&msg::EDIT_URL_NO_PATH),
         _ => None,
     }
 }
 
 /// Why `email` is not one plain address for a `mailto:` link: a `?` or `&` adds headers
-/// (`?bcc=`), `%0a` and line breaks add lines, a second `@` a second recipient.
-pub(super) fn email_problem(email: &str) -> Option<&'static str> {
+/// (`?bcc=`), `%0a` and line breaks add lines, a second `@` a second recipient. The
+/// message takes the address.
+pub(super) fn email_problem(email: &str) -> Option<&'static Message> {
     let forbidden = |c: char| {
         c.is_control()
             || c.is_whitespace()
@@ -120,13 +113,13 @@ pub(super) fn email_problem(email: &str) -> Option<&'static str> {
             )
     };
     match email.split_once('@') {
-        _ if email.chars().any(forbidden) => {
-            Some("contains a character that has no place in an e-mail address (such as `?`, `&`, `%` or a line break)")
-        }
-        Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@') => {
+        _ if email.chars().any(forbidden) => Some(&msg::EMAIL_BAD_CHARACTER),
+        Some((local, domain))
+            if !local.is_empty() && !domain.is_empty() && !domain.contains('@') =>
+        {
             None
         }
-        _ => Some("must be one address with exactly one `@`"),
+        _ => Some(&msg::EMAIL_NOT_ONE_ADDRESS),
     }
 }
 
@@ -235,7 +228,8 @@ mod tests {
                 "does not contain `{path}`, where the page's file goes",
             ),
         ] {
-            assert_eq!(edit_url_problem(bad), Some(problem), "{bad:?}");
+            let found = edit_url_problem(bad).map(|m| m.en);
+            assert!(found.is_some_and(|en| en.ends_with(problem)), "{bad:?}");
         }
     }
 }

@@ -6,6 +6,8 @@ use serde_norway::{Mapping, Value};
 
 use super::fields::Block;
 use crate::error::Diagnostic;
+use crate::messages as msg;
+use crate::text;
 
 const PLAN_FIELDS: &[&str] = &["committee", "focus_areas"];
 const AREA_FIELDS: &[&str] = &["number", "name", "positions", "activities"];
@@ -54,8 +56,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             errors.push(block.error(
                 "action_plan",
                 0,
-                "the action plan has no `committee`".to_string(),
-                "add `committee: Socialnämnden` (the committee or department whose plan it is)",
+                &msg::PLAN_NO_COMMITTEE,
+                &msg::HINT_PLAN_COMMITTEE,
             ));
             String::new()
         }
@@ -71,8 +73,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             errors.push(block.error(
                 "focus_areas",
                 0,
-                "`focus_areas` must be a list",
-                "start each focus area with `- number: 1`",
+                &msg::FOCUS_AREAS_NOT_A_LIST,
+                &msg::HINT_FOCUS_AREAS_LIST,
             ));
             Vec::new()
         }
@@ -87,8 +89,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             _ => errors.push(block.for_item("focus_areas", i).error(
                 "number",
                 0,
-                "each focus area must be a group of fields",
-                "write `- number: 1` then `  name: …`",
+                &msg::FOCUS_AREA_NOT_A_GROUP,
+                &msg::HINT_FOCUS_AREA_GROUP,
             )),
         }
     }
@@ -98,8 +100,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<ActionPlan, Vec<Diagnost
             errors.push(block.for_item("focus_areas", i).error(
                 "number",
                 0,
-                format!("focus area {} appears twice in the plan", a.number),
-                "merge the two entries into one",
+                text!(msg::FOCUS_AREA_TWICE, a.number),
+                &msg::HINT_MERGE_ENTRIES,
             ));
         }
     }
@@ -163,8 +165,8 @@ fn area(plan: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Di
             errors.push(block.error(
                 "number",
                 0,
-                "a focus area needs a `number` (a whole number from 1)",
-                "write e.g. `- number: 7`",
+                &msg::FOCUS_AREA_NO_NUMBER,
+                &msg::HINT_FOCUS_AREA_NUMBER,
             ));
             0
         }
@@ -175,8 +177,8 @@ fn area(plan: &Block<'_>, m: &Mapping, i: usize) -> Result<FocusAreaPlan, Vec<Di
             errors.push(block.error(
                 "number",
                 0,
-                format!("focus area {number} has no `name`"),
-                "add e.g. `name: Jämlikhet och jämställdhet`",
+                text!(msg::FOCUS_AREA_NO_NAME, number),
+                &msg::HINT_FOCUS_AREA_NAME,
             ));
             String::new()
         }

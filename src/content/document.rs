@@ -8,6 +8,8 @@ use super::fields::Block;
 use super::frontmatter::DateValue;
 use crate::config::Config;
 use crate::error::{did_you_mean, Diagnostic};
+use crate::messages as msg;
+use crate::text;
 
 /// The keys of a `document:` block.
 pub const DOCUMENT_FIELDS: &[&str] = &[
@@ -122,12 +124,10 @@ fn validate(
     if let Some(t) = &doc.doc_type {
         if !config.document_types.iter().any(|k| k == t) {
             let hint = match did_you_mean(t, config.document_types.iter().map(String::as_str)) {
-                Some(s) => format!(
-                    "did you mean `{s}`? (types are listed under `document_types` in handbok.yaml)"
-                ),
-                None => format!("use one of: {}", config.document_types.join(", ")),
+                Some(s) => text!(msg::HINT_DID_YOU_MEAN_TYPE, s),
+                None => text!(msg::HINT_USE_ONE_OF, config.document_types.join(", ")),
             };
-            errors.push(block.error("type", 0, format!("unknown document type `{t}`"), hint));
+            errors.push(block.error("type", 0, text!(msg::UNKNOWN_DOCUMENT_TYPE, t), hint));
         }
     }
     if let Some(dnr) = &doc.dnr {
@@ -135,8 +135,8 @@ fn validate(
             errors.push(block.error(
                 "dnr",
                 0,
-                format!("`{dnr}` is not a diary number"),
-                "write it as registry, year and number, e.g. `dnr: KS 2023/474`",
+                text!(msg::NOT_A_DIARY_NUMBER, dnr),
+                &msg::HINT_DIARY_NUMBER,
             ));
         }
     }
@@ -149,8 +149,8 @@ fn validate(
             errors.push(block.error(
                 "paragraph",
                 0,
-                format!("`{p}` is not a paragraph number"),
-                "write e.g. `paragraph: § 134`",
+                text!(msg::NOT_A_PARAGRAPH, p),
+                &msg::HINT_PARAGRAPH,
             ));
         }
     }
@@ -176,8 +176,8 @@ fn validate(
                 errors.push(block.error(
                     key,
                     0,
-                    format!("`{key}` ({}) is before `{before}` ({})", d.iso, a.iso),
-                    "check the dates: a document is adopted, revised, valid and reviewed after it was drawn up (established) and adopted",
+                    text!(msg::DATE_BEFORE, key, d.iso, before, a.iso),
+                    &msg::HINT_DATE_ORDER,
                 ));
             }
         }

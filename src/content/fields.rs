@@ -8,6 +8,8 @@ use serde_norway::{Mapping, Value};
 
 use super::frontmatter::{in_years, parse_date, DateValue};
 use crate::error::{did_you_mean, Diagnostic};
+use crate::messages as msg;
+use crate::text;
 
 /// The lines of a front matter's YAML text, with the line ranges of its blocks and the
 /// lines of their keys worked out once and remembered: a block with thousands of keys or
@@ -212,11 +214,8 @@ impl<'a> Block<'a> {
             _ => Err(self.error(
                 self.parent,
                 0,
-                format!("`{}` must be a group of fields", self.parent),
-                format!(
-                    "write the fields indented below it, e.g.\n  {}:\n    {example}",
-                    self.parent
-                ),
+                text!(msg::FIELD_NOT_A_GROUP, self.parent),
+                text!(msg::HINT_GROUP_EXAMPLE, self.parent, example),
             )),
         }
     }
@@ -233,13 +232,13 @@ impl<'a> Block<'a> {
             let key = key.as_str().unwrap_or("?");
             if !allowed.contains(&key) {
                 let hint = match did_you_mean(key, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("allowed here: {}", allowed.join(", ")),
+                    Some(s) => text!(msg::HINT_DID_YOU_MEAN, s),
+                    None => text!(msg::HINT_ALLOWED_HERE, allowed.join(", ")),
                 };
                 errors.push(self.error(
                     key,
                     item,
-                    format!("unknown field `{key}` in `{}`", self.parent),
+                    text!(msg::BLOCK_UNKNOWN_FIELD, key, self.parent),
                     hint,
                 ));
             }
@@ -260,8 +259,8 @@ impl<'a> Block<'a> {
             Some(_) => Err(self.error(
                 key,
                 item,
-                format!("`{key}` must be text"),
-                format!("write `{key}: …` on one line"),
+                text!(msg::FIELD_NOT_TEXT, key),
+                text!(msg::HINT_VALUE_ON_ONE_LINE, key),
             )),
         }
     }
@@ -280,8 +279,8 @@ impl<'a> Block<'a> {
             self.error(
                 key,
                 item,
-                format!("`{key}` is not a valid date: `{text}`"),
-                format!("write the date as YYYY-MM-DD, e.g. `{key}: 2024-12-31`"),
+                text!(msg::NOT_A_VALID_DATE, key, text),
+                text!(msg::HINT_DATE_EXAMPLE, key, "2024-12-31"),
             )
         })?;
         in_years(key, date)
@@ -301,8 +300,8 @@ impl<'a> Block<'a> {
                     _ => Err(self.error(
                         key,
                         item,
-                        format!("every item of `{key}` must be text"),
-                        "write one `- text` line per item",
+                        text!(msg::LIST_ITEM_NOT_TEXT, key),
+                        &msg::HINT_ONE_ITEM_PER_LINE,
                     )),
                 })
                 .collect(),
@@ -310,8 +309,8 @@ impl<'a> Block<'a> {
             Some(_) => Err(self.error(
                 key,
                 item,
-                format!("`{key}` must be a list of text"),
-                "write one `- text` line per item",
+                text!(msg::FIELD_NOT_A_LIST, key),
+                &msg::HINT_ONE_ITEM_PER_LINE,
             )),
         }
     }

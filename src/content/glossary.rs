@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::config::{Config, CONFIG_FILE};
 use crate::error::Diagnostic;
 use crate::inside::Inside;
+use crate::messages as msg;
 use crate::slug::slugify;
+use crate::text;
 
 /// One glossary term.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -45,10 +47,10 @@ pub fn load(config: &Config) -> Result<Vec<GlossaryTerm>, Vec<Diagnostic>> {
         let config_text =
             std::fs::read_to_string(config.root.join(CONFIG_FILE)).unwrap_or_default();
         vec![
-            Diagnostic::error(format!("cannot read the glossary file {}: {e}", g.file))
+            Diagnostic::error(text!(msg::GLOSSARY_CANNOT_READ, g.file, e))
                 .in_file(CONFIG_FILE)
                 .at_line(crate::config::key_line(&config_text, "glossary").unwrap_or(1))
-                .with_hint("create the file, or correct `glossary: file:` in handbok.yaml"),
+                .with_hint(&msg::HINT_GLOSSARY_CANNOT_READ),
         ]
     })?;
     parse(&text, &g.file)
@@ -61,9 +63,7 @@ pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnosti
         .map_err(|d| {
             let mut d = d.in_file(shown);
             if d.hint.is_none() {
-                d = d.with_hint(
-                    "write a list of terms: `- term: NSH` then `  expansion: …` on the next line",
-                );
+                d = d.with_hint(&msg::HINT_GLOSSARY_LIST);
             }
             vec![d]
         })?
@@ -78,23 +78,17 @@ pub fn parse(text: &str, shown: &str) -> Result<Vec<GlossaryTerm>, Vec<Diagnosti
         }
         if t.term.trim().is_empty() || t.id.is_empty() || t.id != slugify(&t.id) {
             errors.push(
-                Diagnostic::error(format!(
-                    "glossary term `{}` needs a term and an id of letters, digits and hyphens",
-                    t.term
-                ))
-                .in_file(shown)
-                .at_line(line)
-                .with_hint("write e.g. `- term: NSH` with an optional `id: nsh`"),
+                Diagnostic::error(text!(msg::GLOSSARY_TERM_INVALID, t.term))
+                    .in_file(shown)
+                    .at_line(line)
+                    .with_hint(&msg::HINT_GLOSSARY_TERM),
             );
         } else if !seen.insert(t.id.clone()) {
             errors.push(
-                Diagnostic::error(format!(
-                    "glossary term `{}` appears twice (id `{}`)",
-                    t.term, t.id
-                ))
-                .in_file(shown)
-                .at_line(line)
-                .with_hint("keep one entry per term, or give one of them another `id:`"),
+                Diagnostic::error(text!(msg::GLOSSARY_TERM_TWICE, t.term, t.id))
+                    .in_file(shown)
+                    .at_line(line)
+                    .with_hint(&msg::HINT_GLOSSARY_TERM_TWICE),
             );
         }
     }

@@ -7,6 +7,8 @@ use serde_norway::Value;
 use super::fields::Block;
 use super::frontmatter::DateValue;
 use crate::error::Diagnostic;
+use crate::messages as msg;
+use crate::text;
 
 const MEETING_FIELDS: &[&str] = &[
     "network", "date", "start", "end", "place", "theme", "agenda",
@@ -52,10 +54,10 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
         .map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     block.check_keys(&map, MEETING_FIELDS, 0, &mut errors);
-    let mut required = |key: &str, hint: &str| match block.text(&map, key, 0) {
+    let mut required = |key: &str, hint: &'static msg::Message| match block.text(&map, key, 0) {
         Ok(Some(v)) => Some(v),
         Ok(None) => {
-            errors.push(block.error("meeting", 0, format!("the meeting has no `{key}`"), hint));
+            errors.push(block.error("meeting", 0, text!(msg::MEETING_MISSING, key), hint));
             None
         }
         Err(d) => {
@@ -63,18 +65,15 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
             None
         }
     };
-    let network = required(
-        "network",
-        "add `network:` with a link to the network's page, e.g. ../natverken/social-hallbarhet.md",
-    );
+    let network = required("network", &msg::HINT_MEETING_NETWORK);
     let date = match block.date(&map, "date", 0) {
         Ok(Some(d)) => Some(d),
         Ok(None) => {
             errors.push(block.error(
                 "meeting",
                 0,
-                "the meeting has no `date`",
-                "add e.g. `date: 2026-12-03`",
+                text!(msg::MEETING_MISSING, "date"),
+                &msg::HINT_MEETING_DATE,
             ));
             None
         }
@@ -89,8 +88,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
             errors.push(block.error(
                 key,
                 0,
-                format!("`{key}` is not a time: `{t}`"),
-                format!("write the time as HH:MM, e.g. `{key}: \"13:00\"`"),
+                text!(msg::NOT_A_TIME, key, t),
+                text!(msg::HINT_TIME, key),
             ));
             None
         }
@@ -107,8 +106,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
             errors.push(block.error(
                 "end",
                 0,
-                format!("the meeting ends ({e}) before it starts ({s})"),
-                "check `start` and `end`",
+                text!(msg::MEETING_ENDS_BEFORE_START, e, s),
+                &msg::HINT_START_AND_END,
             ));
         }
     }
@@ -116,8 +115,8 @@ pub fn parse(block: &Block<'_>, value: Value) -> Result<Meeting, Vec<Diagnostic>
         errors.push(block.error(
             "end",
             0,
-            "the meeting has an `end` but no `start`",
-            "add `start: \"HH:MM\"`",
+            &msg::MEETING_END_WITHOUT_START,
+            &msg::HINT_ADD_START,
         ));
     }
     let place = block.text(&map, "place", 0).unwrap_or_else(|d| {
@@ -159,12 +158,7 @@ fn agenda(
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Sequence(items)) => items,
         Some(_) => {
-            errors.push(block.error(
-                "agenda",
-                0,
-                "`agenda` must be a list",
-                "write one `- text: …` per item",
-            ));
+            errors.push(block.error("agenda", 0, &msg::AGENDA_NOT_A_LIST, &msg::HINT_AGENDA_LIST));
             return Vec::new();
         }
     };
@@ -183,8 +177,8 @@ fn agenda(
                     (Ok(None), _) => errors.push(item.error(
                         "text",
                         0,
-                        format!("agenda item {} has no `text`", i + 1),
-                        "write `- text: …`",
+                        text!(msg::AGENDA_ITEM_NO_TEXT, i + 1),
+                        &msg::HINT_AGENDA_ITEM,
                     )),
                     (Err(d), _) | (_, Err(d)) => errors.push(d),
                 }
@@ -192,8 +186,8 @@ fn agenda(
             _ => errors.push(block.for_item("agenda", i).error(
                 "text",
                 0,
-                format!("agenda item {} is not text", i + 1),
-                "write `- text: …`",
+                text!(msg::AGENDA_ITEM_NOT_TEXT, i + 1),
+                &msg::HINT_AGENDA_ITEM,
             )),
         }
     }

@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::inside::{self, Inside};
+use crate::messages as msg;
+use crate::text;
 pub use frontmatter::FrontMatter;
 
 /// The content folder's name, at the site root.
@@ -90,11 +92,8 @@ pub fn load(config: &Config) -> Result<Content> {
     let dir = config.root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Error::Config(Box::new(
-            Diagnostic::error(format!(
-                "no {CONTENT_DIR}/ folder in {}",
-                config.root.display()
-            ))
-            .with_hint("create content/_index.md for the start page"),
+            Diagnostic::error(text!(msg::CONTENT_MISSING, config.root.display()))
+                .with_hint(&msg::HINT_CONTENT_MISSING),
         )));
     }
     let mut diagnostics = Vec::new();
@@ -180,20 +179,19 @@ pub const MAX_MARKDOWN_BYTES: u64 = 10 * 1024 * 1024;
 fn read_markdown(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot read the file: {e}"))
-            .with_hint("check that the file exists and that you have permission to read it")
+        Diagnostic::error(text!(msg::FILE_CANNOT_READ, e)).with_hint(&msg::HINT_FILE_READ)
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
         return Err(not_a_file());
     }
     let too_large = |size: u64| {
-        Diagnostic::error(format!(
-            "the file is {:.1} MB; a Markdown file may be at most {} MB",
-            size as f64 / (1024.0 * 1024.0),
+        Diagnostic::error(text!(
+            msg::FILE_TOO_LARGE,
+            format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
             MAX_MARKDOWN_BYTES / (1024 * 1024)
         ))
-        .with_hint("split the page into several pages; large data and documents go in files beside the page (they are copied as they are)")
+        .with_hint(&msg::HINT_FILE_TOO_LARGE)
     };
     if meta.len() > MAX_MARKDOWN_BYTES {
         return Err(too_large(meta.len()));
@@ -243,11 +241,14 @@ fn classify(
                 walk.markdown.push((rel.clone(), SourceKind::Bundle))
             }
             Some(bundle) if is_md => diagnostics.push(
-                Diagnostic::error(format!("page bundle `{bundle}` (a folder with index.md) cannot hold another page"))
+                Diagnostic::error(text!(msg::BUNDLE_HOLDS_PAGE, bundle))
                     .in_file(format!("{CONTENT_DIR}/{rel}"))
-                    .with_hint("move the page out of the bundle, or rename index.md to _index.md to make the folder a section"),
+                    .with_hint(&msg::HINT_BUNDLE_HOLDS_PAGE),
             ),
-            Some(_) => walk.assets.push(Asset { rel: rel.clone(), abs: abs.clone() }),
+            Some(_) => walk.assets.push(Asset {
+                rel: rel.clone(),
+                abs: abs.clone(),
+            }),
             None if name == "_index.md" => {
                 if bundles.contains(parent_of(rel)) {
                     continue;
@@ -256,15 +257,18 @@ fn classify(
                 walk.markdown.push((rel.clone(), SourceKind::Section));
             }
             None if is_md => walk.markdown.push((rel.clone(), SourceKind::Page)),
-            None => walk.assets.push(Asset { rel: rel.clone(), abs: abs.clone() }),
+            None => walk.assets.push(Asset {
+                rel: rel.clone(),
+                abs: abs.clone(),
+            }),
         }
     }
     for bundle in &bundles {
         if file_set.contains(join(bundle, "_index.md").as_str()) {
             diagnostics.push(
-                Diagnostic::error("a folder has both index.md (page bundle) and _index.md (section)")
+                Diagnostic::error(&msg::BUNDLE_AND_SECTION)
                     .in_file(format!("{CONTENT_DIR}/{bundle}/_index.md"))
-                    .with_hint("keep _index.md for a section with pages, or index.md for a single page with its files"),
+                    .with_hint(&msg::HINT_BUNDLE_AND_SECTION),
             );
         }
     }

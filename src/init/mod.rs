@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir, DirEntry};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, IoAction, Result};
 use crate::messages as msg;
 
 /// The starter site, embedded in the binary.
@@ -39,7 +39,7 @@ fn refuse_unless_empty(dir: &Path) -> Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io("cannot read", dir, e)),
+        Err(e) => return Err(Error::io(IoAction::Read, dir, e)),
     };
     let mut others = entries
         .filter_map(|e| e.ok())
@@ -86,7 +86,7 @@ fn make_dir(dir: &Path, created: &mut Created) -> Result<()> {
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        Err(e) => Err(Error::io("cannot create", dir, e)),
+        Err(e) => Err(Error::io(IoAction::Create, dir, e)),
     }
 }
 
@@ -115,8 +115,8 @@ fn write_file(path: &Path, bytes: &[u8], created: &mut Created) -> Result<()> {
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| Error::io("cannot create", path, e))?;
+        .map_err(|e| Error::io(IoAction::Create, path, e))?;
     created.files.push(path.to_path_buf());
     file.write_all(bytes)
-        .map_err(|e| Error::io("cannot write", path, e))
+        .map_err(|e| Error::io(IoAction::Write, path, e))
 }

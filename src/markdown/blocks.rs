@@ -9,6 +9,7 @@ use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::escape::escape_html;
 use crate::error::{Diagnostic, Position};
+use crate::messages as msg;
 
 /// The callout kinds, as written after `[!`, with their Swedish labels.
 pub const CALLOUTS: &[(BlockQuoteKind, &str, &str)] = &[
@@ -67,15 +68,11 @@ pub fn callout_warnings(
             .iter()
             .any(|(_, name, _)| name.eq_ignore_ascii_case(&marker.kind));
         let d = if known {
-            Diagnostic::warning(format!(
-                "the callout marker `[!{}]` must stand alone on its line",
-                marker.kind
-            ))
-            .with_hint("write the callout's text on the next line, after `> `")
+            Diagnostic::warning(crate::text!(msg::CALLOUT_NOT_ALONE, marker.kind))
+                .with_hint(&msg::HINT_CALLOUT_NOT_ALONE)
         } else {
-            Diagnostic::warning(format!("unknown callout kind `[!{}]`", marker.kind)).with_hint(
-                "use one of [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] and [!CAUTION]; until then the text is shown as an ordinary quote",
-            )
+            Diagnostic::warning(crate::text!(msg::CALLOUT_UNKNOWN, marker.kind))
+                .with_hint(&msg::HINT_CALLOUT_UNKNOWN)
         };
         out.push(d.at(position(range.start)));
     }

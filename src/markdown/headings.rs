@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Position};
+use crate::messages as msg;
 use crate::slug::{normalise_anchor, slugify};
 
 /// The ids the default theme writes on the pages that show an entry's Markdown (the
@@ -130,9 +131,9 @@ fn footnote_ids(
         if let Event::Start(Tag::FootnoteDefinition(label)) = e {
             if used.insert(label.to_string(), Holder::Footnote).is_some() {
                 errors.push(
-                    Diagnostic::error(format!("the footnote `[^{label}]` is defined twice"))
+                    Diagnostic::error(crate::text!(msg::FOOTNOTE_TWICE, label))
                         .at(position(range.start))
-                        .with_hint("give each footnote its own label, or remove one of them"),
+                        .with_hint(&msg::HINT_FOOTNOTE_TWICE),
                 );
             }
         }
@@ -149,22 +150,19 @@ fn taken(
     position: &dyn Fn(usize) -> Position,
 ) -> Option<Diagnostic> {
     let message = if is_theme_id(id) {
-        format!("the heading id `{id}` is used by the theme on every page")
+        crate::text!(msg::HEADING_ID_THEME, id)
     } else {
         match used.get(id)? {
-            Holder::Footnote => {
-                format!("the heading id `{id}` is the id of the footnote `[^{id}]`")
+            Holder::Footnote => crate::text!(msg::HEADING_ID_FOOTNOTE, id),
+            Holder::Heading(first) => {
+                crate::text!(msg::HEADING_ID_TWICE, id, position(*first).line)
             }
-            Holder::Heading(first) => format!(
-                "the heading id `{id}` is used twice on this page (first on line {})",
-                position(*first).line
-            ),
         }
     };
     Some(
-        Diagnostic::error(message).at(position(at)).with_hint(
-            "choose another `{#id}`, or remove it to get one made from the heading text",
-        ),
+        Diagnostic::error(message)
+            .at(position(at))
+            .with_hint(&msg::HINT_HEADING_ID),
     )
 }
 

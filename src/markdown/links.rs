@@ -83,14 +83,9 @@ pub fn rewrite(
         let written = dest.to_string();
         if is_unsafe_url(&written, is_image) {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "unsafe link `{}` is not allowed",
-                    shorten(&written)
-                ))
-                .at(at)
-                .with_hint(
-                    "link to a page or an http(s) address; scripts in links are removed for safety",
-                ),
+                Diagnostic::error(crate::text!(msg::UNSAFE_LINK, shorten(&written)))
+                    .at(at)
+                    .with_hint(&msg::HINT_UNSAFE_LINK),
             );
             *dest = CowStr::Borrowed("#");
             continue;

@@ -46,9 +46,9 @@ pub fn lint(
                 if !alt_has_text.get(i + 1).copied().unwrap_or(false) =>
             {
                 out.push(
-                    Diagnostic::warning("the image has no alt text")
+                    Diagnostic::warning(&msg::IMAGE_NO_ALT)
                         .at(position(range.start))
-                        .with_hint("describe the image between the brackets: ![Karta över Motala](karta.png)"),
+                        .with_hint(&msg::HINT_IMAGE_ALT),
                 );
             }
             Event::Start(Tag::Link { .. }) => {
@@ -64,15 +64,15 @@ pub fn lint(
                     .any(|(e, _)| matches!(e, Event::Start(Tag::Image { .. })));
                 if t.is_empty() && !has_image {
                     out.push(
-                        Diagnostic::warning("the link has no text")
+                        Diagnostic::warning(&msg::LINK_NO_TEXT)
                             .at(position(range.start))
-                            .with_hint("write what the link leads to between the brackets"),
+                            .with_hint(&msg::HINT_LINK_TEXT),
                     );
                 } else if VAGUE_LINK_TEXTS.contains(&t.as_str()) {
                     out.push(
-                        Diagnostic::warning(format!("the link text “{}” does not say where the link goes", text.trim()))
+                        Diagnostic::warning(crate::text!(msg::LINK_TEXT_VAGUE, text.trim()))
                             .at(position(range.start))
-                            .with_hint("use the name of the target as the link text, e.g. [styrgruppens mandat](…)"),
+                            .with_hint(&msg::HINT_LINK_TEXT_VAGUE),
                     );
                 }
             }
@@ -88,18 +88,20 @@ pub fn lint(
                 }
                 if level == 1 {
                     out.push(
-                        Diagnostic::warning("a level-1 heading (#) in the text: the page title is the page's only h1")
+                        Diagnostic::warning(&msg::HEADING_LEVEL_ONE)
                             .at(position(range.start))
-                            .with_hint("use ## for the sections of the page"),
+                            .with_hint(&msg::HINT_HEADING_LEVEL_ONE),
                     );
                 } else if level > previous_level + 1 {
                     out.push(
-                        Diagnostic::warning(format!(
-                            "the heading skips from level {previous_level} to level {level}"
+                        Diagnostic::warning(crate::text!(
+                            msg::HEADING_SKIPS_LEVEL,
+                            previous_level,
+                            level
                         ))
                         .at(position(range.start))
-                        .with_hint(format!(
-                            "use {} for this heading, or add the level between",
+                        .with_hint(crate::text!(
+                            msg::HINT_HEADING_SKIPS_LEVEL,
                             "#".repeat(usize::from(previous_level) + 1)
                         )),
                     );
@@ -117,9 +119,9 @@ pub fn lint(
                 let text = text_until(events, i, |e| matches!(e, Event::End(TagEnd::TableHead)));
                 if text.trim().is_empty() {
                     out.push(
-                        Diagnostic::warning("the table has no header texts")
+                        Diagnostic::warning(&msg::TABLE_NO_HEADER)
                             .at(position(range.start))
-                            .with_hint("write a header for each column in the table's first row"),
+                            .with_hint(&msg::HINT_TABLE_HEADER),
                     );
                 }
             }
@@ -140,47 +142,30 @@ fn raw_html(html: &str, raw: RawHtml) -> Vec<Diagnostic> {
     }
     let kept = raw == RawHtml::Allow;
     let lower = html.to_lowercase();
-    let mut warn =
-        |message: &str, hint: &str| out.push(Diagnostic::warning(message).with_hint(hint));
+    let mut warn = |message: &'static msg::Message, hint: &'static msg::Message| {
+        out.push(Diagnostic::warning(message).with_hint(hint))
+    };
     if lower.contains("<img") && !lower.contains("alt=") {
-        warn(
-            "an HTML image without an alt attribute",
-            "add alt=\"…\" describing the image, or use Markdown: ![text](bild.png)",
-        );
+        warn(&msg::HTML_IMAGE_NO_ALT, &msg::HINT_HTML_IMAGE_ALT);
     }
     if lower.contains("<marquee") || lower.contains("<blink") {
-        warn(
-            "moving or blinking HTML text",
-            "remove <marquee>/<blink>: moving text cannot be paused (WCAG 2.2.2)",
-        );
+        warn(&msg::HTML_MOVING_TEXT, &msg::HINT_HTML_MOVING_TEXT);
     }
     if kept && lower.contains(" onclick=") && !lower.contains("<button") && !lower.contains("<a ") {
-        warn(
-            "an HTML element that reacts only to a mouse click",
-            "use a link or a button, which work with the keyboard too (WCAG 2.1.1)",
-        );
+        warn(&msg::HTML_MOUSE_ONLY, &msg::HINT_HTML_MOUSE_ONLY);
     }
     if lower
         .split("tabindex=\"")
         .skip(1)
         .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit() && c != '0'))
     {
-        warn(
-            "a positive tabindex changes the keyboard order",
-            "remove tabindex, or use tabindex=\"0\" (WCAG 2.4.3)",
-        );
+        warn(&msg::HTML_TABINDEX, &msg::HINT_HTML_TABINDEX);
     }
     if lower.contains("<table") && !lower.contains("<th") {
-        warn(
-            "an HTML table without header cells",
-            "mark the header row with <th>, or write the table in Markdown",
-        );
+        warn(&msg::HTML_TABLE_NO_HEADER, &msg::HINT_HTML_TABLE_HEADER);
     }
     if kept && (lower.contains("<font") || lower.contains("style=\"color")) {
-        warn(
-            "text colour set in HTML",
-            "leave colours to the theme, which keeps the contrast (WCAG 1.4.3)",
-        );
+        warn(&msg::HTML_TEXT_COLOUR, &msg::HINT_HTML_TEXT_COLOUR);
     }
     out
 }

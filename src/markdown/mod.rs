@@ -190,8 +190,9 @@ mod tests {
 
     struct NoLinks;
     impl LinkResolver for NoLinks {
-        fn resolve(&self, _dest: &str) -> Result<Resolved, Diagnostic> {
-            Err(Diagnostic::error("no links in this test"))
+        fn resolve(&self, dest: &str) -> Result<Resolved, Diagnostic> {
+            let missing = crate::text!(crate::messages::LINK_MISSING_FILE, dest, dest);
+            Err(Diagnostic::error(missing))
         }
     }
 

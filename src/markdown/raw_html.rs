@@ -24,6 +24,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::links::is_unsafe_url;
 use crate::config::RawHtml;
 use crate::error::{Diagnostic, Position};
+use crate::messages as msg;
 
 /// Elements kept by `sanitize`: everything the Markdown renderer writes, and the text-level
 /// and structural elements editors legitimately use. No scripts, frames, forms, embedded
@@ -170,7 +171,7 @@ pub struct Outcome {
     pub needs_cleaning: bool,
     pub diagnostics: Vec<Diagnostic>,
     /// Lines (and what) already reported, so that a line gets one message per problem.
-    reported: HashSet<(usize, String)>,
+    reported: HashSet<(usize, Option<Removed>)>,
 }
 
 /// Applies `mode` to the raw HTML events and heading attributes of one body.
@@ -239,13 +240,13 @@ fn block(
         RawHtml::Sanitize => {
             out.needs_cleaning = true;
             for f in findings.into_iter().filter(|f| f.removed.is_some()) {
-                let what = f.removed.unwrap_or_default();
                 let p = at(f.offset);
-                if out.reported.insert((p.line, what.clone())) {
+                let Some(what) = f.removed else { continue };
+                if out.reported.insert((p.line, Some(what.clone()))) {
                     out.diagnostics.push(
-                        Diagnostic::warning(format!("raw HTML: {what} was removed"))
+                        Diagnostic::warning(what.message())
                             .at(p)
-                            .with_hint(SANITIZE_HINT),
+                            .with_hint(&msg::HINT_RAW_HTML_SANITIZE),
                     );
                 }
             }
@@ -254,14 +255,11 @@ fn block(
             // One error for a block or a line of inline tags: the first tag names it.
             if let Some(f) = findings.first() {
                 let p = at(f.offset);
-                if out.reported.insert((p.line, String::new())) {
+                if out.reported.insert((p.line, None)) {
                     out.diagnostics.push(
-                        Diagnostic::error(format!(
-                            "raw HTML is not allowed on this site: `{}`",
-                            shorten(&f.tag)
-                        ))
-                        .at(p)
-                        .with_hint(DENY_HINT),
+                        Diagnostic::error(crate::text!(msg::RAW_HTML_DENIED, shorten(&f.tag)))
+                            .at(p)
+                            .with_hint(&msg::HINT_RAW_HTML_DENY),
                     );
                 }
             }
@@ -269,18 +267,6 @@ fn block(
         }
     }
 }
-
-/// The hint for a heading attribute outside the allow-list.
-pub(crate) const HEADING_HINT: &str = "write only {#id} and {.class} after a heading";
-
-pub(crate) const SANITIZE_HINT: &str =
-    "scripts, event handlers (on…), style attributes, unsafe links and \
-     unknown elements are removed from HTML in Markdown (markdown.raw_html: sanitize); \
-     write the content in Markdown instead";
-
-pub(crate) const DENY_HINT: &str =
-    "write it in Markdown (tables, links, images and emphasis all have \
-     Markdown forms), or ask whoever maintains handbok.yaml about markdown.raw_html";
 
 /// `deny` mode: markup becomes visible text; comments are dropped, except the summary marker.
 fn neutralise(events: &mut [(Event<'_>, Range<usize>)], only_comments: bool) {
@@ -314,13 +300,12 @@ fn heading(
         if is_generic_attribute(key) && !matches!(key.as_ref(), "id" | "class") {
             return true;
         }
-        let message = format!("the heading attribute `{key}` is not allowed");
         let diagnostic = match mode {
-            RawHtml::Deny => Diagnostic::error(message),
-            _ => Diagnostic::warning(format!("{message} and was removed")),
+            RawHtml::Deny => Diagnostic::error(crate::text!(msg::HEADING_ATTRIBUTE_DENIED, key)),
+            _ => Diagnostic::warning(crate::text!(msg::HEADING_ATTRIBUTE_REMOVED, key)),
         };
         out.diagnostics
-            .push(diagnostic.at(p).with_hint(HEADING_HINT));
+            .push(diagnostic.at(p).with_hint(&msg::HINT_HEADING_ATTRIBUTE));
         false
     });
 }
@@ -346,7 +331,30 @@ struct Finding {
     /// The tag as written, e.g. `<img src=x onerror=…>`.
     tag: String,
     /// What `sanitize` removes of it, for the warning (`None`: kept as it is).
-    removed: Option<String>,
+    removed: Option<Removed>,
+}
+
+/// What `sanitize` removes of a tag.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Removed {
+    /// A declaration or processing instruction, as written (shortened).
+    Declaration(String),
+    /// An element outside the allow-list, by its name.
+    Element(String),
+    /// Attributes (each in backticks, joined by commas) of the element named second.
+    Attributes(String, String),
+}
+
+impl Removed {
+    fn message(&self) -> crate::messages::Text {
+        match self {
+            Removed::Declaration(tag) => crate::text!(msg::RAW_HTML_REMOVED, tag),
+            Removed::Element(name) => crate::text!(msg::RAW_HTML_ELEMENT_REMOVED, name),
+            Removed::Attributes(names, tag) => {
+                crate::text!(msg::RAW_HTML_ATTRIBUTES_REMOVED, names, tag)
+            }
+        }
+    }
 }
 
 /// A tag (or declaration such as `<!DOCTYPE>`) in raw HTML.
@@ -423,11 +431,11 @@ fn scan(text: &str) -> Vec<Finding> {
         .map(|t| {
             let tag = text[t.start..t.end].to_string();
             let removed = if t.declaration {
-                Some(format!("`{}`", shorten(&tag)))
+                Some(Removed::Declaration(shorten(&tag)))
             } else if t.closing {
                 None
             } else if !ALLOWED_TAGS.contains(&t.name.as_str()) {
-                Some(format!("the element `<{}>`", t.name))
+                Some(Removed::Element(t.name.clone()))
             } else {
                 removed_attributes(&t.name, &t.attrs)
             };
@@ -440,7 +448,7 @@ fn scan(text: &str) -> Vec<Finding> {
         .collect()
 }
 
-fn removed_attributes(tag: &str, attrs: &[(String, String)]) -> Option<String> {
+fn removed_attributes(tag: &str, attrs: &[(String, String)]) -> Option<Removed> {
     let removed: Vec<String> = attrs
         .iter()
         .filter_map(|(name, value)| {
@@ -457,7 +465,7 @@ fn removed_attributes(tag: &str, attrs: &[(String, String)]) -> Option<String> {
     if removed.is_empty() {
         None
     } else {
-        Some(format!("{} on `<{tag}>`", removed.join(", ")))
+        Some(Removed::Attributes(removed.join(", "), tag.to_string()))
     }
 }
 
@@ -640,19 +648,26 @@ mod tests {
     fn scanner_names_what_is_removed() {
         let f = scan("<div class=\"ruta\" onclick='x()' style=\"color:red\"><script>a<b</script><a href=\"&#106;avascript:x\">y</a></div><!-- <img onerror=x> --><span>ok</span>");
         let removed: Vec<_> = f.iter().filter_map(|f| f.removed.clone()).collect();
+        let english: Vec<String> = removed
+            .iter()
+            .map(|r| r.message().render(crate::i18n::Lang::En))
+            .collect();
         assert_eq!(
-            removed,
+            english,
             vec![
-                "`onclick`, `style` on `<div>`".to_string(),
-                "the element `<script>`".to_string(),
-                "`href=\"javascript:x\"` on `<a>`".to_string(),
+                "raw HTML: `onclick`, `style` on `<div>` was removed".to_string(),
+                "raw HTML: the element `<script>` was removed".to_string(),
+                "raw HTML: `href=\"javascript:x\"` on `<a>` was removed".to_string(),
             ]
         );
         assert_eq!(f.len(), 8, "{f:?}");
         // A browser ends a comment at --!>, so what follows is markup.
         let f = scan("<!-- a --!><img src=x onerror=alert(1)> -->");
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].removed.as_deref(), Some("`onerror` on `<img>`"));
+        assert_eq!(
+            f[0].removed,
+            Some(Removed::Attributes("`onerror`".into(), "img".into()))
+        );
         assert!(scan("<!-- more -->").is_empty());
         assert!(scan("a < b").is_empty());
     }

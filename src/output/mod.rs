@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::{io_diagnostic, Diagnostic, Error, Result};
+use crate::error::{io_diagnostic, Diagnostic, Error, IoAction, Result};
 
 /// Where rendered files go: a real staging folder, or nowhere (`handbok check`).
 pub trait Sink: Sync {
@@ -40,7 +40,7 @@ impl Sink for NullSink {
     fn copy(&self, from: &Path, _path: &str) -> Result<(), Diagnostic> {
         std::fs::metadata(from)
             .map(|_| ())
-            .map_err(|e| io_diagnostic("cannot read", from, &e))
+            .map_err(|e| io_diagnostic(IoAction::Read, from, &e))
     }
 }
 
@@ -63,7 +63,7 @@ impl Sink for DirectSink {
         }
         let parent = full.parent().unwrap_or(&self.dir);
         let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
-        create_below(&self.dir, folder).map_err(|e| io_diagnostic("cannot create", parent, &e))?;
+        create_below(&self.dir, folder).map_err(|e| io_diagnostic(IoAction::Create, parent, &e))?;
         let temp = parent.join(format!(
             ".{}.tmp-{}",
             full.file_name()
@@ -73,12 +73,12 @@ impl Sink for DirectSink {
         // A leftover of a killed server (or a link) by that name is removed, not written
         // through.
         let _ = std::fs::remove_file(&temp);
-        owned::write_new(&temp, bytes).map_err(|e| io_diagnostic("cannot write", &temp, &e))?;
-        std::fs::rename(&temp, &full).map_err(|e| io_diagnostic("cannot write", &full, &e))
+        owned::write_new(&temp, bytes).map_err(|e| io_diagnostic(IoAction::Write, &temp, &e))?;
+        std::fs::rename(&temp, &full).map_err(|e| io_diagnostic(IoAction::Write, &full, &e))
     }
 
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        let bytes = std::fs::read(from).map_err(|e| io_diagnostic(IoAction::Read, from, &e))?;
         self.write(path, &bytes)
     }
 
@@ -92,7 +92,7 @@ impl Sink for DirectSink {
             return Ok(());
         }
         let entries =
-            std::fs::read_dir(&dir).map_err(|e| io_diagnostic("cannot read", &dir, &e))?;
+            std::fs::read_dir(&dir).map_err(|e| io_diagnostic(IoAction::Read, &dir, &e))?;
         for entry in entries.flatten() {
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             let path = format!("{name}/{}", entry.file_name().to_string_lossy());
@@ -101,7 +101,7 @@ impl Sink for DirectSink {
             }
             match std::fs::remove_file(entry.path()) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(io_diagnostic("cannot remove", &entry.path(), &e));
+                    return Err(io_diagnostic(IoAction::Remove, &entry.path(), &e));
                 }
                 _ => {}
             }
@@ -198,7 +198,7 @@ impl Staging {
         if owned::reusable(&spare, &id)? && std::fs::rename(&spare, &dir).is_ok() {
             inventory(&dir, &mut previous, &mut folders);
         } else {
-            std::fs::create_dir(&dir).map_err(|e| Error::io("cannot create", &dir, e))?;
+            std::fs::create_dir(&dir).map_err(|e| Error::io(IoAction::Create, &dir, e))?;
             folders.insert(String::new());
         }
         let marker = owned::marker_text(&id);
@@ -230,7 +230,7 @@ impl Staging {
                     Ok(()) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                     Err(_) => create_below(&self.dir, folder)
-                        .map_err(|e| io_diagnostic("cannot create", parent, &e))?,
+                        .map_err(|e| io_diagnostic(IoAction::Create, parent, &e))?,
                 }
             }
         }
@@ -262,7 +262,7 @@ impl Staging {
         let full = self.path_of(path)?;
         content
             .write_new(&full)
-            .map_err(|e| io_diagnostic("cannot write", &full, &e))
+            .map_err(|e| io_diagnostic(IoAction::Write, &full, &e))
     }
 
     /// Removes what stands in the way of writing the file `path`: files where its folders
@@ -327,7 +327,7 @@ impl Staging {
         };
         match replace {
             owned::Replace::Nothing => std::fs::rename(&self.dir, &self.target)
-                .map_err(|e| Error::io("cannot move into place", &self.dir, e)),
+                .map_err(|e| Error::io(IoAction::MoveIntoPlace, &self.dir, e)),
             owned::Replace::Ours => {
                 let old = self.swap()?;
                 keep_as_spare(&old, &self.spare);
@@ -357,9 +357,9 @@ impl Staging {
             std::process::id()
         ));
         std::fs::rename(&self.target, &old)
-            .map_err(|e| Error::io("cannot move aside", &self.target, e))?;
+            .map_err(|e| Error::io(IoAction::MoveAside, &self.target, e))?;
         std::fs::rename(&self.dir, &self.target)
-            .map_err(|e| Error::io("cannot move into place", &self.dir, e))?;
+            .map_err(|e| Error::io(IoAction::MoveIntoPlace, &self.dir, e))?;
         Ok(old)
     }
 
@@ -378,7 +378,7 @@ impl Sink for Staging {
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
         // A source that cannot be read is named as such, not as an output that cannot be
         // written.
-        std::fs::File::open(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        std::fs::File::open(from).map_err(|e| io_diagnostic(IoAction::Read, from, &e))?;
         self.put(path, Content::File(from))
     }
 }
@@ -458,8 +458,9 @@ fn inside_output(path: &str) -> Result<(), Diagnostic> {
         || path.contains('\\')
         || path.contains('\0')
     {
-        return Err(Diagnostic::error(format!(
-            "refusing to write outside the output folder: {path}"
+        return Err(Diagnostic::error(crate::text!(
+            crate::messages::OUTSIDE_OUTPUT,
+            path
         )));
     }
     Ok(())
@@ -510,7 +511,7 @@ fn keep_as_spare(dir: &Path, spare: &Path) {
 /// refused: it could hang the build or lead elsewhere.
 fn lock(path: &Path) -> Result<std::fs::File> {
     let file = owned::open_lock_file(path)?;
-    owned::lock_exclusive(&file, true).map_err(|e| Error::io("cannot lock", path, e))?;
+    owned::lock_exclusive(&file, true).map_err(|e| Error::io(IoAction::Lock, path, e))?;
     Ok(file)
 }
 
@@ -519,16 +520,16 @@ fn lock(path: &Path) -> Result<std::fs::File> {
 /// permissions after someone removed it).
 fn create_parent(parent: &Path, policy: &Policy) -> Result<()> {
     if !policy.existing_parent {
-        return std::fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e));
+        return std::fs::create_dir_all(parent).map_err(|e| Error::io(IoAction::Create, parent, e));
     }
     match std::fs::symlink_metadata(parent) {
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(_) => Err(Error::io(
-            "cannot use",
+            IoAction::Use,
             parent,
             std::io::Error::from(std::io::ErrorKind::NotADirectory),
         )),
-        Err(e) => Err(Error::io("cannot use", parent, e)),
+        Err(e) => Err(Error::io(IoAction::Use, parent, e)),
     }
 }
 

@@ -11,7 +11,9 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, IoAction, Result};
+use crate::messages::{self as msg, Message, Text};
+use crate::text;
 
 /// The marker file that every output folder handbok writes holds.
 pub(crate) use crate::site::OUTPUT_MARKER as MARKER;
@@ -270,20 +272,20 @@ pub(crate) fn open_lock_file(path: &Path) -> Result<File> {
         Err(e) => {
             return Err(match std::fs::symlink_metadata(path) {
                 Ok(meta) if !meta.is_file() => not_a_lock_file(path),
-                _ => Error::io("cannot create the lock file", path, e),
+                _ => Error::io(IoAction::CreateLockFile, path, e),
             })
         }
     };
     let meta = file
         .metadata()
-        .map_err(|e| Error::io("cannot read", path, e))?;
+        .map_err(|e| Error::io(IoAction::Read, path, e))?;
     if !meta.is_file() {
         return Err(not_a_lock_file(path));
     }
     if !owned_by_me(&meta) {
         return Err(refusal(
-            format!("the lock file {} belongs to another user", path.display()),
-            "remove it (the next build creates it again), or build into a folder of your own",
+            text!(msg::LOCK_FILE_OTHER_USER, path.display()),
+            &msg::HINT_LOCK_FILE_OTHER_USER,
         ));
     }
     Ok(file)
@@ -348,41 +350,35 @@ pub(crate) enum Replace {
 /// `force`, which would delete whatever the link points to.
 pub(crate) fn resolve_output(target: &Path, follow: bool, force: bool) -> Result<PathBuf> {
     let link = lstat(target)
-        .map_err(|e| Error::io("cannot read", target, e))?
+        .map_err(|e| Error::io(IoAction::Read, target, e))?
         .is_some_and(|meta| meta.file_type().is_symlink());
     if !link {
         return Ok(target.to_path_buf());
     }
     if !follow {
         return Err(refusal(
-            format!(
-                "the output folder {} is a symbolic link; handbok follows a link only when it is given with --output",
-                target.display()
-            ),
-            "remove the link, or name it with --output to build into the folder it points to",
+            text!(msg::OUTPUT_IS_LINK, target.display()),
+            &msg::HINT_OUTPUT_IS_LINK,
         ));
     }
     if force {
         return Err(refusal(
-            format!(
-                "the output folder {} is a symbolic link, and --force never replaces a folder through a link",
-                target.display()
-            ),
-            "give the folder it points to with --output, or build without --force",
+            text!(msg::OUTPUT_IS_LINK_FORCE, target.display()),
+            &msg::HINT_OUTPUT_IS_LINK_FORCE,
         ));
     }
     target.canonicalize().map_err(|e| {
         if e.kind() != std::io::ErrorKind::NotFound {
-            return Error::io("cannot read", target, e);
+            return Error::io(IoAction::Read, target, e);
         }
         let points_to = std::fs::read_link(target).unwrap_or_default();
         refusal(
-            format!(
-                "the output folder {} is a symbolic link to {}, which does not exist",
+            text!(
+                msg::OUTPUT_LINK_DANGLING,
                 target.display(),
                 points_to.display()
             ),
-            "create the folder it points to, or remove the link",
+            &msg::HINT_OUTPUT_LINK_DANGLING,
         )
     })
 }
@@ -390,7 +386,7 @@ pub(crate) fn resolve_output(target: &Path, follow: bool, force: bool) -> Result
 /// What publishing would do to the output path (already resolved; `id` is its
 /// [`identity`]): refuses a file and, unless `force`, a folder that is not handbok's.
 pub(crate) fn check_output(target: &Path, id: &Path, force: bool) -> Result<Replace> {
-    let owner = match classify(target, id).map_err(|e| Error::io("cannot read", target, e))? {
+    let owner = match classify(target, id).map_err(|e| Error::io(IoAction::Read, target, e))? {
         Found::Missing => return Ok(Replace::Nothing),
         Found::Folder(Owner::Handbok) => return Ok(Replace::Ours),
         Found::Folder(_) if force => return Ok(Replace::Forced),
@@ -398,30 +394,24 @@ pub(crate) fn check_output(target: &Path, id: &Path, force: bool) -> Result<Repl
         // A link here was resolved, or appeared since: either way it is not replaced.
         Found::Link | Found::NotFolder => {
             return Err(refusal(
-                format!(
-                    "the output folder {} is a file, not a folder",
-                    target.display()
-                ),
-                "remove the file or choose another folder with --output",
+                text!(msg::OUTPUT_IS_FILE, target.display()),
+                &msg::HINT_OUTPUT_IS_FILE,
             ))
         }
     };
     let shown = target.display();
     Err(match owner {
         Owner::OtherUser => refusal(
-            format!("the output folder {shown} belongs to another user"),
-            "choose a folder of your own with --output, or use --force to replace it (everything in it is deleted)",
+            text!(msg::OUTPUT_OTHER_USER, shown),
+            &msg::HINT_OUTPUT_OTHER_USER,
         ),
         Owner::OtherOutput(named) => refusal(
-            format!(
-                "the output folder {shown} was written by handbok for another output folder, {}",
-                named.display()
-            ),
-            "a copy of a built site is never replaced: choose a new or empty folder with --output, or if you moved the folder here, use --force to replace it (everything in it is deleted)",
+            text!(msg::OUTPUT_OTHER_OUTPUT, shown, named.display()),
+            &msg::HINT_OUTPUT_OTHER_OUTPUT,
         ),
         Owner::Handbok | Owner::Unknown => refusal(
-            format!("the output folder {shown} is not empty and was not written by handbok"),
-            "choose a new or empty folder with --output, or use --force to replace it (everything in it is deleted)",
+            text!(msg::OUTPUT_NOT_HANDBOKS, shown),
+            &msg::HINT_OUTPUT_NOT_HANDBOKS,
         ),
     })
 }
@@ -431,10 +421,10 @@ pub(crate) fn check_output(target: &Path, id: &Path, force: bool) -> Result<Repl
 /// followed; another user's folder is left alone; a folder of this user's without the
 /// marker of this output is refused, since deleting it could delete someone's work.
 pub(crate) fn reusable(path: &Path, id: &Path) -> Result<bool> {
-    let owner = match classify(path, id).map_err(|e| Error::io("cannot read", path, e))? {
+    let owner = match classify(path, id).map_err(|e| Error::io(IoAction::Read, path, e))? {
         Found::Missing | Found::Folder(Owner::OtherUser) => return Ok(false),
         Found::Link | Found::NotFolder => {
-            std::fs::remove_file(path).map_err(|e| Error::io("cannot remove", path, e))?;
+            std::fs::remove_file(path).map_err(|e| Error::io(IoAction::Remove, path, e))?;
             return Ok(false);
         }
         Found::Folder(Owner::Handbok) => return Ok(true),
@@ -442,19 +432,12 @@ pub(crate) fn reusable(path: &Path, id: &Path) -> Result<bool> {
     };
     Err(match owner {
         Owner::OtherOutput(named) => refusal(
-            format!(
-                "the folder {} beside the output was written by handbok for another output folder, {}",
-                path.display(),
-                named.display()
-            ),
-            "delete it if you moved the site here; handbok never deletes a folder written for another output",
+            text!(msg::BESIDE_OTHER_OUTPUT, path.display(), named.display()),
+            &msg::HINT_BESIDE_OTHER_OUTPUT,
         ),
         _ => refusal(
-            format!(
-                "the folder {} beside the output holds files that handbok did not write",
-                path.display()
-            ),
-            "move what you need out of it, then delete it; handbok never deletes files it did not write",
+            text!(msg::BESIDE_NOT_HANDBOKS, path.display()),
+            &msg::HINT_BESIDE_NOT_HANDBOKS,
         ),
     })
 }
@@ -462,12 +445,12 @@ pub(crate) fn reusable(path: &Path, id: &Path) -> Result<bool> {
 /// The refusal of a lock file that is not a regular file.
 fn not_a_lock_file(path: &Path) -> Error {
     refusal(
-        format!("the lock file {} is not a regular file", path.display()),
-        "remove it; the next build creates it again",
+        text!(msg::LOCK_FILE_NOT_A_FILE, path.display()),
+        &msg::HINT_LOCK_FILE_NOT_A_FILE,
     )
 }
 
-fn refusal(message: String, hint: &str) -> Error {
+fn refusal(message: Text, hint: &'static Message) -> Error {
     Error::Config(Box::new(Diagnostic::error(message).with_hint(hint)))
 }
 

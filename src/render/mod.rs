@@ -10,6 +10,7 @@ mod calendar;
 mod print;
 
 use crate::error::{did_you_mean, Diagnostic};
+use crate::messages as msg;
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{html_ids, paths, Derived, Route, Routes, Site, SEARCH_FOLDERS, SEARCH_PATH};
 use crate::templates::views::{self, Context, SiteView};
@@ -167,12 +168,10 @@ impl Owned<'_> {
         if self.routes.owns(path) {
             Ok(())
         } else {
-            Err(Diagnostic::error(format!(
-                "refusing to write {path}: it is not in the build's route table"
-            ))
-            .with_hint(
-                "this is a bug in handbok, not in the site: please report it with this message",
-            ))
+            Err(
+                Diagnostic::error(crate::text!(msg::NOT_IN_ROUTE_TABLE, path))
+                    .with_hint(&msg::HINT_BUG),
+            )
         }
     }
 }
@@ -320,14 +319,12 @@ impl<'a> Base<'a> {
         let name = template_name(self.site, id);
         if !self.templates.has(name) {
             let line = e.source.front.lines.get("template").copied().unwrap_or(1);
-            let mut d = Diagnostic::error(format!("template `{name}` does not exist"))
+            let mut d = Diagnostic::error(crate::text!(msg::TEMPLATE_MISSING, name))
                 .in_file(&file)
                 .at_line(line);
             d = match did_you_mean(name, self.templates.names()) {
-                Some(s) => d.with_hint(format!(
-                    "did you mean `{s}`? Site templates live in templates/"
-                )),
-                None => d.with_hint("create it in templates/ or remove `template:`"),
+                Some(s) => d.with_hint(crate::text!(msg::HINT_DID_YOU_MEAN_TEMPLATE, s)),
+                None => d.with_hint(&msg::HINT_TEMPLATE_MISSING),
             };
             return (None, Some(d));
         }
@@ -401,7 +398,7 @@ impl<'a> Base<'a> {
                 let mut ctx = self.context("");
                 ctx.root = site.config.base_path.clone();
                 ctx.current_path = "404.html";
-                let html = self.templates.render("404.html", &ctx, "the 404 page")?;
+                let html = self.templates.render("404.html", &ctx, "/404.html")?;
                 self.sink.write(path, html.as_bytes())
             }
             Route::Sitemap | Route::SitemapPart(_) => self
@@ -412,7 +409,11 @@ impl<'a> Base<'a> {
                 .write(path, feed::atom(site, self.derived).as_bytes()),
             Route::Csv => match table::activities_csv(site) {
                 Ok(bytes) => self.sink.write(path, &bytes),
-                Err(e) => Err(Diagnostic::error(format!("cannot write {path}: {e}"))),
+                Err(e) => Err(Diagnostic::error(crate::text!(
+                    msg::IO_CANNOT_WRITE,
+                    path,
+                    e
+                ))),
             },
             Route::Calendar(network) => {
                 let meetings = site.meetings.get(&network).map_or(&[][..], Vec::as_slice);
@@ -481,7 +482,7 @@ impl<'a> Base<'a> {
                 let ctx = self.context(path);
                 let html = self
                     .templates
-                    .render("search.html", &ctx, "the search page")?;
+                    .render("search.html", &ctx, &format!("/{path}"))?;
                 return self.sink.write(file, html.as_bytes());
             }
             Route::Matrix => {

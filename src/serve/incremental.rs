@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{load_one, Source, CONTENT_DIR};
 use crate::error::io_diagnostic;
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, IoAction};
 use crate::markdown::Rendered;
 use crate::output::{DirectSink, Sink};
 use crate::render::{render_some, Anchors};
@@ -248,7 +248,7 @@ impl Sink for Pending {
     }
 
     fn copy(&self, from: &Path, path: &str) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| io_diagnostic("cannot read", from, &e))?;
+        let bytes = std::fs::read(from).map_err(|e| io_diagnostic(IoAction::Read, from, &e))?;
         self.write(path, &bytes)
     }
 }
@@ -313,6 +313,41 @@ mod tests {
         assert!(text.contains(from), "{rel} lacks {from:?}");
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
         path
+    }
+
+    /// What serve says in the terminal is in its language: the lines of a rebuild and of an
+    /// update in Swedish, none in English.
+    #[test]
+    fn the_terminal_lines_are_in_the_serve_language() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        copy_fixture("basic", &root);
+        let served = temp.path().join("served");
+        let mut build = BuildOptions::new(&root);
+        build.output = Some(served.clone());
+        let shared = Shared::new(served, crate::i18n::Lang::Sv);
+        let lines = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let kept = lines.clone();
+        let log: Log = Arc::new(move |line| kept.lock().unwrap().push(line.to_string()));
+        let mut built = super::super::rebuild(&build, &shared, &log);
+        let page = edit(
+            &root,
+            "content/natverk/ekologi.md",
+            "Nätverket för",
+            "Numera nätverket för",
+        );
+        apply(&build, &shared, &log, &mut built, &[page], false);
+        refresh_index(&built, &shared, &log);
+        let lines = lines.lock().unwrap().clone();
+        for start in ["byggde om ", "uppdaterade ", "sökindexet uppdaterades på "] {
+            assert!(
+                lines.iter().any(|l| l.starts_with(start)),
+                "{start:?}: {lines:?}"
+            );
+        }
+        for english in ["rebuilt ", "updated ", "search index "] {
+            assert!(!lines.iter().any(|l| l.starts_with(english)), "{lines:?}");
+        }
     }
 
     /// Serves the fixture site `name` in a temporary folder, lets `edits` change it through

@@ -13,7 +13,9 @@ use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, IoAction, Result};
+use crate::messages::{self as msg, Text};
+use crate::text;
 use crate::BuildOptions;
 pub use http::{Hosts, Limits};
 use watch::{Message, Sources};
@@ -45,6 +47,11 @@ pub struct ServeOptions {
 
 /// One line of news for the terminal.
 pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Writes a line of news to the terminal in the serve language.
+fn say(shared: &Shared, log: &Log, line: Text) {
+    log(&line.render(shared.lang));
+}
 
 /// The state the HTTP side and the rebuild loop share.
 #[derive(Clone)]
@@ -153,7 +160,7 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
         .thread_name("handbok-http")
         .enable_all()
         .build()
-        .map_err(|e| Error::io("cannot start the server in", &folder, e))?;
+        .map_err(|e| Error::io(IoAction::StartServer, &folder, e))?;
     // Signals are caught from here on, also during the first build (as PID 1 an uncaught
     // SIGTERM would be ignored): a stop asked for meanwhile takes effect right after it.
     let stop = runtime.block_on(async { StopSignal::install() });
@@ -162,7 +169,7 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     let built = rebuild(&build, &shared, &log);
     if !output.exists() {
         // No good build yet: serve an empty site whose 404 page shows the overlay.
-        std::fs::create_dir(&output).map_err(|e| Error::io("cannot create", &output, e))?;
+        std::fs::create_dir(&output).map_err(|e| Error::io(IoAction::Create, &output, e))?;
     }
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind((
@@ -171,18 +178,20 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
         )))
         .map_err(|e| {
             Error::Config(Box::new(
-                Diagnostic::error(format!(
-                    "cannot listen on {}:{}: {e}",
-                    options.bind, options.port
+                Diagnostic::error(text!(
+                    msg::SERVE_CANNOT_LISTEN,
+                    options.bind,
+                    options.port,
+                    e
                 ))
-                .with_hint("choose another port with --port, or stop the program that uses it"),
+                .with_hint(&msg::HINT_SERVE_PORT),
             ))
         })?;
     let address = listener
         .local_addr()
-        .map_err(|e| Error::io("cannot listen on", &folder, e))?;
+        .map_err(|e| Error::io(IoAction::Listen, &folder, e))?;
     let url = format!("http://{address}/");
-    log(&format!("serving {url} (stop with Ctrl+C)"));
+    say(&shared, &log, text!(msg::SERVE_SERVING, url));
     let hosts = Hosts::new(&options.bind, &options.allowed_hosts);
     runtime.spawn(http::run(
         listener,
@@ -203,9 +212,9 @@ pub fn serve(options: ServeOptions, log: Log, ready: Option<Sender<String>>) -> 
     let rebuilds = std::thread::Builder::new()
         .name("handbok-rebuild".into())
         .spawn(move || watch_loop(&build, &shared, &loop_log, built, sources, &root, &rx))
-        .map_err(|e| Error::io("cannot start watching", &folder, e))?;
+        .map_err(|e| Error::io(IoAction::StartWatching, &folder, e))?;
     runtime.block_on(stop.wait());
-    log("stopping");
+    log(&Text::from(&msg::SERVE_STOPPING).render(options.lang));
     // A build under way finishes first: the folder it writes in is removed next.
     let _ = tx.send(Message::Stop);
     let _ = rebuilds.join();
@@ -278,10 +287,10 @@ impl WorkFolder {
         }
         let dir = builder
             .tempdir_in(&temp)
-            .map_err(|e| Error::io("cannot create", &temp, e))?;
+            .map_err(|e| Error::io(IoAction::Create, &temp, e))?;
         // Without its lock the folder could be taken for a stopped server's: no serving.
         let lock =
-            lock_work_folder(dir.path()).map_err(|e| Error::io("cannot lock", dir.path(), e))?;
+            lock_work_folder(dir.path()).map_err(|e| Error::io(IoAction::Lock, dir.path(), e))?;
         Ok(WorkFolder { _lock: lock, dir })
     }
 }
@@ -362,11 +371,9 @@ fn rebuild(build: &BuildOptions, shared: &Shared, log: &Log) -> Option<crate::Bu
     match crate::preview_keeping(build) {
         Ok((report, built)) => {
             log_diagnostics(shared, log, &report.warnings);
-            log(&format!(
-                "rebuilt {} pages in {} ms",
-                report.pages + report.sections,
-                started.elapsed().as_millis()
-            ));
+            let pages = report.pages + report.sections;
+            let took = started.elapsed().as_millis();
+            say(shared, log, text!(msg::SERVE_REBUILT, pages, took));
             shared.publish(None);
             Some(built)
         }
@@ -392,7 +399,7 @@ fn log_diagnostics(shared: &Shared, log: &Log, diagnostics: &[Diagnostic]) {
 
 fn failed(shared: &Shared, log: &Log, diagnostics: Vec<Diagnostic>) {
     log_diagnostics(shared, log, &diagnostics);
-    log("the build failed; still serving the last good site");
+    say(shared, log, Text::from(&msg::SERVE_BUILD_FAILED));
     shared.publish(Some(diagnostics));
 }
 
@@ -413,10 +420,8 @@ fn apply(
     };
     match incremental::update(b, &shared.output, changed) {
         Ok(incremental::Outcome::Updated(pages)) => {
-            log(&format!(
-                "updated {pages} pages in {} ms",
-                started.elapsed().as_millis()
-            ));
+            let took = started.elapsed().as_millis();
+            say(shared, log, text!(msg::SERVE_UPDATED, pages, took));
             shared.publish(None);
             return true;
         }
@@ -451,10 +456,8 @@ fn refresh_index(built: &Option<crate::Built>, shared: &Shared, log: &Log) {
     };
     let (problems, _) = crate::render::write_search_index(&b.site, &b.derived, &sink);
     log_diagnostics(shared, log, &problems);
-    log(&format!(
-        "search index updated in {} ms",
-        started.elapsed().as_millis()
-    ));
+    let took = started.elapsed().as_millis();
+    say(shared, log, text!(msg::SERVE_INDEX_UPDATED, took));
 }
 
 /// Rebuilds on every change of the sources until told to stop.
@@ -500,7 +503,7 @@ fn watch_loop(
                     if watch::missed_changes(event) {
                         // Look at everything again: every folder re-watched, a full build.
                         if let Err(e) = event {
-                            log(&format!("watching the sources failed: {e}"));
+                            say(shared, log, text!(msg::SERVE_WATCHING_FAILED, e));
                         }
                         let entries = std::fs::read_dir(root).into_iter().flatten().flatten();
                         structural.extend(entries.map(|e| e.path()));
@@ -511,7 +514,7 @@ fn watch_loop(
                 }
             }
         }
-        sources.refresh(&structural, log.as_ref());
+        sources.refresh(&structural, &|line| say(shared, log, line));
         changed.sort();
         changed.dedup();
         if !changed.is_empty() {

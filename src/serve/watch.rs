@@ -11,6 +11,8 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::messages::{self as msg, Text};
+use crate::text;
 
 /// Folders of the site root that are never sources: outputs, tools, dependencies.
 const NOT_SOURCES: &[&str] = &["public", "target", "node_modules"];
@@ -81,8 +83,8 @@ impl Sources {
     /// Brings the watches up to date after events on `paths`: a folder of the root that
     /// appeared is watched, one that went away is forgotten, and one that was touched
     /// itself (removed and made again, perhaps) is watched anew. Folders that cannot be
-    /// watched are reported through `log` and tried again at their next event.
-    pub fn refresh(&mut self, paths: &[PathBuf], log: &dyn Fn(&str)) {
+    /// watched are reported through `say` and tried again at their next event.
+    pub fn refresh(&mut self, paths: &[PathBuf], say: &dyn Fn(Text)) {
         let touched: Vec<&PathBuf> = paths
             .iter()
             .filter(|p| p.parent() == Some(self.root.as_path()))
@@ -106,7 +108,7 @@ impl Sources {
             }
             match self.watcher.watch(&folder, RecursiveMode::Recursive) {
                 Ok(()) => self.folders.push(folder),
-                Err(e) => log(&format!("cannot watch {}: {e}", folder.display())),
+                Err(e) => say(text!(msg::SERVE_CANNOT_WATCH, folder.display(), e)),
             }
         }
     }
@@ -215,8 +217,8 @@ fn is_relevant(root: &Path, path: &Path) -> bool {
 
 fn watch_error(path: &Path, e: notify::Error) -> Error {
     Error::Config(Box::new(
-        Diagnostic::error(format!("cannot watch {} for changes: {e}", path.display()))
-            .with_hint("check that the folder exists and that the system allows more file watches; on a network drive, try --poll"),
+        Diagnostic::error(text!(msg::WATCH_FAILED, path.display(), e))
+            .with_hint(&msg::HINT_WATCH_FAILED),
     ))
 }
 

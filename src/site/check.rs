@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Derived, Site};
 use crate::error::{did_you_mean, Diagnostic};
+use crate::messages as msg;
 
 /// Checks every link's anchor against the ids of its target page (`ids[entry]`, collected
 /// from the rendered HTML, so ids written by templates count too).
@@ -66,17 +67,18 @@ fn check_link(
         return None;
     }
     let t = &site.entries[target];
-    let mut d = Diagnostic::error(format!(
-        "the link `{}` points to the heading `#{anchor}`, which does not exist in {}",
+    let mut d = Diagnostic::error(crate::text!(
+        msg::LINK_MISSING_HEADING,
         link.written,
+        anchor,
         t.source.display_path()
     ))
     .at(link.position);
     d.file = Some(PathBuf::from(site.entries[from].source.display_path()));
     Some(
         match did_you_mean(anchor, target_ids.iter().map(String::as_str)) {
-            Some(best) => d.with_hint(format!("did you mean `#{best}`?")),
-            None => d.with_hint("anchors are made from heading text: `## Mandat` gives `#mandat`"),
+            Some(best) => d.with_hint(crate::text!(msg::HINT_DID_YOU_MEAN_ANCHOR, best)),
+            None => d.with_hint(&msg::HINT_ANCHORS),
         },
     )
 }

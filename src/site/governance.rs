@@ -8,7 +8,9 @@ use super::Site;
 use crate::config::PastDue;
 use crate::error::{Diagnostic, Severity};
 use crate::markdown::{LinkResolver, Resolved};
+use crate::messages::{self as msg, Text};
 use crate::slug::slugify;
+use crate::text;
 
 /// Why a document is listed in the review report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -75,27 +77,25 @@ pub fn overdue_diagnostics(site: &Site) -> Vec<Diagnostic> {
         .filter(|i| i.status == ReviewStatus::Overdue)
         .map(|i| {
             let e = &site.entries[i.entry];
-            let what = if i.field == "review_by" {
-                "should have been reviewed"
+            let message = if i.field == "review_by" {
+                &msg::REVIEW_OVERDUE
             } else {
-                "was valid until"
+                &msg::VALIDITY_PASSED
             };
-            let owner = e
+            let owner: msg::Value = match e
                 .source
                 .front
                 .document
                 .as_ref()
                 .and_then(|d| d.owner.as_deref())
-                .unwrap_or("no owner given");
-            let mut d = Diagnostic::warning(format!(
-                "“{}” {what} {} ({} days ago; owner: {owner})",
-                e.title(),
-                i.date,
-                -i.days
-            ))
-            .in_file(e.source.display_path())
-            .at_line(super::document_line(e, i.field))
-            .with_hint("review the document and set a new date, or revise it");
+            {
+                Some(owner) => owner.into(),
+                None => Text::from(&msg::NO_OWNER).into(),
+            };
+            let mut d = Diagnostic::warning(text!(message, e.title(), i.date, -i.days, owner))
+                .in_file(e.source.display_path())
+                .at_line(super::document_line(e, i.field))
+                .with_hint(&msg::HINT_REVIEW_OVERDUE);
             if site.config.review.past_due == PastDue::Error {
                 d.severity = Severity::Error;
             }
@@ -158,16 +158,14 @@ impl Matrix {
                     .as_ref()
                     .map_or(1, |p| p.line);
                 errors.push(
-                    Diagnostic::error(format!(
-                        "{} has a second action plan here; the first is {}",
+                    Diagnostic::error(text!(
+                        msg::SECOND_ACTION_PLAN,
                         pair[1].0,
                         first.source.display_path()
                     ))
                     .in_file(second.source.display_path())
                     .at_line(line)
-                    .with_hint(
-                        "keep one plan per committee: merge the two files, or correct `committee:`",
-                    ),
+                    .with_hint(&msg::HINT_SECOND_ACTION_PLAN),
                 );
             }
         }
@@ -189,8 +187,8 @@ impl Matrix {
                 if area.name != a.name {
                     let first = &site.entries[area.cells.first().map_or(*id, |c| c.1)];
                     errors.push(
-                        Diagnostic::error(format!(
-                            "focus area {} is called “{}” here but “{}” in {}",
+                        Diagnostic::error(text!(
+                            msg::FOCUS_AREA_NAMES_DIFFER,
                             a.number,
                             a.name,
                             area.name,
@@ -198,9 +196,7 @@ impl Matrix {
                         ))
                         .in_file(e.source.display_path())
                         .at_line(a.line)
-                        .with_hint(
-                            "use the same name for the same focus area in every action plan",
-                        ),
+                        .with_hint(&msg::HINT_FOCUS_AREA_NAMES),
                     );
                 }
                 area.cells.push((ci, *id, ai));
@@ -273,12 +269,9 @@ pub fn resolve_meeting(
     match resolver.resolve(&m.network) {
         Ok(r) if r.target.is_some() => links.network = r.target,
         Ok(_) => errors.push(
-            Diagnostic::error(format!(
-                "the meeting's network `{}` is not a page",
-                m.network
-            ))
-            .with_hint("link the network's page, e.g. ../natverken/social-hallbarhet.md")
-            .at_line(m.lines.network),
+            Diagnostic::error(text!(msg::MEETING_NETWORK_NOT_A_PAGE, m.network))
+                .with_hint(&msg::HINT_MEETING_NETWORK_PAGE)
+                .at_line(m.lines.network),
         ),
         Err(d) => errors.push(d.at_line(m.lines.network)),
     }

@@ -21,6 +21,7 @@ use crate::content::{parent_of, Content, Source, SourceKind};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
+use crate::messages as msg;
 use crate::slug::{slugify, swedish_sort_key};
 pub use check::{check_anchors, check_anchors_near, html_ids};
 pub use graph::Derived;
@@ -211,9 +212,9 @@ impl Site {
                     let seg = source.front.slug.clone().unwrap_or_else(|| slugify(&name));
                     if seg.is_empty() {
                         errors.push(
-                            Diagnostic::error(format!("the name `{name}` gives an empty URL"))
+                            Diagnostic::error(crate::text!(msg::NAME_EMPTY_URL, name))
                                 .in_file(source.display_path())
-                                .with_hint("rename it with letters or digits, or set `slug:` in the front matter"),
+                                .with_hint(&msg::HINT_NAME_EMPTY_URL),
                         );
                         continue;
                     }
@@ -402,9 +403,9 @@ impl Site {
         self.glossary_page = self.by_source.get(&rel).copied();
         if self.glossary_page.is_none() {
             errors.push(
-                Diagnostic::error(format!("the glossary page content/{rel} does not exist"))
+                Diagnostic::error(crate::text!(msg::GLOSSARY_PAGE_MISSING, rel))
                     .in_file(crate::config::CONFIG_FILE)
-                    .with_hint("set `glossary: page:` to a page in content/, e.g. ordlista.md"),
+                    .with_hint(&msg::HINT_GLOSSARY_PAGE),
             );
         }
     }
@@ -483,12 +484,14 @@ impl Site {
                 !e.is_section() && *id != self.root && derived.backlinks[*id].is_empty()
             })
             // Meetings are listed on their network's page, plans in the focus-area matrix.
-            .filter(|(_, e)| e.source.front.meeting.is_none() && e.source.front.action_plan.is_none())
+            .filter(|(_, e)| {
+                e.source.front.meeting.is_none() && e.source.front.action_plan.is_none()
+            })
             .map(|(_, e)| {
-                Diagnostic::warning("no other page links to this page")
+                Diagnostic::warning(&msg::ORPHAN_PAGE)
                     .in_file(e.source.display_path())
                     .at_line(1)
-                    .with_hint("link to it from a page on the same subject, or from its section's text (_index.md)")
+                    .with_hint(&msg::HINT_ORPHAN_PAGE)
             })
             .collect()
     }

@@ -8,6 +8,7 @@ use super::Site;
 use crate::content::parent_of;
 use crate::error::Diagnostic;
 use crate::markdown::{LinkResolver, Resolved};
+use crate::messages as msg;
 use crate::slug::{nfc, nfd, normalise_anchor, slugify};
 
 /// Resolves links written in the entry `from`.
@@ -59,10 +60,8 @@ impl LinkResolver for PageResolver<'_> {
         };
         // Composed (NFC), whatever form the link and the linking page's folder are in.
         let normal = normalise(&nfc(&joined)).ok_or_else(|| {
-            Diagnostic::error(format!(
-                "the link `{dest}` points outside the content folder"
-            ))
-            .with_hint("link to a file inside content/, e.g. ../natverk/_index.md")
+            Diagnostic::error(crate::text!(msg::LINK_OUTSIDE_CONTENT, dest))
+                .with_hint(&msg::HINT_LINK_OUTSIDE_CONTENT)
         })?;
         let as_folder = decoded.ends_with('/');
         let found = forms(&normal)
@@ -178,23 +177,24 @@ impl PageResolver<'_> {
             .flat_map(|form| variants(form))
             .any(|c| site.drafts.contains(&c));
         if draft {
-            return Diagnostic::error(format!(
-                "the link `{dest}` points to a draft, which is not published"
-            ))
-            .with_hint(
-                "remove `draft: true` from the target, remove the link, or build with --drafts",
-            );
+            return Diagnostic::error(crate::text!(msg::LINK_TO_DRAFT, dest))
+                .with_hint(&msg::HINT_LINK_TO_DRAFT);
         }
-        let d = Diagnostic::error(format!(
-            "the link `{dest}` points to a file that does not exist (content/{normal})"
-        ));
+        let d = Diagnostic::error(crate::text!(msg::LINK_MISSING_FILE, dest, normal));
         match self.suggest(normal) {
             Some(best) => {
                 let from_dir = site.entries[self.from].source.dir();
-                let from_dir = if from_dir.is_empty() { String::new() } else { format!("{from_dir}/") };
-                d.with_hint(format!("did you mean `{}`?", relative_href(&from_dir, &best)))
+                let from_dir = if from_dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{from_dir}/")
+                };
+                d.with_hint(crate::text!(
+                    msg::HINT_DID_YOU_MEAN,
+                    relative_href(&from_dir, &best)
+                ))
             }
-            None => d.with_hint("check the file name; links are relative to this file, or start with / for the content folder"),
+            None => d.with_hint(&msg::HINT_LINK_MISSING_FILE),
         }
     }
 

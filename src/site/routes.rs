@@ -13,6 +13,8 @@ use std::path::PathBuf;
 
 use super::Site;
 use crate::error::Diagnostic;
+use crate::messages::{self as msg, Value};
+use crate::text;
 
 /// The site path of the search page; its index lives below it.
 pub const SEARCH_PATH: &str = "sok/";
@@ -139,7 +141,8 @@ impl Route {
 /// Who claims an output file, and where in which file that was chosen.
 #[derive(Debug, Clone)]
 pub(crate) struct Claim {
-    pub who: String,
+    /// Who it is, for messages: a file's path, or a catalogue text ("the search page").
+    pub who: Value,
     pub file: Option<String>,
     pub line: Option<usize>,
     /// For paths chosen in `handbok.yaml`: the top-level key that chose it.
@@ -147,7 +150,7 @@ pub(crate) struct Claim {
 }
 
 impl Claim {
-    fn generated(who: impl Into<String>) -> Claim {
+    fn generated(who: impl Into<Value>) -> Claim {
         Claim {
             who: who.into(),
             file: None,
@@ -157,7 +160,7 @@ impl Claim {
     }
 
     /// A path chosen under the top-level key `key` of `handbok.yaml`.
-    fn configured(who: impl Into<String>, key: &'static str) -> Claim {
+    fn configured(who: impl Into<Value>, key: &'static str) -> Claim {
         Claim {
             config_key: Some(key),
             ..Claim::generated(who)
@@ -166,7 +169,7 @@ impl Claim {
 
     fn file(shown: String, line: Option<usize>) -> Claim {
         Claim {
-            who: shown.clone(),
+            who: shown.as_str().into(),
             file: Some(shown),
             line,
             config_key: None,
@@ -307,7 +310,7 @@ fn claim_entries(site: &Site, c: &mut Claims) {
     }
     for (i, (alias, id)) in site.aliases.iter().enumerate() {
         let mut claim = entry_claim(site, *id, "aliases");
-        claim.who = format!("the alias `{alias}` of {}", claim.who);
+        claim.who = text!(msg::WHO_ALIAS, alias, claim.who).into();
         if alias.ends_with('/') {
             c.page(alias, Route::Alias(i), claim);
         } else {
@@ -319,10 +322,7 @@ fn claim_entries(site: &Site, c: &mut Claims) {
         c.file(
             format!("{}{}", e.path, super::ICS_FILE),
             Route::Calendar(*network),
-            Claim::generated(format!(
-                "the meeting calendar of {}",
-                e.source.display_path()
-            )),
+            Claim::generated(text!(msg::WHO_CALENDAR, e.source.display_path())),
         );
     }
 }
@@ -330,76 +330,67 @@ fn claim_entries(site: &Site, c: &mut Claims) {
 fn claim_generated(site: &Site, c: &mut Claims) {
     for id in 0..site.entries.len() {
         if let Some(path) = site.print_path(id) {
-            let who = format!(
-                "the print page of {}",
-                site.entries[id].source.display_path()
-            );
+            let who = text!(msg::WHO_PRINT_PAGE, site.entries[id].source.display_path());
             c.page(&path, Route::Print(id), Claim::generated(who));
         }
     }
     let config = crate::config::CONFIG_FILE;
     for (ti, t) in site.taxonomies.iter().enumerate() {
-        let who = format!("the taxonomy `{}` in {config}", t.config.name);
+        let who = text!(msg::WHO_TAXONOMY, t.config.name, config);
         c.page(
             &t.path,
             Route::Taxonomy(ti),
             Claim::configured(who, "taxonomies"),
         );
         for (i, term) in t.terms.iter().enumerate() {
-            let who = format!("the term `{}` of taxonomy `{}`", term.name, t.config.name);
+            let who = text!(msg::WHO_TERM, term.name, t.config.name);
             c.page(&term.path, Route::Term(ti, i), Claim::generated(who));
         }
     }
     c.page(
         SEARCH_PATH,
         Route::Search,
-        Claim::generated("the search page"),
+        Claim::generated(&msg::WHO_SEARCH_PAGE),
     );
     for name in SEARCH_FILES {
         c.file(
             format!("{SEARCH_PATH}{name}"),
             Route::SearchIndex,
-            Claim::generated("the search index"),
+            Claim::generated(&msg::WHO_SEARCH_INDEX),
         );
     }
     for folder in SEARCH_FOLDERS {
         c.folders.push((
             format!("{SEARCH_PATH}{folder}"),
-            Claim::generated("the search index"),
+            Claim::generated(&msg::WHO_SEARCH_INDEX),
         ));
     }
     if let Some(a) = &site.config.accessibility {
-        let who = "the accessibility statement (`accessibility: path`)";
-        let claim = Claim::configured(who, "accessibility");
+        let claim = Claim::configured(&msg::WHO_ACCESSIBILITY, "accessibility");
         c.page(&a.path, Route::Accessibility, claim);
     }
     if site.has_documents() {
-        let who = "the review page (`review: path`)";
-        let claim = Claim::configured(who, "review");
+        let claim = Claim::configured(&msg::WHO_REVIEW_PAGE, "review");
         c.page(&site.config.review.path, Route::Review, claim);
     }
     if !site.matrix.is_empty() {
         let base = &site.config.action_plans.path;
-        let who = "the focus-area matrix (`action_plans: path`)";
+        let who = &msg::WHO_MATRIX;
         c.page(base, Route::Matrix, Claim::configured(who, "action_plans"));
         c.file(
             format!("{base}{}", super::CSV_FILE),
             Route::Csv,
-            Claim::generated("the activities CSV"),
+            Claim::generated(&msg::WHO_CSV),
         );
         for (i, a) in site.matrix.focus_areas.iter().enumerate() {
-            let who = format!("the page of focus area {}", a.number);
+            let who = text!(msg::WHO_FOCUS_AREA, a.number);
             c.page(&a.path, Route::FocusArea(i), Claim::generated(who));
         }
     }
-    c.file(
-        "404.html",
-        Route::NotFound,
-        Claim::generated("the 404 page"),
-    );
-    let who = "the marker of handbok's output folder";
+    c.file("404.html", Route::NotFound, Claim::generated(&msg::WHO_404));
+    let who = &msg::WHO_OUTPUT_MARKER;
     c.file(OUTPUT_MARKER, Route::Marker, Claim::generated(who));
-    c.file("atom.xml", Route::Feed, Claim::generated("the feed"));
+    c.file("atom.xml", Route::Feed, Claim::generated(&msg::WHO_FEED));
 }
 
 /// Claims the sitemap's files, after every page is claimed: none when `base_url` is not
@@ -410,8 +401,8 @@ fn claim_sitemap(site: &Site, c: &mut Claims) -> SitemapPlan {
     let plan = SitemapPlan::new(site.config.absolute_base_url(), urls, SITEMAP_MAX_URLS);
     for (path, route) in plan.files() {
         let who = match route {
-            Route::SitemapPart(_) => format!("the part {path} of the sitemap"),
-            _ => "the sitemap".to_string(),
+            Route::SitemapPart(_) => crate::text!(msg::WHO_SITEMAP_PART, path),
+            _ => crate::messages::Text::from(&msg::WHO_SITEMAP),
         };
         c.file(path, route, Claim::generated(who));
     }
@@ -452,7 +443,7 @@ fn claim_files<'a>(site: &Site, theme_statics: impl Iterator<Item = &'a str>, c:
         c.file(
             path,
             Route::ThemeStatic,
-            Claim::generated(format!("the theme's file {path}")),
+            Claim::generated(text!(msg::WHO_THEME_FILE, path)),
         );
     }
     for (i, s) in site.statics.iter().enumerate() {
@@ -556,13 +547,14 @@ fn case_clashes(routes: &Routes, who: &[Claim], errors: &mut Vec<Diagnostic>) {
             shown(&routes.files[blamed].0),
             shown(&routes.files[other].0),
         );
-        let mut d = Diagnostic::error(format!(
-            "{} (/{path}) and {} (/{other_path}) differ only in upper and lower case",
-            who[blamed].who, who[other].who
+        let mut d = Diagnostic::error(text!(
+            msg::CASE_CLASH,
+            who[blamed].who,
+            path,
+            who[other].who,
+            other_path
         ))
-        .with_hint(
-            "rename one of them: on a web server that ignores case, one would replace the other",
-        );
+        .with_hint(&msg::HINT_CASE_CLASH);
         if let Some(file) = &who[blamed].file {
             d = d.in_file(file).at_line(who[blamed].line.unwrap_or(1));
         }
@@ -592,17 +584,12 @@ fn clash(root: &std::path::Path, first: &Claim, second: &Claim, path: &str) -> D
     } else {
         (first, second)
     };
-    let mut d = Diagnostic::error(format!(
-        "{} and {} both want the URL /{}",
-        blamed.who,
-        other.who,
-        shown(path)
-    ))
-    .with_hint(if blamed.file.is_some() && blamed.line.is_none() {
-        "rename or move this file: that path is taken"
-    } else {
-        "rename one of them or give it another `slug:`; URLs ignore case and turn å/ä/ö into a/a/o"
-    });
+    let mut d = Diagnostic::error(text!(msg::URL_CLASH, blamed.who, other.who, shown(path)))
+        .with_hint(if blamed.file.is_some() && blamed.line.is_none() {
+            &msg::HINT_URL_CLASH_FILE
+        } else {
+            &msg::HINT_URL_CLASH
+        });
     if let Some(file) = &blamed.file {
         d = d.in_file(file).at_line(blamed.line.unwrap_or(1));
     } else if let Some(file) = &other.file {

@@ -15,9 +15,11 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::Config;
-use crate::error::{Diagnostic, Error, Position, Result};
+use crate::error::{Diagnostic, Error, IoAction, Position, Result};
 use crate::inside::{self, Inside};
 pub use crate::markdown::escape::{escape_html, escape_into};
+use crate::messages::{self as msg, Text, Value};
+use crate::text;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -127,9 +129,7 @@ impl Templates {
         // Tera always offers `get_env`: a template from a pull request could publish the
         // CI job's secrets with it. Templates read the site, never the environment.
         tera.register_function("get_env", |_: &HashMap<String, tera::Value>| {
-            Err(tera::Error::msg(
-                "get_env is not available: templates read the site, not the environment",
-            ))
+            Err(tera::Error::msg(msg::TEMPLATE_NO_GET_ENV.en))
         });
         register_filters(&mut tera, config);
         let raw: Vec<(String, String)> = files
@@ -184,9 +184,8 @@ impl Templates {
         context: &C,
         what: &str,
     ) -> Result<String, Diagnostic> {
-        let ctx = tera::Context::from_serialize(context).map_err(|e| {
-            Diagnostic::error(format!("cannot build the template context for {what}: {e}"))
-        })?;
+        let ctx = tera::Context::from_serialize(context)
+            .map_err(|e| Diagnostic::error(text!(msg::TEMPLATE_CONTEXT, what, e)))?;
         self.tera
             .render(name, &ctx)
             .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))
@@ -230,13 +229,10 @@ fn theme_layer(
             return Ok(());
         }
         return Err(Error::Config(Box::new(
-            Diagnostic::error(format!(
-                "theme `{}` not found: no folder themes/{}",
-                config.theme, config.theme
-            ))
-            .in_file(crate::config::CONFIG_FILE)
-            .at_line(theme_line(&config.root))
-            .with_hint("remove `theme:` to use the built-in theme, or create the theme folder"),
+            Diagnostic::error(text!(msg::THEME_NOT_FOUND, config.theme))
+                .in_file(crate::config::CONFIG_FILE)
+                .at_line(theme_line(&config.root))
+                .with_hint(&msg::HINT_THEME_NOT_FOUND),
         )));
     }
     let inside = Inside::site(&config.root);
@@ -358,7 +354,7 @@ fn disk_layer(root: &Path, rel: &str, files: &mut BTreeMap<String, TemplateFile>
     }
     for found in walked.files() {
         let text = std::fs::read_to_string(&found.path)
-            .map_err(|e| Error::io("cannot read", &found.path, e))?;
+            .map_err(|e| Error::io(IoAction::Read, &found.path, e))?;
         let shown = format!("{rel}/{}", found.rel);
         files.insert(found.rel.clone(), TemplateFile { shown, text });
     }
@@ -413,7 +409,7 @@ fn read_inside(inside: &Inside, path: &Path, shown: &str) -> Result<Option<Vec<u
         .map_err(|d| Error::Site(vec![d]))?;
     std::fs::read(path)
         .map(Some)
-        .map_err(|e| Error::io("cannot read", path, e))
+        .map_err(|e| Error::io(IoAction::Read, path, e))
 }
 
 fn merge_strings(into: &mut serde_norway::Mapping, bytes: &[u8], shown: &str) -> Result<()> {
@@ -427,7 +423,8 @@ fn merge_strings(into: &mut serde_norway::Mapping, bytes: &[u8], shown: &str) ->
     Ok(())
 }
 
-/// Turns a Tera error into a diagnostic naming the template file, the line and the page.
+/// Turns a Tera error into a diagnostic naming the template (its file and line) and the page
+/// being rendered (`what`), with Tera's own detail after them.
 fn tera_diagnostic(
     e: &tera::Error,
     files: &BTreeMap<String, TemplateFile>,
@@ -467,19 +464,37 @@ fn tera_diagnostic(
         .map(|m| m.trim())
         .rfind(|m| !m.is_empty())
         .unwrap_or(&full);
-    let mut message = match last.lines().find_map(|l| l.trim().strip_prefix("= ")) {
-        Some(expected) => format!("syntax error: {expected}"),
-        None => last.to_string(),
+    let (syntax, detail) = match last.lines().find_map(|l| l.trim().strip_prefix("= ")) {
+        Some(expected) => (true, expected),
+        None => (false, last),
     };
-    if let Some(what) = what {
-        message = format!("{message}; page: {what}");
-    }
-    let hint = if full.contains("Circular extend") {
-        format!("a template cannot extend itself; to extend the theme's version write {{% extends \"theme/{name}\" %}}")
+    // Tera's detail is its own English; handbok's refusal of `get_env` has a text of its own.
+    let detail: Value = if detail == msg::TEMPLATE_NO_GET_ENV.en {
+        Text::from(&msg::TEMPLATE_NO_GET_ENV).into()
     } else {
-        "check the template syntax and the variable names in the theme README (themes/default/README.md)".to_string()
+        detail.into()
     };
-    let mut d = Diagnostic::error(format!("template error: {message}")).with_hint(hint);
+    let line = position.map(|p| p.line);
+    let message = match (name.as_str(), what, line) {
+        ("", Some(page), _) => text!(msg::TEMPLATE_FAILED_UNNAMED, page, detail),
+        ("", None, _) => text!(msg::TEMPLATE_BROKEN_UNNAMED, detail),
+        (name, Some(page), Some(line)) => {
+            text!(msg::TEMPLATE_FAILED_AT_LINE, name, line, page, detail)
+        }
+        (name, Some(page), None) => text!(msg::TEMPLATE_FAILED, name, page, detail),
+        (name, None, Some(line)) if syntax => {
+            text!(msg::TEMPLATE_SYNTAX_AT_LINE, name, line, detail)
+        }
+        (name, None, None) if syntax => text!(msg::TEMPLATE_SYNTAX, name, detail),
+        (name, None, Some(line)) => text!(msg::TEMPLATE_BROKEN_AT_LINE, name, line, detail),
+        (name, None, None) => text!(msg::TEMPLATE_BROKEN, name, detail),
+    };
+    let hint = if full.contains("Circular extend") {
+        text!(msg::HINT_TEMPLATE_EXTENDS_ITSELF, name)
+    } else {
+        Text::from(&msg::HINT_TEMPLATE)
+    };
+    let mut d = Diagnostic::error(message).with_hint(hint);
     d.file = Some(PathBuf::from(
         file.map_or(name.clone(), |f| f.shown.clone()),
     ));

@@ -2,6 +2,49 @@
 //! mistakes, and never the text of the file in the message.
 
 use crate::error::{did_you_mean, Diagnostic, Position};
+use crate::messages::{self as msg, Message, Text};
+use crate::text;
+
+/// The messages of serde and serde_yaml that have an entry of their own, the more specific
+/// before the more general (`expected one of …` before `expected …`).
+static SERDE_ENTRIES: &[&Message] = &[
+    &msg::YAML_UNKNOWN_FIELD_NAMED_ONE_OF,
+    &msg::YAML_UNKNOWN_FIELD_NAMED_EITHER,
+    &msg::YAML_UNKNOWN_FIELD_NAMED_EXPECTED,
+    &msg::YAML_UNKNOWN_FIELD_NAMED_NONE,
+    &msg::YAML_UNKNOWN_FIELD_ONE_OF,
+    &msg::YAML_UNKNOWN_FIELD_EITHER,
+    &msg::YAML_UNKNOWN_FIELD_EXPECTED,
+    &msg::YAML_UNKNOWN_FIELD_NONE,
+    &msg::YAML_UNKNOWN_FIELD,
+    &msg::YAML_UNKNOWN_VARIANT_NAMED_ONE_OF,
+    &msg::YAML_UNKNOWN_VARIANT_NAMED_EITHER,
+    &msg::YAML_UNKNOWN_VARIANT_NAMED_EXPECTED,
+    &msg::YAML_UNKNOWN_VARIANT_NAMED_NONE,
+    &msg::YAML_UNKNOWN_VARIANT_ONE_OF,
+    &msg::YAML_UNKNOWN_VARIANT_EITHER,
+    &msg::YAML_UNKNOWN_VARIANT_EXPECTED,
+    &msg::YAML_UNKNOWN_VARIANT_NONE,
+    &msg::YAML_UNKNOWN_VARIANT,
+    &msg::YAML_INVALID_TYPE,
+    &msg::YAML_INVALID_TYPE_ALONE,
+    &msg::YAML_INVALID_VALUE,
+    &msg::YAML_INVALID_VALUE_ALONE,
+    &msg::YAML_INVALID_LENGTH,
+    &msg::YAML_MISSING_FIELD,
+    &msg::YAML_DUPLICATE_FIELD,
+    &msg::YAML_DUPLICATE_KEY,
+    &msg::YAML_TOO_DEEP,
+];
+
+/// A parser's English message as a catalogue text: its own entry where it has one (the
+/// names and kinds in it are values), else the message as it is inside [`msg::YAML_PARSER`].
+pub fn coded(message: &str) -> Text {
+    SERDE_ENTRIES
+        .iter()
+        .find_map(|m| m.parse(message))
+        .unwrap_or_else(|| text!(msg::YAML_PARSER, message))
+}
 
 /// Turns a serde_norway error into a diagnostic whose line is shifted by `line_offset`
 /// (the number of file lines before the YAML text), with a suggestion for unknown keys.
@@ -16,37 +59,36 @@ use crate::error::{did_you_mean, Diagnostic, Position};
 pub fn yaml_diagnostic(e: &serde_norway::Error, line_offset: usize) -> Diagnostic {
     let message = without_locations(&e.to_string());
     let quoted = Quoted::find(&message);
-    let mut d = Diagnostic::error(
-        quoted
+    let mut d = Diagnostic::error(coded(
+        &quoted
             .as_ref()
             .map_or_else(|| message.clone(), Quoted::without),
-    );
+    ));
     if let Some(loc) = e.location() {
         d = d.at(Position::new(loc.line() + line_offset, loc.column()));
     }
     if let Some(q) = quoted.as_ref().filter(|q| q.phrase.starts_with("unknown")) {
         let allowed = q.allowed();
         let hint = match q.suggestion() {
-            Some(s) => format!("did you mean `{s}`?"),
+            Some(s) => Some(text!(msg::HINT_DID_YOU_MEAN, s)),
             None if q.phrase == "unknown field " && !allowed.is_empty() => {
-                format!("allowed keys here: {}", allowed.join(", "))
+                Some(text!(msg::HINT_ALLOWED_KEYS, allowed.join(", ")))
             }
-            None => String::new(),
+            None => None,
         };
-        if !hint.is_empty() {
+        if let Some(hint) = hint {
             d = d.with_hint(hint);
         }
     } else if message.starts_with("missing field") {
-        d = d.with_hint("add the field; see the README for the configuration keys");
+        d = d.with_hint(&msg::HINT_ADD_MISSING_FIELD);
     } else if message.starts_with("recursion limit exceeded") {
-        d.message = "the YAML is nested more than 128 levels deep".to_string();
-        d.hint = Some("write the values with fewer lists and blocks inside each other".to_string());
+        d = d
+            .with_message(text!(msg::YAML_TOO_DEEP, 128))
+            .with_hint(&msg::HINT_YAML_NESTING);
     } else if message.contains("while parsing a quoted scalar")
         && (message.contains("escape") || message.contains("hexadecimal"))
     {
-        d = d.with_hint(
-            "inside \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'",
-        );
+        d = d.with_hint(&msg::HINT_YAML_ESCAPE);
     }
     d
 }
@@ -181,6 +223,38 @@ mod tests {
     #[allow(dead_code)]
     struct Review {
         warn_days: i64,
+    }
+
+    #[test]
+    fn parser_messages_have_entries_and_the_rest_is_wrapped() {
+        use crate::i18n::Lang;
+        for (english, swedish) in [
+            (
+                "unknown field `languag`, expected one of `title`, `language`",
+                "okänt fält `languag`, tillåtna fält: `title`, `language`",
+            ),
+            (
+                "unknown variant, expected `allow` or `deny`",
+                "okänt värde, tillåtna värden: `allow` och `deny`",
+            ),
+            (
+                "invalid type: string, expected struct Raw",
+                "fel sorts värde (string), förväntat: struct Raw",
+            ),
+            ("missing field `title`", "fältet `title` saknas"),
+            (
+                "the YAML is nested more than 128 levels deep",
+                "YAML-texten har fler än 128 nivåer inuti varandra",
+            ),
+            (
+                "mapping values are not allowed in this context",
+                "YAML-texten går inte att läsa: mapping values are not allowed in this context",
+            ),
+        ] {
+            let t = coded(english);
+            assert_eq!(t.render(Lang::En), english);
+            assert_eq!(t.render(Lang::Sv), swedish);
+        }
     }
 
     #[test]

@@ -17,7 +17,11 @@ before(async () => {
   if (!BIN || !FIXTURE) { throw new Error("HANDBOK_BIN and SERVE_FIXTURE must be set (run tests/browser/run.sh)"); }
   site = fs.mkdtempSync(path.join(os.tmpdir(), "handbok-preview-"));
   fs.cpSync(FIXTURE, site, { recursive: true });
-  server = spawn(BIN, ["serve", "--root", site, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  // English terminal lines: the address is read from "serving http://…".
+  server = spawn(BIN, ["serve", "--root", site, "--port", "0"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, HANDBOK_LANG: "en" },
+  });
   origin = await new Promise((resolve, reject) => {
     let said = "";
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${said}`)), 30000);

@@ -620,7 +620,8 @@ impl Server {
     }
 
     /// Starts `handbok serve --port 0 ARGS --root SITE` with the environment `env` and
-    /// waits until it says where it serves.
+    /// waits until it says where it serves. Its terminal lines are in English unless `env`
+    /// sets `HANDBOK_LANG`.
     pub fn start(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Server {
         use std::io::BufRead;
         use std::time::{Duration, Instant};
@@ -629,6 +630,7 @@ impl Server {
             .args(args)
             .arg("--root")
             .arg(site.root())
+            .env("HANDBOK_LANG", "en")
             .envs(env.iter().copied())
             .stderr(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())

@@ -3,7 +3,9 @@
 
 use super::DateValue;
 use crate::error::Diagnostic;
+use crate::messages::{self as msg, Message};
 use crate::slug::check_name;
+use crate::text;
 
 /// The longest `title`, in characters. A title is repeated in every menu, breadcrumb and
 /// list that shows the page (a 1 MB title once made 127 MB of output); 300 characters hold
@@ -24,13 +26,14 @@ pub fn in_years(key: &str, date: DateValue) -> Result<DateValue, Diagnostic> {
     if YEARS.contains(&date.date.year()) {
         return Ok(date);
     }
-    Err(Diagnostic::error(format!(
-        "`{key}` is not between the years {} and {}: `{}`",
+    Err(Diagnostic::error(text!(
+        msg::DATE_OUTSIDE_YEARS,
+        key,
         YEARS.start(),
         YEARS.end(),
         date.iso
     ))
-    .with_hint("check the year; dates from 1900 to 2200 are accepted"))
+    .with_hint(&msg::HINT_YEARS))
 }
 
 /// Refuses a text longer than `max` characters, naming its length.
@@ -39,12 +42,7 @@ pub(super) fn within_length(key: &str, text: String, max: usize) -> Result<Strin
     if n <= max {
         return Ok(text);
     }
-    Err(Diagnostic::error(format!(
-        "`{key}` is {n} characters long; at most {max} are allowed"
-    ))
-    .with_hint(
-        "shorten it: it is repeated in menus, lists and search results; put the rest in the text",
-    ))
+    Err(Diagnostic::error(text!(msg::TOO_LONG, key, n, max)).with_hint(&msg::HINT_TOO_LONG))
 }
 
 /// Validates an alias and normalises it to a site path `a/b/` (no leading slash).
@@ -56,27 +54,25 @@ pub(super) fn alias_path(alias: &str) -> Result<String, Diagnostic> {
         Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
         _ => trimmed,
     };
-    let bad = |why: &str| {
-        Diagnostic::error(format!("alias `{alias}` {why}"))
-            .with_hint("write an old path of this site, e.g. `/gammal/sida/`")
-    };
+    let bad =
+        |why: &'static Message| Diagnostic::error(text!(why, alias)).with_hint(&msg::HINT_ALIAS);
     if alias.contains("://") || alias.contains('\\') || alias.contains(':') {
-        return Err(bad("is not a path inside the site"));
+        return Err(bad(&msg::ALIAS_NOT_IN_SITE));
     }
     let segments: Vec<&str> = trimmed.split('/').filter(|s| !s.is_empty()).collect();
     if segments.is_empty() {
-        return Err(bad("points at the start page"));
+        return Err(bad(&msg::ALIAS_START_PAGE));
     }
     for seg in &segments {
         if *seg == "." || *seg == ".." || seg.starts_with('.') {
-            return Err(bad("tries to leave the site folder"));
+            return Err(bad(&msg::ALIAS_LEAVES_SITE));
         }
         check_name(seg)?;
         if seg
             .chars()
             .any(|c| c.is_control() || "<>\"'`|?*#%".contains(c))
         {
-            return Err(bad("contains characters that cannot be part of a path"));
+            return Err(bad(&msg::ALIAS_BAD_CHARACTERS));
         }
     }
     let mut path = segments.join("/");
