@@ -93,6 +93,12 @@ fn without_a_site_above_the_message_says_how_to_start() {
         sv.stderr
     );
     assert!(!sv.stderr.contains("error"), "{}", sv.stderr);
+    // In a GitLab report a problem without a file is the repository's, not handbok.yaml's.
+    let gitlab = run_in(dir.path(), &["build", "--format", "gitlab"]);
+    gitlab.expect_code(2);
+    let items: serde_json::Value = serde_json::from_str(&gitlab.stdout).expect("json");
+    assert_eq!(items[0]["location"]["path"], ".", "{}", gitlab.stdout);
+    assert_eq!(items[0]["check_name"], "HB0901");
 }
 
 #[test]
