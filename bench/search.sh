@@ -29,7 +29,7 @@ ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) -
 with=(); without=(); indexes=()
 for i in $(seq $runs); do
   start=$(date +%s%N)
-  out=$(./target/release/handbok build --root "$work" --timings 2>&1)
+  out=$(HANDBOK_LANG=en ./target/release/handbok build --root "$work" --timings 2>&1)
   with+=($(( ($(date +%s%N) - start) / 1000000 )))
   indexes+=("$(echo "$out" | sed -n 's/^timing: *of which the search index (beside the pages): \([0-9.]*\) ms/\1/p')")
   without+=("$(ms "$without_bin" build --root "$work-without")")

@@ -115,16 +115,41 @@ impl BuildOptions {
 /// The site folder for a command run in `start` without `--root`: `start` or the nearest
 /// folder above it that holds `handbok.yaml`, as a relative path (`.`, `..`, `../..`), so
 /// that messages name files briefly. `None` when there is none.
+///
+/// The search stops at the top of a git work tree (a folder holding `.git`) and never
+/// crosses into another file system, so that a `handbok.yaml` someone left in `/tmp` or `/`
+/// is not taken for the site of a stray folder below it.
 pub fn find_root(start: &std::path::Path) -> Option<PathBuf> {
-    start
-        .ancestors()
+    let device = |p: &std::path::Path| -> Option<u64> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(p).ok().map(|m| m.dev())
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = p;
+            Some(0)
+        }
+    };
+    let home = device(start);
+    for (up, dir) in start.ancestors().enumerate() {
+        if up > 0 && device(dir) != home {
+            return None;
+        }
         // Any entry of that name counts (a link, a pipe): loading it makes the checks and
         // says what is wrong with it, rather than looking further up.
-        .position(|dir| dir.join(config::CONFIG_FILE).symlink_metadata().is_ok())
-        .map(|up| match up {
-            0 => PathBuf::from("."),
-            n => std::iter::repeat_n("..", n).collect(),
-        })
+        if dir.join(config::CONFIG_FILE).symlink_metadata().is_ok() {
+            return Some(match up {
+                0 => PathBuf::from("."),
+                n => std::iter::repeat_n("..", n).collect(),
+            });
+        }
+        if dir.join(".git").symlink_metadata().is_ok() {
+            return None;
+        }
+    }
+    None
 }
 
 impl BuildOptions {
@@ -156,13 +181,13 @@ pub struct Report {
     /// The date the review was made for.
     pub today: Option<chrono::NaiveDate>,
     /// How long each stage took, in order.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    pub timings: Vec<(&'static messages::Message, std::time::Duration)>,
 }
 
 /// Stage timings of one build.
 struct Timings {
     last: std::time::Instant,
-    laps: Vec<(&'static str, std::time::Duration)>,
+    laps: Vec<(&'static messages::Message, std::time::Duration)>,
 }
 
 impl Default for Timings {
@@ -175,14 +200,14 @@ impl Default for Timings {
 }
 
 impl Timings {
-    fn lap(&mut self, stage: &'static str) {
+    fn lap(&mut self, stage: &'static messages::Message) {
         let now = std::time::Instant::now();
         self.laps.push((stage, now - self.last));
         self.last = now;
     }
 
     /// A duration measured inside a stage, listed after it (not part of the sum).
-    fn within(&mut self, part: &'static str, took: std::time::Duration) {
+    fn within(&mut self, part: &'static messages::Message, took: std::time::Duration) {
         self.laps.push((part, took));
     }
 }
@@ -308,10 +333,10 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
     options.stage(&messages::STAGE_CONFIGURATION);
     let config = Config::load(&options.root, &options.overrides)?;
     let templates = Templates::load(&config)?;
-    timings.lap("configuration and templates");
+    timings.lap(&messages::STAGE_CONFIGURATION);
     options.stage(&messages::STAGE_CONTENT);
     let mut content = content::load(&config)?;
-    timings.lap("loading content");
+    timings.lap(&messages::STAGE_CONTENT);
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
     diagnostics.extend(templates.warnings.iter().cloned());
     let statics = match site_statics(&config, &mut diagnostics) {
@@ -333,7 +358,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
         }
         Err(e) => return Err(e),
     };
-    timings.lap("site model");
+    timings.lap(&messages::STAGE_MODEL);
     options.stage(&messages::STAGE_MARKDOWN);
     let (derived, problems) = site.render_markdown();
     diagnostics.extend(problems);
@@ -344,7 +369,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
     if !preview {
         diagnostics.extend(site::routes::sitemap_left_out(&site));
     }
-    timings.lap("markdown and links");
+    timings.lap(&messages::STAGE_MARKDOWN);
     options.stage(&messages::STAGE_OUTPUT);
     let staging = match output {
         Some(dir) => Some(Staging::create(dir, &output::Policy::of(options))?),
@@ -354,7 +379,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
         Some(s) => s,
         None => &NullSink,
     };
-    timings.lap("preparing the output folder");
+    timings.lap(&messages::STAGE_OUTPUT);
     options.stage(&messages::STAGE_RENDERING);
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
@@ -370,8 +395,8 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
             (written, started.elapsed())
         },
     );
-    timings.lap("templates, search index and writing");
-    timings.within("  of which the search index (beside the pages)", index_took);
+    timings.lap(&messages::STAGE_RENDERING);
+    timings.within(&messages::STAGE_SEARCH_INDEX, index_took);
     diagnostics.extend(rendered.diagnostics);
     diagnostics.extend(index_problems);
     diagnostics.extend(site::check_anchors(&site, &derived, &rendered.ids));
@@ -391,7 +416,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
         options.stage(&messages::STAGE_COMMIT);
         s.commit()?;
     }
-    timings.lap("swap into place");
+    timings.lap(&messages::STAGE_COMMIT);
     let sections = site.entries.iter().filter(|e| e.is_section()).count();
     let review = site::governance::review_items(&site)
         .into_iter()

@@ -142,6 +142,22 @@ const SITE_HELP: &[(&str, &Message)] = &[
     ("strict", &msg::HELP_STRICT),
 ];
 
+/// The names of arguments' values, by subcommand (`""`: any).
+const VALUE_NAMES: &[(&str, &str, &Message)] = &[
+    ("", "lang", &msg::VALUE_LANG),
+    ("", "root", &msg::VALUE_DIR),
+    ("", "base_url", &msg::VALUE_URL),
+    ("", "today", &msg::VALUE_DATE),
+    ("build", "output", &msg::VALUE_DIR),
+    ("serve", "bind", &msg::VALUE_ADDRESS),
+    ("serve", "allow_host", &msg::VALUE_NAME),
+    ("new", "kind", &msg::VALUE_TYPE),
+    ("new", "path", &msg::VALUE_PATH),
+    ("check", "days", &msg::VALUE_DAYS),
+    ("init", "dir", &msg::VALUE_DIR),
+    ("completions", "shell", &msg::VALUE_SHELL),
+];
+
 const SUBCOMMANDS: &[(&str, &Message)] = &[
     ("build", &msg::HELP_BUILD),
     ("serve", &msg::HELP_SERVE),
@@ -174,20 +190,33 @@ fn command(lang: Lang) -> clap::Command {
         t.push_str(&format!("\n{}:\n{{options}}\n", say(&msg::HELP_OPTIONS)));
         t
     };
+    // An argument's help, and its value's name (`<MAPP>`) where it has one.
+    let described = |sub: &str, name: &str, a: clap::Arg, help: &'static Message| {
+        let a = a.help(say(help));
+        match VALUE_NAMES
+            .iter()
+            .find(|(s, n, _)| (s.is_empty() || *s == sub) && *n == name)
+        {
+            Some((_, _, v)) => a.value_name(match lang {
+                Lang::En => v.en,
+                Lang::Sv => v.sv,
+            }),
+            None => a,
+        }
+    };
     let mut cli = Cli::command().about(say(&msg::HELP_ABOUT));
-    for (sub, name, m) in HELP.iter().filter(|(sub, _, _)| sub.is_empty()) {
-        let _ = sub;
-        cli = cli.mut_arg(*name, |a| a.help(say(m)));
+    for (_, name, m) in HELP.iter().filter(|(sub, _, _)| sub.is_empty()) {
+        cli = cli.mut_arg(*name, |a| described("", name, a, m));
     }
     for (sub, about) in SUBCOMMANDS {
         cli = cli.mut_subcommand(*sub, |mut c| {
             c = c.about(say(about));
             for (_, name, m) in HELP.iter().filter(|(s, _, _)| s == sub) {
-                c = c.mut_arg(*name, |a| a.help(say(m)));
+                c = c.mut_arg(*name, |a| described(sub, name, a, m));
             }
             if c.get_arguments().any(|a| a.get_id() == "strict") {
                 for (name, m) in SITE_HELP {
-                    c = c.mut_arg(*name, |a| a.help(say(m)));
+                    c = c.mut_arg(*name, |a| described(sub, name, a, m));
                 }
             }
             let t = template(&c);
@@ -217,21 +246,23 @@ fn usage(c: &mut clap::Command, lang: Lang) -> String {
         Lang::En => line.to_string(),
         Lang::Sv => line
             .replace("[OPTIONS]", "[FLAGGOR]")
-            .replace("<COMMAND>", "<KOMMANDO>"),
+            .replace("<COMMAND>", "<KOMMANDO>")
+            .replace("[COMMAND]", "[KOMMANDO]"),
     }
 }
 
 /// The language asked for before the arguments are parsed: `--lang X` or `--lang=X`, else
 /// a non-empty `HANDBOK_LANG`, else Swedish. An unknown value is reported after parsing.
-fn early_lang(args: &[String]) -> Lang {
+fn early_lang(args: &[std::ffi::OsString]) -> Lang {
     let mut from_args = None;
-    let mut it = args.iter();
+    // Arguments that are not Unicode (a Latin-1 folder name) cannot be a language.
+    let mut it = args.iter().map(|a| a.to_str().unwrap_or_default());
     while let Some(a) = it.next() {
         if a == "--" {
             break;
         }
         if a == "--lang" {
-            from_args = it.next().cloned();
+            from_args = it.next().map(str::to_string);
         } else if let Some(v) = a.strip_prefix("--lang=") {
             from_args = Some(v.to_string());
         }
@@ -273,13 +304,14 @@ impl Out {
         };
         let text = handbok::render_report(&shown, self.format, self.lang, style);
         match self.format {
-            Format::Text => eprint!("{text}"),
+            Format::Text => anstream::eprint!("{text}"),
             _ => print!("{text}"),
         }
     }
 
+    /// A text for the terminal: values from files (titles, owners, paths) escaped.
     fn say(&self, t: impl Into<Text>) -> String {
-        t.into().render(self.lang)
+        t.into().render_for_terminal(self.lang)
     }
 
     /// A line for people (summaries, notes): not with `--quiet` or a machine format.
@@ -294,7 +326,7 @@ impl Out {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = early_lang(&args);
     let matches = match command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
@@ -378,9 +410,17 @@ fn main() -> ExitCode {
 /// A parse error or `--help`/`--version`, in the chosen language. Exit code 2 for errors.
 fn command_line_error(e: clap::Error, lang: Lang) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        // `handbok` alone: the help, as clap prints it, and the usage error's exit code.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ => {}
     }
     let context = |kind: ContextKind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
@@ -390,41 +430,33 @@ fn command_line_error(e: clap::Error, lang: Lang) -> ExitCode {
     let suggestion =
         context(ContextKind::SuggestedArg).or_else(|| context(ContextKind::SuggestedSubcommand));
     let invalid = context(ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(ContextKind::InvalidValue).unwrap_or_default();
+    // clap's own wording is English: only the names and values it found are taken over.
     let message = match e.kind() {
-        ErrorKind::UnknownArgument => text!(msg::UNKNOWN_FLAG, invalid),
+        ErrorKind::UnknownArgument if invalid.starts_with('-') => text!(msg::UNKNOWN_FLAG, invalid),
+        ErrorKind::UnknownArgument => text!(msg::UNKNOWN_ARGUMENT, invalid),
         ErrorKind::InvalidSubcommand => text!(
             msg::UNKNOWN_COMMAND,
             context(ContextKind::InvalidSubcommand).unwrap_or_default()
         ),
+        ErrorKind::MissingRequiredArgument if !invalid.is_empty() => {
+            text!(msg::MISSING_ARGUMENT, invalid)
+        }
         ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => {
-            text!(
-                msg::MISSING_ARGUMENT,
-                if invalid.is_empty() {
-                    "COMMAND".to_string()
-                } else {
-                    invalid
-                }
-            )
+            Text::from(&msg::MISSING_COMMAND)
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => text!(
-            msg::BAD_VALUE,
-            context(ContextKind::InvalidValue).unwrap_or_default(),
+        ErrorKind::InvalidValue => match context(ContextKind::ValidValue) {
+            Some(valid) => text!(msg::BAD_VALUE_CHOICES, value, invalid, valid),
+            None => text!(msg::BAD_VALUE, value, invalid),
+        },
+        ErrorKind::ValueValidation => text!(msg::BAD_VALUE, value, invalid),
+        ErrorKind::ArgumentConflict => text!(
+            msg::ARGUMENTS_CONFLICT,
             invalid,
-            std::error::Error::source(&e)
-                .map(|s| s.to_string())
-                .unwrap_or_default()
+            context(ContextKind::PriorArg).unwrap_or_default()
         ),
-        _ => {
-            let detail = e.kind().as_str().map(str::to_string).unwrap_or_else(|| {
-                e.to_string()
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ")
-                    .to_string()
-            });
-            text!(msg::BAD_COMMAND_LINE, detail)
-        }
+        _ if !invalid.is_empty() => text!(msg::BAD_ARGUMENT, invalid),
+        _ => Text::from(&msg::BAD_COMMAND_LINE),
     };
     let hint = match suggestion {
         Some(s) => text!(msg::HINT_COMMAND_DID_YOU_MEAN, s),
@@ -435,7 +467,7 @@ fn command_line_error(e: clap::Error, lang: Lang) -> ExitCode {
         colour,
         codes: false,
     };
-    eprint!(
+    anstream::eprint!(
         "{}",
         handbok::render_report(
             &[Diagnostic::error(message).with_hint(hint)],
@@ -531,7 +563,11 @@ fn site_command(site: SiteArgs, out: Out, job: Job) -> ExitCode {
             if timings && !out.quiet {
                 for (stage, took) in &report.timings {
                     let ms = format!("{:.1}", took.as_secs_f64() * 1000.0);
-                    eprintln!("{}", out.say(text!(msg::TIMING, stage, ms)));
+                    let ms = match out.lang {
+                        Lang::Sv => ms.replace('.', ","),
+                        Lang::En => ms,
+                    };
+                    eprintln!("{}", out.say(text!(msg::TIMING, out.say(*stage), ms)));
                 }
             }
             if out.chatty() {

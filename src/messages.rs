@@ -1928,13 +1928,43 @@ catalogue! {
         sv: "saknar {}",
     }
     BAD_VALUE = "HB0909" {
-        en: "the value `{}` of {} is not valid: {}",
-        sv: "värdet `{}` för {} är inte giltigt: {}",
+        en: "the value `{}` of {} is not valid",
+        sv: "värdet `{}` för {} är inte giltigt",
     }
     BAD_COMMAND_LINE = "HB0910" {
-        en: "the command line is not right: {}",
-        sv: "kommandoraden är inte rätt: {}",
+        en: "the command line is not right",
+        sv: "kommandoraden är inte rätt",
     }
+    UNKNOWN_ARGUMENT = "HB0948" {
+        en: "unexpected argument `{}`",
+        sv: "oväntat argument `{}`",
+    }
+    MISSING_COMMAND = "HB0949" {
+        en: "a command is missing: build, check, serve, new, init or completions",
+        sv: "ett kommando saknas: build, check, serve, new, init eller completions",
+    }
+    BAD_VALUE_CHOICES = "HB0950" {
+        en: "the value `{}` of {} is not valid; choose one of: {}",
+        sv: "värdet `{}` för {} är inte giltigt; välj ett av: {}",
+    }
+    ARGUMENTS_CONFLICT = "HB0951" {
+        en: "{} cannot be used together with {}",
+        sv: "{} kan inte användas tillsammans med {}",
+    }
+    BAD_ARGUMENT = "HB0952" {
+        en: "{} is not used right",
+        sv: "{} används inte rätt",
+    }
+    VALUE_DIR = "HB0953" { en: "DIR", sv: "MAPP" }
+    VALUE_URL = "HB0954" { en: "URL", sv: "ADRESS" }
+    VALUE_DATE = "HB0955" { en: "YYYY-MM-DD", sv: "ÅÅÅÅ-MM-DD" }
+    VALUE_LANG = "HB0956" { en: "LANG", sv: "SPRÅK" }
+    VALUE_TYPE = "HB0957" { en: "TYPE", sv: "TYP" }
+    VALUE_PATH = "HB0958" { en: "PATH", sv: "SÖKVÄG" }
+    VALUE_SHELL = "HB0959" { en: "SHELL", sv: "SKAL" }
+    VALUE_DAYS = "HB0996" { en: "DAYS", sv: "DAGAR" }
+    VALUE_NAME = "HB0997" { en: "NAME", sv: "NAMN" }
+    VALUE_ADDRESS = "HB0998" { en: "ADDRESS", sv: "ADRESS" }
     HINT_COMMAND_DID_YOU_MEAN = "HB0911" {
         en: "did you mean `{}`? See `handbok --help`",
         sv: "menade du `{}`? Se `handbok --help`",
@@ -2016,6 +2046,10 @@ catalogue! {
     STAGE_OUTPUT = "HB0933" { en: "the output folder", sv: "utdatamappen" }
     STAGE_RENDERING = "HB0934" { en: "pages and the search index", sv: "sidor och sökindex" }
     STAGE_COMMIT = "HB0935" { en: "putting the site in place", sv: "lägger webbplatsen på plats" }
+    STAGE_SEARCH_INDEX = "HB0999" {
+        en: "  of which the search index (beside the pages)",
+        sv: "  varav sökindexet (vid sidan av sidorna)",
+    }
     INIT_CREATED = "HB0936" {
         en: "handbok: a new handbook in {}: {} files. Next: `handbok serve` there, then edit content/",
         sv: "handbok: en ny handbok i {}: {} filer. Sedan: kör `handbok serve` där och redigera content/",

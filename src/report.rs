@@ -49,7 +49,7 @@ pub fn render(diagnostics: &[Diagnostic], format: Format, lang: Lang, style: Sty
     match format {
         Format::Json => json_report(&translated),
         Format::Github => translated.iter().map(github).collect(),
-        _ => gitlab(&translated),
+        _ => gitlab(&translated, diagnostics),
     }
 }
 
@@ -149,12 +149,15 @@ fn github(d: &Diagnostic) -> String {
 /// A GitLab code quality report (a JSON array of issues with stable fingerprints). Two
 /// identical problems on one line get fingerprints of their own (GitLab keeps one issue per
 /// fingerprint); a problem without a file is reported at the repository's root (`.`), not
-/// attributed to a file it is not about.
-fn gitlab(ds: &[Diagnostic]) -> String {
+/// attributed to a file it is not about. Fingerprints are made from the English message
+/// (`english`, the same diagnostics untranslated), so that they do not change with the
+/// language of the report.
+fn gitlab(ds: &[Diagnostic], english: &[Diagnostic]) -> String {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let items: Vec<serde_json::Value> = ds
         .iter()
-        .map(|d| {
+        .zip(english)
+        .map(|(d, en)| {
             let path = d
                 .file
                 .as_ref()
@@ -166,7 +169,7 @@ fn gitlab(ds: &[Diagnostic]) -> String {
                 Some(h) => format!("{} ({h})", d.message),
                 None => d.message.clone(),
             };
-            let key = format!("{path}\u{0}{line}\u{0}{column}\u{0}{}", d.message);
+            let key = format!("{path}\u{0}{line}\u{0}{column}\u{0}{}", en.message);
             let repeat = seen.entry(key.clone()).or_insert(0);
             *repeat += 1;
             let identity = if *repeat == 1 {

@@ -358,3 +358,113 @@ fn help_and_command_line_errors_in_the_chosen_language() {
         flag.stderr
     );
 }
+
+#[test]
+fn the_search_for_the_site_stops_at_the_top_of_a_git_work_tree() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A handbok.yaml above a repository is not the repository's site.
+    std::fs::write(dir.path().join("handbok.yaml"), "title: Någon annans\n").expect("write");
+    let sub = dir.path().join("repo/docs");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    std::fs::create_dir(dir.path().join("repo/.git")).expect("mkdir");
+    let run = run_in(&sub, &["build"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("no handbok.yaml in ."),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn gitlab_fingerprints_do_not_depend_on_the_language() {
+    let site = site_with_problems(true);
+    let en = run_env(site.root(), &["check", "--format", "gitlab"], &[]);
+    let sv = run_env(
+        site.root(),
+        &["check", "--format", "gitlab"],
+        &[("HANDBOK_LANG", "sv")],
+    );
+    let prints = |out: &str| -> Vec<String> {
+        let items: serde_json::Value = serde_json::from_str(out).expect("json");
+        items
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|i| i["fingerprint"].to_string())
+            .collect()
+    };
+    assert_ne!(
+        en.stdout, sv.stdout,
+        "the descriptions are in two languages"
+    );
+    assert_eq!(prints(&en.stdout), prints(&sv.stdout));
+}
+
+#[test]
+fn handbok_alone_shows_the_help_and_timings_are_in_the_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = run_env(dir.path(), &[], &[("HANDBOK_LANG", "sv")]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("Användning: handbok [FLAGGOR] <KOMMANDO>"),
+        "{}",
+        run.stderr
+    );
+    let conflict = run_env(
+        dir.path(),
+        &["check", "-q", "-v"],
+        &[("HANDBOK_LANG", "sv")],
+    );
+    conflict.expect_code(2);
+    assert!(
+        conflict
+            .stderr
+            .contains("kan inte användas tillsammans med"),
+        "{}",
+        conflict.stderr
+    );
+    let shell = run_env(
+        dir.path(),
+        &["completions", "fihs"],
+        &[("HANDBOK_LANG", "sv")],
+    );
+    assert!(
+        shell.stderr.contains("välj ett av: bash"),
+        "{}",
+        shell.stderr
+    );
+    let site = Site::from_fixture("basic");
+    let sv = run_env(
+        site.root(),
+        &["build", "--timings"],
+        &[("HANDBOK_LANG", "sv")],
+    );
+    assert!(sv.stderr.contains("tid: läser sidorna: "), "{}", sv.stderr);
+    assert!(!sv.stderr.contains("loading"), "{}", sv.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_unicode_is_no_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // `Tjänster` in Latin-1, as a folder on an old file share may be named.
+    let name = std::ffi::OsStr::from_bytes(b"Tj\xe4nster");
+    let output = Command::new(env!("CARGO_BIN_EXE_handbok"))
+        .arg("init")
+        .arg(name)
+        .current_dir(dir.path())
+        .env("HANDBOK_LANG", "en")
+        .output()
+        .expect("run");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.path().join(name).join("handbok.yaml").is_file());
+}

@@ -74,20 +74,34 @@ impl Created {
 }
 
 fn write_all(dir: &Path, created: &mut Created) -> Result<()> {
-    make_dir(dir, created)?;
+    make_top(dir, created)?;
     write_dir(&STARTER, dir, created)?;
     write_file(&dir.join(".gitignore"), GITIGNORE.as_bytes(), created)
 }
 
-fn make_dir(dir: &Path, created: &mut Created) -> Result<()> {
+/// The site folder: made, or one that exists (found empty) and is a folder, not a link.
+fn make_top(dir: &Path, created: &mut Created) -> Result<()> {
     match std::fs::create_dir(dir) {
         Ok(()) => {
             created.dirs.push(dir.to_path_buf());
             Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e)
+            if e.kind() == std::io::ErrorKind::AlreadyExists
+                && dir.symlink_metadata().is_ok_and(|m| m.is_dir()) =>
+        {
+            Ok(())
+        }
         Err(e) => Err(Error::io(IoAction::Create, dir, e)),
     }
+}
+
+/// A folder inside the site: always made new. The site folder was empty, so one that
+/// exists (or a link put in its place meanwhile) is an error, never written into.
+fn make_dir(dir: &Path, created: &mut Created) -> Result<()> {
+    std::fs::create_dir(dir).map_err(|e| Error::io(IoAction::Create, dir, e))?;
+    created.dirs.push(dir.to_path_buf());
+    Ok(())
 }
 
 fn write_dir(from: &Dir<'_>, to: &Path, created: &mut Created) -> Result<()> {

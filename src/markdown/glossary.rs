@@ -49,6 +49,7 @@ pub fn mark<'a>(
     };
     let mut used = vec![false; marking.glossary.terms.len()];
     let mut blocked = 0usize;
+    let mut block: Option<String> = None;
     let mut out = Vec::with_capacity(events.len());
     for (event, range) in events {
         match &event {
@@ -59,8 +60,20 @@ pub fn mark<'a>(
                 blocked = blocked.saturating_sub(1)
             }
             // Raw HTML an editor wrote, inline or as a block (`<a href>` on a line of its
-            // own, then Markdown, then `</a>`): links, code and the like are left alone.
-            Event::InlineHtml(html) | Event::Html(html) => blocked = html_depth(html, blocked),
+            // own, then Markdown, then `</a>`): links, code and the like are left alone. A
+            // block comes a line at a time; it is scanned whole, so that a comment or script
+            // over several lines is one.
+            Event::InlineHtml(html) => blocked = html_depth(html, blocked),
+            Event::Start(Tag::HtmlBlock) => block = Some(String::new()),
+            Event::Html(html) => match &mut block {
+                Some(b) => b.push_str(html),
+                None => blocked = html_depth(html, blocked),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(b) = block.take() {
+                    blocked = html_depth(&b, blocked);
+                }
+            }
             Event::Text(text) if blocked == 0 && used.contains(&false) => {
                 split_text(text, matcher, marking, &mut used, &range, &mut out);
                 continue;
@@ -178,6 +191,14 @@ mod tests {
         assert!(html.contains("<a href=\"https://x.se/\">NSH</a>"), "{html}");
         assert!(html.contains("<code>KS</code>"), "{html}");
         assert!(html.contains("sedan <a class=\"glossary\""), "{html}");
+    }
+
+    #[test]
+    fn a_tag_in_a_comment_or_script_over_several_lines_blocks_nothing() {
+        let html = render(
+            "<!--\n<a href=\"x\">\n-->\n\n<script>\nvar s = \"<code>\";\n</script>\n\nNSH arbetar.\n",
+        );
+        assert!(html.contains("<p><a class=\"glossary\""), "{html}");
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// Writes a line of news to the terminal in the serve language.
 fn say(shared: &Shared, log: &Log, line: Text) {
-    log(&line.render(shared.lang));
+    log(&line.render_for_terminal(shared.lang));
 }
 
 /// The state the HTTP side and the rebuild loop share.
@@ -269,9 +269,10 @@ impl StopSignal {
 /// away for as long as the server runs, which tells other servers that it is in use. Removed
 /// when the server returns; a stopped server's folder is removed by the next one.
 struct WorkFolder {
-    dir: tempfile::TempDir,
-    /// Holds the folder's exclusive lock (see [`lock_work_folder`]).
+    /// Holds the folder's exclusive lock (see [`lock_work_folder`]). Declared first so that
+    /// it is closed before the folder is removed (Windows cannot remove an open file).
     _lock: std::fs::File,
+    dir: tempfile::TempDir,
 }
 
 impl WorkFolder {
