@@ -108,54 +108,92 @@ struct SiteArgs {
     strict: bool,
 }
 
-/// The help text of each argument, by subcommand (`""`: the top level and global ones).
-const HELP: &[(&str, &str, &Message)] = &[
-    ("", "lang", &msg::HELP_LANG),
-    ("", "format", &msg::HELP_FORMAT),
-    ("", "quiet", &msg::HELP_QUIET),
-    ("", "verbose", &msg::HELP_VERBOSE),
-    ("", "help", &msg::HELP_HELP),
-    ("", "version", &msg::HELP_VERSION),
-    ("build", "output", &msg::HELP_OUTPUT),
-    ("build", "force", &msg::HELP_FORCE),
-    ("serve", "bind", &msg::HELP_BIND),
-    ("serve", "port", &msg::HELP_PORT),
-    ("serve", "allow_host", &msg::HELP_ALLOW_HOST),
-    ("serve", "poll", &msg::HELP_POLL),
-    ("serve", "open", &msg::HELP_OPEN),
-    ("new", "kind", &msg::HELP_KIND),
-    ("new", "path", &msg::HELP_PATH),
-    ("new", "root", &msg::HELP_ROOT),
-    ("check", "review", &msg::HELP_REVIEW),
-    ("check", "days", &msg::HELP_DAYS),
-    ("init", "dir", &msg::HELP_INIT_DIR),
-    ("completions", "shell", &msg::HELP_SHELL),
-];
+/// Where an argument is: at the top (and global), in every site command, or in one command.
+#[derive(PartialEq)]
+enum In {
+    Top,
+    Site,
+    Sub(&'static str),
+}
 
-/// The site arguments every site command has.
-const SITE_HELP: &[(&str, &Message)] = &[
-    ("root", &msg::HELP_ROOT),
-    ("base_url", &msg::HELP_BASE_URL),
-    ("drafts", &msg::HELP_DRAFTS),
-    ("today", &msg::HELP_TODAY),
-    ("timings", &msg::HELP_TIMINGS),
-    ("strict", &msg::HELP_STRICT),
-];
-
-/// The names of arguments' values, by subcommand (`""`: any).
-const VALUE_NAMES: &[(&str, &str, &Message)] = &[
-    ("", "lang", &msg::VALUE_LANG),
-    ("", "root", &msg::VALUE_DIR),
-    ("", "base_url", &msg::VALUE_URL),
-    ("", "today", &msg::VALUE_DATE),
-    ("build", "output", &msg::VALUE_DIR),
-    ("serve", "bind", &msg::VALUE_ADDRESS),
-    ("serve", "allow_host", &msg::VALUE_NAME),
-    ("new", "kind", &msg::VALUE_TYPE),
-    ("new", "path", &msg::VALUE_PATH),
-    ("check", "days", &msg::VALUE_DAYS),
-    ("init", "dir", &msg::VALUE_DIR),
-    ("completions", "shell", &msg::VALUE_SHELL),
+/// Each argument's help text and, where it takes one, the name of its value (`<MAPP>`).
+const ARGS: &[(In, &str, &Message, Option<&Message>)] = &[
+    (In::Top, "lang", &msg::HELP_LANG, Some(&msg::VALUE_LANG)),
+    (In::Top, "format", &msg::HELP_FORMAT, None),
+    (In::Top, "quiet", &msg::HELP_QUIET, None),
+    (In::Top, "verbose", &msg::HELP_VERBOSE, None),
+    (In::Top, "help", &msg::HELP_HELP, None),
+    (In::Top, "version", &msg::HELP_VERSION, None),
+    (In::Site, "root", &msg::HELP_ROOT, Some(&msg::VALUE_DIR)),
+    (
+        In::Site,
+        "base_url",
+        &msg::HELP_BASE_URL,
+        Some(&msg::VALUE_URL),
+    ),
+    (In::Site, "drafts", &msg::HELP_DRAFTS, None),
+    (In::Site, "today", &msg::HELP_TODAY, Some(&msg::VALUE_DATE)),
+    (In::Site, "timings", &msg::HELP_TIMINGS, None),
+    (In::Site, "strict", &msg::HELP_STRICT, None),
+    (
+        In::Sub("build"),
+        "output",
+        &msg::HELP_OUTPUT,
+        Some(&msg::VALUE_DIR),
+    ),
+    (In::Sub("build"), "force", &msg::HELP_FORCE, None),
+    (
+        In::Sub("serve"),
+        "bind",
+        &msg::HELP_BIND,
+        Some(&msg::VALUE_ADDRESS),
+    ),
+    (In::Sub("serve"), "port", &msg::HELP_PORT, None),
+    (
+        In::Sub("serve"),
+        "allow_host",
+        &msg::HELP_ALLOW_HOST,
+        Some(&msg::VALUE_NAME),
+    ),
+    (In::Sub("serve"), "poll", &msg::HELP_POLL, None),
+    (In::Sub("serve"), "open", &msg::HELP_OPEN, None),
+    (
+        In::Sub("new"),
+        "kind",
+        &msg::HELP_KIND,
+        Some(&msg::VALUE_TYPE),
+    ),
+    (
+        In::Sub("new"),
+        "path",
+        &msg::HELP_PATH,
+        Some(&msg::VALUE_PATH),
+    ),
+    (
+        In::Sub("new"),
+        "root",
+        &msg::HELP_ROOT,
+        Some(&msg::VALUE_DIR),
+    ),
+    (In::Sub("check"), "review", &msg::HELP_REVIEW, None),
+    (
+        In::Sub("check"),
+        "days",
+        &msg::HELP_DAYS,
+        Some(&msg::VALUE_DAYS),
+    ),
+    (
+        In::Sub("init"),
+        "dir",
+        &msg::HELP_INIT_DIR,
+        Some(&msg::VALUE_DIR),
+    ),
+    (
+        In::Sub("completions"),
+        "shell",
+        &msg::HELP_SHELL,
+        Some(&msg::VALUE_SHELL),
+    ),
 ];
 
 const SUBCOMMANDS: &[(&str, &Message)] = &[
@@ -190,34 +228,29 @@ fn command(lang: Lang) -> clap::Command {
         t.push_str(&format!("\n{}:\n{{options}}\n", say(&msg::HELP_OPTIONS)));
         t
     };
-    // An argument's help, and its value's name (`<MAPP>`) where it has one.
-    let described = |sub: &str, name: &str, a: clap::Arg, help: &'static Message| {
-        let a = a.help(say(help));
-        match VALUE_NAMES
-            .iter()
-            .find(|(s, n, _)| (s.is_empty() || *s == sub) && *n == name)
-        {
-            Some((_, _, v)) => a.value_name(match lang {
-                Lang::En => v.en,
-                Lang::Sv => v.sv,
-            }),
-            None => a,
-        }
+    let pick = |m: &'static Message| match lang {
+        Lang::En => m.en,
+        Lang::Sv => m.sv,
     };
-    let mut cli = Cli::command().about(say(&msg::HELP_ABOUT));
-    for (_, name, m) in HELP.iter().filter(|(sub, _, _)| sub.is_empty()) {
-        cli = cli.mut_arg(*name, |a| described("", name, a, m));
-    }
+    // Every argument of `place` gets its help and its value's name in `lang`.
+    let describe = |mut c: clap::Command, place: &In| {
+        for (_, name, help, value) in ARGS.iter().filter(|(p, ..)| p == place) {
+            c = c.mut_arg(*name, |a| {
+                let a = a.help(pick(help));
+                match value {
+                    Some(v) => a.value_name(pick(v)),
+                    None => a,
+                }
+            });
+        }
+        c
+    };
+    let mut cli = describe(Cli::command().about(say(&msg::HELP_ABOUT)), &In::Top);
     for (sub, about) in SUBCOMMANDS {
         cli = cli.mut_subcommand(*sub, |mut c| {
-            c = c.about(say(about));
-            for (_, name, m) in HELP.iter().filter(|(s, _, _)| s == sub) {
-                c = c.mut_arg(*name, |a| described(sub, name, a, m));
-            }
+            c = describe(c.about(say(about)), &In::Sub(sub));
             if c.get_arguments().any(|a| a.get_id() == "strict") {
-                for (name, m) in SITE_HELP {
-                    c = c.mut_arg(*name, |a| described(sub, name, a, m));
-                }
+                c = describe(c, &In::Site);
             }
             let t = template(&c);
             c.help_template(t)

@@ -32,6 +32,14 @@ fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
+/// The issues of a JSON or GitLab report.
+fn report(stdout: &str) -> Vec<serde_json::Value> {
+    match serde_json::from_str(stdout) {
+        Ok(serde_json::Value::Array(items)) => items,
+        other => panic!("not a JSON list ({other:?}): {stdout}"),
+    }
+}
+
 /// The basic fixture with a page holding one warning (vague link text) and, when `broken`,
 /// an error (a link to a missing file).
 fn site_with_problems(broken: bool) -> Site {
@@ -96,7 +104,7 @@ fn without_a_site_above_the_message_says_how_to_start() {
     // In a GitLab report a problem without a file is the repository's, not handbok.yaml's.
     let gitlab = run_in(dir.path(), &["build", "--format", "gitlab"]);
     gitlab.expect_code(2);
-    let items: serde_json::Value = serde_json::from_str(&gitlab.stdout).expect("json");
+    let items = report(&gitlab.stdout);
     assert_eq!(items[0]["location"]["path"], ".", "{}", gitlab.stdout);
     assert_eq!(items[0]["check_name"], "HB0901");
 }
@@ -158,10 +166,7 @@ fn verbose_shows_each_message_code() {
     let broken = run.line_starting_with("content/natverk/problem.md:7:1:");
     assert!(broken.contains(" error[HB"), "{broken}");
     let json = site.run(&["check", "--format", "json"]);
-    let items: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
-    assert!(items
-        .as_array()
-        .expect("array")
+    assert!(report(&json.stdout)
         .iter()
         .all(|i| i["code"].as_str().is_some_and(|c| c.starts_with("HB")) || i["code"].is_null()));
 }
@@ -211,12 +216,7 @@ fn an_escape_sequence_in_a_file_name_is_printed_escaped() {
     );
     // JSON keeps the name exact (escaped the JSON way).
     let json = site.run(&["check", "--format", "json"]);
-    let items: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
-    assert!(items
-        .as_array()
-        .expect("array")
-        .iter()
-        .any(|i| i["file"] == name));
+    assert!(report(&json.stdout).iter().any(|i| i["file"] == name));
 }
 
 #[test]
@@ -228,10 +228,8 @@ fn two_identical_problems_on_one_line_are_two_gitlab_issues() {
     );
     let run = site.run(&["check", "--format", "gitlab"]);
     run.expect_code(1);
-    let items: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let items = report(&run.stdout);
     let here: Vec<&serde_json::Value> = items
-        .as_array()
-        .expect("array")
         .iter()
         .filter(|i| {
             i["location"]["path"] == "content/natverk/dubbel.md" && i["severity"] == "major"
@@ -387,10 +385,7 @@ fn gitlab_fingerprints_do_not_depend_on_the_language() {
         &[("HANDBOK_LANG", "sv")],
     );
     let prints = |out: &str| -> Vec<String> {
-        let items: serde_json::Value = serde_json::from_str(out).expect("json");
-        items
-            .as_array()
-            .expect("array")
+        report(out)
             .iter()
             .map(|i| i["fingerprint"].to_string())
             .collect()
