@@ -38,7 +38,8 @@ fn config(root: &Path) -> Config {
 fn site(root: &Path) -> Site {
     let config = config(root);
     let content = handbok::internals::load_content(&config).expect("the generated content loads");
-    Site::build(config, content, &[], Vec::new()).expect("the generated site builds")
+    Site::build(config, content, Default::default(), &[], Vec::new())
+        .expect("the generated site builds")
 }
 
 fn stages(c: &mut Criterion) {
@@ -74,7 +75,9 @@ fn stages(c: &mut Criterion) {
                 let content = handbok::internals::load_content(&config).expect("loads");
                 (config, content)
             },
-            |(config, content)| Site::build(config, content, &[], Vec::new()).expect("builds"),
+            |(config, content)| {
+                Site::build(config, content, Default::default(), &[], Vec::new()).expect("builds")
+            },
             BatchSize::LargeInput,
         )
     });

@@ -29,6 +29,7 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
 ];
 
 mod checks;
+pub mod forge;
 
 /// The configuration file's name, at the site root.
 pub const CONFIG_FILE: &str = "handbok.yaml";
@@ -61,8 +62,49 @@ struct RawConfig {
     accessibility: Option<AccessibilityConfig>,
     #[serde(default)]
     edit_url: Option<String>,
+    /// Page dates, authors and histories from git (default true).
+    #[serde(default = "yes")]
+    git: bool,
+    #[serde(default)]
+    repository: Option<RawRepository>,
+    #[serde(default)]
+    history: HistoryConfig,
     #[serde(default)]
     extra: Option<serde_norway::Value>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `repository:` as written: the forge project the site's sources live in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRepository {
+    url: String,
+    #[serde(default)]
+    branch: Option<String>,
+    #[serde(default)]
+    forge: Option<forge::Forge>,
+}
+
+/// `history:`: what the pages show of the git history.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct HistoryConfig {
+    /// Show who made each change (false: dates and messages only, for privacy).
+    pub authors: bool,
+    /// How many changes the page "Senaste ändringar" and its feed list.
+    pub recent: usize,
+}
+
+impl Default for HistoryConfig {
+    fn default() -> Self {
+        Self {
+            authors: true,
+            recent: 30,
+        }
+    }
 }
 
 /// The accessibility statement (tillgänglighetsredogörelse) required by lag (2018:1937),
@@ -340,6 +382,11 @@ pub struct Config {
     /// Where an editor changes a page: an http(s) URL in which `{path}` stands for the
     /// content file's path relative to `content/` (`edit_url:`).
     pub edit_url: Option<String>,
+    /// Read dates, authors and histories from git (`git:`).
+    pub git: bool,
+    /// The forge project, for edit, history and commit links (`repository:`).
+    pub repository: Option<forge::Repository>,
+    pub history: HistoryConfig,
     /// The date builds compare review dates and meetings with (`--today`, else
     /// `SOURCE_DATE_EPOCH`, else the system date).
     pub today: chrono::NaiveDate,
@@ -567,6 +614,9 @@ impl Config {
             )?,
             accessibility: validate_accessibility(text, raw.accessibility)?,
             edit_url: validate_edit_url(text, raw.edit_url)?,
+            git: raw.git,
+            repository: validate_repository(text, raw.repository)?,
+            history: raw.history,
             action_plans: ActionPlansConfig {
                 path: site_path(text, "action_plans", &raw.action_plans.path)?,
             },
@@ -629,6 +679,60 @@ fn validate_sources(text: &str, raw: &RawConfig) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// `repository:`: an http(s) project address (trailing `/` and `.git` dropped), a branch
+/// name (default `main`), the forge (guessed from the address when left out).
+fn validate_repository(
+    text: &str,
+    raw: Option<RawRepository>,
+) -> Result<Option<forge::Repository>> {
+    use forge::{Forge, Repository};
+    let Some(raw) = raw else { return Ok(None) };
+    let url = raw.url.trim();
+    let url = url.trim_end_matches('/');
+    let url = url.strip_suffix(".git").unwrap_or(url).to_string();
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let bad_url = match host {
+        None => true,
+        Some(rest) => {
+            rest.is_empty()
+                || rest.starts_with('/')
+                || url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+    };
+    if bad_url {
+        return Err(config_error(
+            Diagnostic::error(text!(msg::REPOSITORY_URL, raw.url))
+                .in_file(CONFIG_FILE)
+                .at_line(nested_key_line(text, "repository", "url"))
+                .with_hint(&msg::HINT_REPOSITORY_URL),
+        ));
+    }
+    let branch = raw
+        .branch
+        .map_or_else(|| "main".to_string(), |b| b.trim().to_string());
+    let bad_branch = branch.is_empty()
+        || branch.contains("..")
+        || branch.starts_with(['-', '/'])
+        || branch
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "~^:?*[\\".contains(c));
+    if bad_branch {
+        return Err(config_error(
+            Diagnostic::error(text!(msg::REPOSITORY_BRANCH, branch))
+                .in_file(CONFIG_FILE)
+                .at_line(nested_key_line(text, "repository", "branch"))
+                .with_hint(&msg::HINT_REPOSITORY_BRANCH),
+        ));
+    }
+    Ok(Some(Repository {
+        forge: raw.forge.unwrap_or_else(|| Forge::guess(&url)),
+        url,
+        branch,
+    }))
 }
 
 /// `edit_url:`, blank meaning unset: an http(s) URL holding `{path}`.

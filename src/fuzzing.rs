@@ -123,7 +123,7 @@ pub fn render_page(
     let rel = "natverk/fuzz.md";
     let mut content = site_content(source(rel, SourceKind::Page, front("Fuzz"), body));
     content.glossary = terms.iter().map(|t| glossary_term(t, t)).collect();
-    let site = match Site::build(config, content, &[], Vec::new()) {
+    let site = match Site::build(config, content, Default::default(), &[], Vec::new()) {
         Ok(site) => site,
         Err(e) => return (None, e.diagnostics()),
     };
@@ -143,7 +143,7 @@ pub fn render_page(
 fn build_and_render(config: Config, page: Source) -> Vec<Diagnostic> {
     let content = site_content(page);
     let mut diagnostics = Vec::new();
-    let site = match Site::build(config, content, &[], Vec::new()) {
+    let site = match Site::build(config, content, Default::default(), &[], Vec::new()) {
         Ok(site) => site,
         Err(e) => {
             diagnostics.extend(e.diagnostics());

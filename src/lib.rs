@@ -19,6 +19,7 @@ pub(crate) mod dates;
 pub(crate) mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+pub(crate) mod history;
 pub(crate) mod i18n;
 pub(crate) mod init;
 pub(crate) mod inside;
@@ -335,9 +336,20 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
     let templates = Templates::load(&config)?;
     timings.lap(&messages::STAGE_CONFIGURATION);
     options.stage(&messages::STAGE_CONTENT);
-    let mut content = content::load(&config)?;
+    // The pages and the git history side by side: the history is one walk over the
+    // commits that the parallel loading of the pages leaves a core for.
+    let (content, ((history, history_warnings), history_took)) = rayon::join(
+        || content::load(&config),
+        || {
+            let started = std::time::Instant::now();
+            (history::read(&config), started.elapsed())
+        },
+    );
+    let mut content = content?;
     timings.lap(&messages::STAGE_CONTENT);
+    timings.within(&messages::STAGE_HISTORY, history_took);
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
+    diagnostics.extend(history_warnings);
     diagnostics.extend(templates.warnings.iter().cloned());
     let statics = match site_statics(&config, &mut diagnostics) {
         Ok(statics) => statics,
@@ -349,7 +361,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
     };
     let theme_statics: Vec<&str> = templates.static_files.keys().map(String::as_str).collect();
     options.stage(&messages::STAGE_MODEL);
-    let site = match Site::build(config, content, &theme_statics, statics) {
+    let site = match Site::build(config, content, history, &theme_statics, statics) {
         Ok(site) => site,
         Err(Error::Site(more)) => {
             diagnostics.extend(more);

@@ -2270,6 +2270,53 @@ catalogue! {
         en: "add the file {0} with the theme's texts translated, or write `language: sv`",
         sv: "lägg till filen {0} med temats texter översatta, eller skriv `language: sv`",
     }
+
+    // HB11xx: the site's git history.
+    GIT_SHALLOW = "HB1101" {
+        en: "the git history is shallow (a clone with limited depth): {} pages get no git dates, their history does not reach their first version",
+        sv: "git-historiken är grund (en klon med begränsat djup): {} sidor får inga datum från git, deras historik når inte deras första version",
+    }
+    HINT_GIT_SHALLOW = "HB1102" {
+        en: "fetch the whole history: `fetch-depth: 0` for actions/checkout (GitHub Actions), `GIT_DEPTH: 0` (GitLab CI), or `git fetch --unshallow`",
+        sv: "hämta hela historiken: `fetch-depth: 0` för actions/checkout (GitHub Actions), `GIT_DEPTH: 0` (GitLab CI) eller `git fetch --unshallow`",
+    }
+    GIT_UNREADABLE = "HB1103" {
+        en: "the git history could not be read ({}); pages keep the dates of their front matter",
+        sv: "git-historiken kunde inte läsas ({}); sidorna behåller datumen i sina metadatablock",
+    }
+    HINT_GIT_UNREADABLE = "HB1104" {
+        en: "check the repository with `git log`, or write `git: false` in handbok.yaml to build without git",
+        sv: "kontrollera förrådet med `git log`, eller skriv `git: false` i handbok.yaml för att bygga utan git",
+    }
+    REPOSITORY_URL = "HB1105" {
+        en: "`repository.url` `{}` is not the web address of a project (an http(s) URL with a server name and no space)",
+        sv: "`repository.url` `{}` är inte webbadressen till ett projekt (en http(s)-adress med servernamn och utan mellanslag)",
+    }
+    HINT_REPOSITORY_URL = "HB1106" {
+        en: "write the project's address as the browser shows it, e.g. https://gitlab.example.se/hallbarhet/handbok",
+        sv: "skriv projektets adress som webbläsaren visar den, till exempel https://gitlab.example.se/hallbarhet/handbok",
+    }
+    REPOSITORY_BRANCH = "HB1107" {
+        en: "`repository.branch` `{}` is not a branch name",
+        sv: "`repository.branch` `{}` är inget grennamn",
+    }
+    HINT_REPOSITORY_BRANCH = "HB1108" {
+        en: "write the name of the branch the site is published from, e.g. `main`",
+        sv: "skriv namnet på grenen som webbplatsen publiceras från, till exempel `main`",
+    }
+    WHO_CHANGES = "HB1110" {
+        en: "the page of recent changes (from the git history)",
+        sv: "sidan med de senaste ändringarna (från git-historiken)",
+    }
+    WHO_CHANGES_FEED = "HB1111" {
+        en: "the feed of recent changes",
+        sv: "flödet med de senaste ändringarna",
+    }
+    WHO_VERSIONS = "HB1112" {
+        en: "the versions page of {}",
+        sv: "versionssidan för {}",
+    }
+    STAGE_HISTORY = "HB1109" { en: "the git history", sv: "git-historiken" }
 }
 
 #[cfg(test)]

@@ -157,6 +157,18 @@ fn is_windows_device(name: &str) -> bool {
     })
 }
 
+/// Percent-encodes a path for use in a URL (keeps `/` and unreserved characters): site
+/// paths in hrefs, file paths and branch names in links to the forge.
+pub fn encode_path(path: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(path, SET).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const MODULES: &[&str] = &[
     "config",
     "content",
+    "history",
     "site",
     "markdown",
     "templates",

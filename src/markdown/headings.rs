@@ -36,6 +36,7 @@ pub const THEME_IDS: &[&str] = &[
     "sidhuvud-sok",
     "sidor-rubrik",
     "toc-rubrik",
+    "versionshistorik-rubrik",
 ];
 
 /// Whether the theme writes `id` on a page with Markdown ([`THEME_IDS`]).

@@ -42,15 +42,7 @@ pub fn atom(site: &Site, derived: &Derived) -> String {
         })
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(&d.iso));
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape_xml(&site.config.language)
-    ));
-    xml.push_str(&format!(
-        "  <title>{}</title>\n",
-        escape_xml(&site.config.title)
-    ));
+    let mut xml = feed_start(site, &site.config.title);
     if let Some(d) = &site.config.description {
         xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(d)));
     }
@@ -102,6 +94,17 @@ pub fn atom(site: &Site, derived: &Derived) -> String {
     xml
 }
 
+/// The XML declaration and the feed's opening tag and title.
+fn feed_start(site: &Site, title: &str) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape_xml(&site.config.language)
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", escape_xml(title)));
+    xml
+}
+
 /// An RFC 3339 timestamp: dates become midnight UTC, date-times are kept.
 fn timestamp(iso: &str) -> String {
     if iso.len() == 10 {
@@ -109,4 +112,77 @@ fn timestamp(iso: &str) -> String {
     } else {
         iso.to_string()
     }
+}
+
+/// The feed of "Senaste ändringar": one entry per content change from git, newest first.
+/// Ids are the commit and the file, so that a reader sees each change once; the times are
+/// the commits', so the same commit always gives the same feed.
+/// `title` is the theme's name of the page ("Senaste ändringar").
+pub fn changes(site: &Site, title: &str) -> String {
+    use crate::site::routes::{CHANGES_FEED, CHANGES_PATH};
+    let h = &site.history;
+    let site_id = format!("urn:handbok:{}:andringar", slugify(&site.config.title));
+    let updated = h
+        .changes
+        .first()
+        .and_then(|c| h.commits.get(c.commit))
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |c| c.rfc3339());
+    let mut xml = feed_start(site, &format!("{title}: {}", site.config.title));
+    xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&site_id)));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        escape_xml(
+            &site
+                .config
+                .permalink(&format!("{CHANGES_PATH}{CHANGES_FEED}"))
+        )
+    ));
+    xml.push_str(&format!(
+        "  <link href=\"{}\"/>\n",
+        escape_xml(&site.config.permalink(CHANGES_PATH))
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape_xml(&site.config.title)
+    ));
+    for ch in &h.changes {
+        let Some(c) = h.commits.get(ch.commit) else {
+            continue;
+        };
+        let entry = ch
+            .current
+            .as_ref()
+            .and_then(|rel| site.by_source.get(rel))
+            .map(|id| &site.entries[*id]);
+        let title = entry.map_or(ch.path.as_str(), |e| e.title());
+        let link = entry.map_or_else(
+            || site.config.permalink(CHANGES_PATH),
+            |e| site.config.permalink(&encode_path(&e.path)),
+        );
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_xml(&format!("{title}: {}", c.summary))
+        ));
+        xml.push_str(&format!("    <link href=\"{}\"/>\n", escape_xml(&link)));
+        xml.push_str(&format!(
+            "    <id>{}</id>\n",
+            escape_xml(&format!("{site_id}:{}:{}", c.id, encode_path(&ch.path)))
+        ));
+        xml.push_str(&format!("    <updated>{}</updated>\n", c.rfc3339()));
+        if site.config.history.authors && !c.author.is_empty() {
+            xml.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                escape_xml(&c.author)
+            ));
+        }
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape_xml(&c.summary)
+        ));
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
 }

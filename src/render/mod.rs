@@ -14,7 +14,7 @@ use crate::messages as msg;
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{html_ids, paths, Derived, Route, Routes, Site, SEARCH_FOLDERS, SEARCH_PATH};
 use crate::templates::views::{self, Context, SiteView};
-use crate::templates::{governance_views, site_pages};
+use crate::templates::{governance_views, history_views, site_pages};
 use crate::templates::{FileSource, Templates};
 
 /// The ids of a rendered page (`None` when it failed to render).
@@ -407,6 +407,13 @@ impl<'a> Base<'a> {
             Route::Feed => self
                 .sink
                 .write(path, feed::atom(site, self.derived).as_bytes()),
+            Route::ChangesFeed => {
+                let title = self.templates.strings.get("changes_title");
+                let title = title
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_default();
+                self.sink.write(path, feed::changes(site, title).as_bytes())
+            }
             Route::Csv => match table::activities_csv(site) {
                 Ok(bytes) => self.sink.write(path, &bytes),
                 Err(e) => Err(Diagnostic::error(crate::text!(
@@ -491,6 +498,16 @@ impl<'a> Base<'a> {
                 view.nav_html = self.matrix_nav(&ctx.root, true);
                 ctx.matrix = Some(view);
                 ("matrix.html", ctx)
+            }
+            Route::Changes => {
+                let mut ctx = self.context(path);
+                ctx.changes = Some(history_views::changes(site));
+                ("changes.html", ctx)
+            }
+            Route::Versions(id) => {
+                let mut ctx = self.context(path);
+                ctx.versions = Some(history_views::versions_page(site, self.derived, id));
+                ("versions.html", ctx)
             }
             Route::FocusArea(i) => {
                 let mut ctx = self.context(path);

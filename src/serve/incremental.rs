@@ -147,6 +147,8 @@ fn apply_changes(
     let mut others: Vec<Route> = Vec::new();
     for c in changes {
         let old_source = std::mem::replace(&mut built.site.entries[c.id].source, c.source);
+        let rel = built.site.entries[c.id].source.rel.clone();
+        built.site.history.changed_locally(&rel);
         let (relinked, old_body) = built.derived.replace_body(&built.site, c.id, c.body);
         undo.entries.push((c.id, old_source, old_body));
         to_render.push(c.id);

@@ -123,6 +123,11 @@ pub struct Site {
     pub statics: Vec<StaticFile>,
     /// Every file the build writes (see [`routes`]).
     pub routes: Routes,
+    /// The git history of the content files (empty without a repository).
+    pub history: crate::history::History,
+    /// Governing documents with earlier versions: entry → the texts of its versions,
+    /// newest first, as many as the versions page shows (and one more to compare with).
+    pub versions: HashMap<usize, Vec<crate::history::VersionText>>,
 }
 
 impl Site {
@@ -131,6 +136,7 @@ impl Site {
     pub fn build(
         config: Config,
         content: Content,
+        history: crate::history::History,
         theme_statics: &[&str],
         statics: Vec<StaticFile>,
     ) -> Result<Site> {
@@ -160,6 +166,8 @@ impl Site {
             routes: Routes::default(),
             taxonomies: Vec::new(),
             aliases: Vec::new(),
+            history,
+            versions: HashMap::new(),
             config,
         };
         site.add_entries(sources, &mut errors);
@@ -168,6 +176,7 @@ impl Site {
         site.taxonomies = taxonomy::collect(&site);
         site.find_glossary_page(&mut errors);
         site.matrix = governance::Matrix::build(&site, &mut errors);
+        site.versions = site.document_versions();
         site.routes = Routes::pages_only(&site);
         site.resolve_meetings(&mut errors);
         site.routes = Routes::build(&site, theme_statics.iter().copied(), &mut errors);
@@ -175,6 +184,21 @@ impl Site {
             return Err(Error::Site(errors));
         }
         Ok(site)
+    }
+
+    /// The texts of the versions of every governing document that has more than one.
+    fn document_versions(&self) -> HashMap<usize, Vec<crate::history::VersionText>> {
+        self.entries
+            .par_iter()
+            .enumerate()
+            .filter(|(_, e)| e.source.front.document.is_some())
+            .filter_map(|(id, e)| {
+                let texts = self
+                    .history
+                    .texts(&e.source.rel, crate::history::VERSIONS_MAX + 1);
+                (texts.len() >= 2).then_some((id, texts))
+            })
+            .collect()
     }
 
     fn add_entries(&mut self, mut sources: Vec<Source>, errors: &mut Vec<Diagnostic>) {

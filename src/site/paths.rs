@@ -51,16 +51,7 @@ pub fn root_prefix(from: &str) -> String {
     }
 }
 
-/// Percent-encodes a site path for use in an href (keeps `/`, unreserved characters).
-pub fn encode_path(path: &str) -> String {
-    const SET: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'/')
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~');
-    percent_encoding::utf8_percent_encode(path, SET).to_string()
-}
+pub use crate::slug::encode_path;
 
 /// Normalises `.` and `..` in a `/`-separated relative path; `None` if it leaves the root.
 pub fn normalise(path: &str) -> Option<String> {

@@ -22,6 +22,13 @@ pub const SEARCH_PATH: &str = "sok/";
 /// The file that marks an output folder as written by handbok (see `output::owned`).
 pub const OUTPUT_MARKER: &str = ".handbok-output";
 
+/// The site path of the page "Senaste ändringar", and its feed's file name below it.
+pub const CHANGES_PATH: &str = "senaste-andringar/";
+pub const CHANGES_FEED: &str = "atom.xml";
+
+/// The last URL segment of a governing document's versions page: `anvisning/versioner/`.
+pub const VERSIONS_SEGMENT: &str = "versioner";
+
 /// The folders below [`SEARCH_PATH`] that hold the search index's numbered files.
 pub(crate) const SEARCH_FOLDERS: [&str; 3] = ["f/", "i/", "v/"];
 
@@ -105,6 +112,12 @@ pub enum Route {
     /// `sitemap-1.xml`).
     SitemapPart(usize),
     Feed,
+    /// The page "Senaste ändringar": the latest content changes from git.
+    Changes,
+    /// Its Atom feed.
+    ChangesFeed,
+    /// A governing document's versions and what changed between them, by entry.
+    Versions(usize),
     /// A file of the search index (named or in one of its folders).
     SearchIndex,
     /// A theme's static file, looked up by its path in the templates.
@@ -129,6 +142,7 @@ impl Route {
                 | Route::Accessibility
                 | Route::Matrix
                 | Route::FocusArea(_)
+                | Route::Changes
         )
     }
 
@@ -391,6 +405,26 @@ fn claim_generated(site: &Site, c: &mut Claims) {
     let who = &msg::WHO_OUTPUT_MARKER;
     c.file(OUTPUT_MARKER, Route::Marker, Claim::generated(who));
     c.file("atom.xml", Route::Feed, Claim::generated(&msg::WHO_FEED));
+    if !site.history.changes.is_empty() {
+        let who = &msg::WHO_CHANGES;
+        c.page(CHANGES_PATH, Route::Changes, Claim::generated(who));
+        c.file(
+            format!("{CHANGES_PATH}{CHANGES_FEED}"),
+            Route::ChangesFeed,
+            Claim::generated(&msg::WHO_CHANGES_FEED),
+        );
+    }
+    let mut documents: Vec<usize> = site.versions.keys().copied().collect();
+    documents.sort_unstable();
+    for id in documents {
+        let e = &site.entries[id];
+        let who = text!(msg::WHO_VERSIONS, e.source.display_path());
+        c.page(
+            &format!("{}{VERSIONS_SEGMENT}/", e.path),
+            Route::Versions(id),
+            Claim::generated(who),
+        );
+    }
 }
 
 /// Claims the sitemap's files, after every page is claimed: none when `base_url` is not

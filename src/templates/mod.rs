@@ -3,6 +3,7 @@
 //! and its interface strings (`i18n/<language>.yaml`).
 
 pub mod governance_views;
+pub mod history_views;
 pub mod nav;
 pub mod site_pages;
 pub mod views;

@@ -76,14 +76,15 @@ pub struct RecentView<'a> {
     /// Site path; link to it as `{{ root }}{{ x.path }}`.
     pub path: &'a str,
     pub description: Option<&'a str>,
-    /// The entry's `updated` date, else its `date` (as written, `YYYY-MM-DD` or RFC 3339).
-    pub date: &'a str,
-    /// `updated` or `date`: which of the two `date` is.
+    /// When the entry last changed: its `updated`, else its file's last commit (git), else
+    /// its `date` (`YYYY-MM-DD` or RFC 3339).
+    pub date: String,
+    /// `updated` (a change: `updated` or git) or `date` (only the publication date is known).
     pub field: &'static str,
 }
 
-/// The entries with an `updated` or `date` (the start page left out), newest first by
-/// `updated`, else `date`; then by title; at most [`RECENT_MAX`].
+/// The entries that changed last (the start page left out), newest first by `updated`,
+/// else the last commit, else `date`; then by title; at most [`RECENT_MAX`].
 pub fn recent(site: &Site) -> Vec<RecentView<'_>> {
     let mut dated: Vec<(chrono::NaiveDate, RecentView)> = site
         .entries
@@ -92,19 +93,20 @@ pub fn recent(site: &Site) -> Vec<RecentView<'_>> {
         .filter(|(id, _)| *id != site.root)
         .filter_map(|(_, e)| {
             let f = &e.source.front;
-            let (value, field) = match (&f.updated, &f.date) {
-                (Some(u), _) => (u, "updated"),
-                (None, Some(d)) => (d, "date"),
-                (None, None) => return None,
+            let (day, date, field) = match (&f.updated, site.history.last(&e.source.rel), &f.date) {
+                (Some(u), _, _) => (u.date, u.iso.clone(), "updated"),
+                (None, Some(c), _) => (c.datetime()?.date_naive(), c.rfc3339(), "updated"),
+                (None, None, Some(d)) => (d.date, d.iso.clone(), "date"),
+                (None, None, None) => return None,
             };
             let view = RecentView {
                 title: &f.title,
                 path: &e.path,
                 description: f.description.as_deref(),
-                date: &value.iso,
+                date,
                 field,
             };
-            Some((value.date, view))
+            Some((day, view))
         })
         .collect();
     // Newest first; titles order only the entries up to the last date that still makes

@@ -36,6 +36,8 @@ pub struct SiteView<'a> {
     pub matrix_path: Option<&'a str>,
     /// Site path of the accessibility statement, when configured.
     pub accessibility_path: Option<&'a str>,
+    /// Site path of the page "Senaste ändringar", when the site has a git history.
+    pub changes_path: Option<&'a str>,
 }
 
 /// A link to a page or section, with what a listing shows.
@@ -76,10 +78,19 @@ pub struct EntryView<'a> {
     pub description: Option<&'a str>,
     pub date: Option<&'a str>,
     pub updated: Option<&'a str>,
-    /// When the page last changed: `updated`, else `date` (`YYYY-MM-DD…`, as written).
-    pub last_changed: Option<&'a str>,
-    /// The page's edit link, when `edit_url:` is set in handbok.yaml.
+    /// When the page last changed: `updated`, else the last commit that changed its file
+    /// (git), else `date` (`YYYY-MM-DD…`).
+    pub last_changed: Option<String>,
+    /// The page's edit link: `edit_url:`, else the forge's edit page (`repository:`).
     pub edit_url: Option<String>,
+    /// The file's history in the forge (`repository:`).
+    pub history_url: Option<String>,
+    /// What git says of the page's file: created, changed, author, local changes.
+    pub git: Option<super::history_views::GitView<'a>>,
+    /// Governing documents: their versions, newest first ("Versionshistorik").
+    pub versions: Vec<super::history_views::VersionView<'a>>,
+    /// Site path of the document's versions page (what changed between versions).
+    pub versions_path: Option<&'a str>,
     pub weight: Option<i64>,
     pub draft: bool,
     pub path: &'a str,
@@ -193,6 +204,12 @@ pub struct Context<'a> {
     /// Print pages: the section's entries, each with its content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub print_parts: Option<Vec<PrintPart<'a>>>,
+    /// The page "Senaste ändringar".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<super::history_views::ChangesView<'a>>,
+    /// A governing document's versions page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versions: Option<super::history_views::VersionsView<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -220,6 +237,8 @@ impl<'a> Context<'a> {
             matrix: None,
             focus_area: None,
             accessibility: None,
+            changes: None,
+            versions: None,
         }
     }
 }
@@ -257,6 +276,7 @@ impl<'a> SiteView<'a> {
             review_path: site.routes.page_of(Route::Review),
             matrix_path: site.routes.page_of(Route::Matrix),
             accessibility_path: site.routes.page_of(Route::Accessibility),
+            changes_path: site.routes.page_of(Route::Changes),
         }
     }
 }
@@ -320,14 +340,16 @@ pub fn entry<'a>(
         description: f.description.as_deref(),
         date: f.date.as_ref().map(|d| d.iso.as_str()),
         updated: f.updated.as_ref().map(|d| d.iso.as_str()),
-        last_changed: f
-            .updated
-            .as_ref()
-            .or(f.date.as_ref())
-            .map(|d| d.iso.as_str()),
-        edit_url: site
-            .config
-            .edit_link(&crate::site::paths::encode_path(&e.source.rel)),
+        last_changed: match (&f.updated, site.history.last(&e.source.rel), &f.date) {
+            (Some(u), _, _) => Some(u.iso.clone()),
+            (None, Some(c), _) => Some(c.rfc3339()),
+            (None, None, d) => d.as_ref().map(|d| d.iso.clone()),
+        },
+        edit_url: super::history_views::edit_url(site, &e.source.rel),
+        history_url: super::history_views::history_url(site, &e.source.rel),
+        git: super::history_views::git(site, id),
+        versions: super::history_views::versions(site, id),
+        versions_path: super::history_views::versions_path(site, id),
         weight: f.weight,
         draft: f.draft,
         path: &e.path,

@@ -13,6 +13,8 @@ const PAGES = [
   ["matris", "handlingsplaner/fokusomraden/"],
   ["sok", "sok/?q=klimat"],
   ["ordlista", "ordlista/"],
+  ["versioner", "styrgrupp/anvisningar/versioner/"],
+  ["andringar", "senaste-andringar/"],
 ];
 const SIZES = [[1280, 800], [320, 640]];
 
@@ -41,6 +43,12 @@ try {
           await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
           await page.waitForTimeout(100);
           await page.screenshot({ path: path.join(out, `${name}-${width}-${scheme}-scrolled.png`) });
+        }
+        // The end of a governing document: its version history and the page footer.
+        if (name === "anvisningar") {
+          await page.evaluate(() => document.querySelector(".version-history")?.scrollIntoView({ behavior: "instant" }));
+          await page.waitForTimeout(100);
+          await page.screenshot({ path: path.join(out, `${name}-${width}-${scheme}-history.png`) });
         }
         console.log(file);
       }

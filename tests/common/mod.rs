@@ -439,6 +439,22 @@ impl Page {
             .collect()
     }
 
+    /// Every table row matching `css` as its cells' texts joined by one space, the way a
+    /// reader takes in a row.
+    pub fn rows(&self, css: &str) -> Vec<String> {
+        let cells = Self::selector("th, td");
+        self.html
+            .select(&Self::selector(css))
+            .map(|row| {
+                row.select(&cells)
+                    .map(text_of)
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
     /// The value of `attr` on every element matching `css` that has it.
     pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
         self.html
