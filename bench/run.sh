@@ -22,6 +22,10 @@
 #   deletions. All cold runs come before anything is deleted, and each is followed by an
 #   untimed `sync`, so that no run competes with the write-back of the one before. A shorter
 #   PAUSE gives a quicker but noisier cold measurement.
+# Peers: Hugo from PATH (Debian's package) and Zola from ZOLA (default ../shared/bin/zola,
+# else PATH). Rebuild outputs go to OUT_DIR (default /dev/shm, so that disk write-back does
+# not move the figures by seconds); cold builds run only with COLD=1. The last lines are the
+# ratios of the run: handbok's median over each peer's, on the same corpus.
 #   bench/run.sh [SIZE ...]          default: 1000 10000
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -29,6 +33,11 @@ root="$here/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 runs="${RUNS:-5}"
+cold_runs="${COLD:-0}"
+out_dir="${OUT_DIR:-/dev/shm}"
+zola_bin="${ZOLA:-$root/../shared/bin/zola}"
+[ -x "$zola_bin" ] || zola_bin="$(command -v zola || true)"
+summary=()
 cd "$root"
 cargo build --release --quiet
 cargo build --release --quiet --example gen_corpus --example floor
@@ -78,7 +87,7 @@ for n in "${sizes[@]}"; do
   ./target/release/examples/gen_corpus --pages "$n" --seed 1 "$dir"
   shared=""
   peers=()
-  if [ -f "$shared_gen" ] && { command -v hugo >/dev/null || command -v zola >/dev/null; }; then
+  if [ -f "$shared_gen" ] && { command -v hugo >/dev/null || [ -n "$zola_bin" ]; }; then
     shared=1
     plain="/tmp/handbok-bench-plain-$n"
     rm -rf "$plain"
@@ -86,7 +95,8 @@ for n in "${sizes[@]}"; do
     printf 'title: Benchmark\ntaxonomies:\n  - name: tags\n  - name: fokusomrade\n' > "$plain/handbok.yaml"
   fi
   for peer in hugo zola; do
-    if ! command -v "$peer" >/dev/null; then echo "$peer     not on PATH: skipped"; continue; fi
+    if [ "$peer" = hugo ] && ! command -v hugo >/dev/null; then echo "hugo     not on PATH: skipped"; continue; fi
+    if [ "$peer" = zola ] && [ -z "$zola_bin" ]; then echo "zola     not found (ZOLA, ../shared/bin/zola, PATH): skipped"; continue; fi
     if [ -z "$shared" ]; then echo "$peer     no shared corpus generator: skipped"; continue; fi
     pdir="/tmp/handbok-bench-$peer-$n"
     rm -rf "$pdir"
@@ -95,9 +105,10 @@ for n in "${sizes[@]}"; do
   done
   peer_cmd() { # peer, output folder
     local pdir="/tmp/handbok-bench-$1-$n"
-    if [ "$1" = hugo ]; then echo "hugo --quiet --source $pdir --destination $2"; else echo "zola --root $pdir build --output-dir $2 --force"; fi
+    if [ "$1" = hugo ]; then echo "hugo --quiet --source $pdir --destination $2"; else echo "$zola_bin --root $pdir build --output-dir $2 --force"; fi
   }
   sync
+  if [ "$cold_runs" = 1 ]; then
   sleep "$pause"
 
   # Cold builds, each into a folder that does not exist yet.
@@ -115,21 +126,29 @@ for n in "${sizes[@]}"; do
     echo "$peer     $n pages of the shared corpus, cold:    ${pcold} ms, peak ${pcold_mib} MiB; handbok is $(ratio "$pcold" "$same_cold")x as fast"
   done
 
+  fi
+
   # Rebuilds into an output folder that holds the output of the same input.
-  read -r ms mib < <(measure handbok ./target/release/handbok build --root "$dir" --output "$dir/public")
+  rm -rf "$out_dir/handbok-bench-out-$n"
+  mkdir -p "$out_dir/handbok-bench-out-$n"
+  o="$out_dir/handbok-bench-out-$n"
+  read -r ms mib < <(measure handbok ./target/release/handbok build --root "$dir" --output "$o/own")
   echo "handbok  $n pages, rebuild: ${ms} ms median of $runs, $(( n * 1000 / (ms > 0 ? ms : 1) )) pages/s, peak ${mib} MiB"
   if [ -n "$shared" ]; then
-    read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$plain/public")
+    read -r same_ms same_mib < <(measure handbok ./target/release/handbok build --root "$plain" --output "$o/plain")
     echo "handbok  $n pages of the shared corpus, rebuild: ${same_ms} ms, peak ${same_mib} MiB"
-    read -r fms fmib < <(measure floor ./target/release/examples/floor "$plain/content" "$plain/floor-public")
+    read -r fms fmib < <(measure floor ./target/release/examples/floor "$plain/content" "$o/floor")
     echo "floor    $n pages of the shared corpus, rebuild: ${fms} ms, peak ${fmib} MiB (pulldown-cmark alone); handbok takes $(ratio "$same_ms" "$fms")x the floor"
   fi
   for peer in "${peers[@]}"; do
     # shellcheck disable=SC2046
-    read -r pms pmib < <(measure "$peer" $(peer_cmd "$peer" "/tmp/handbok-bench-$peer-$n/public"))
+    read -r pms pmib < <(measure "$peer" $(peer_cmd "$peer" "$o/$peer"))
     echo "$peer     $n pages of the shared corpus, rebuild: ${pms} ms, peak ${pmib} MiB; handbok is $(ratio "$pms" "$same_ms")x as fast"
+    summary+=("$n pages: handbok / $peer = $(ratio "$same_ms" "$pms") (${same_ms} ms, ${same_mib} MiB vs ${pms} ms, ${pmib} MiB)")
   done
+  rm -rf "$o"
 
+  [ "$cold_runs" = 1 ] || continue
   bases=("$dir/out")
   [ -n "$shared" ] && bases+=("$plain/out" "$plain/floor")
   for peer in "${peers[@]}"; do bases+=("/tmp/handbok-bench-$peer-$n/out"); done
@@ -137,3 +156,5 @@ for n in "${sizes[@]}"; do
     for run in $(seq "$runs"); do rm -rf "$base-cold-$run" "$(dirname "$base")/.$(basename "$base")-cold-$run".*; done
   done
 done
+echo "== ratios of this run (rebuilds of the shared corpus, output in $out_dir, medians of $runs)"
+printf '%s\n' "${summary[@]}"

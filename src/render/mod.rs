@@ -267,7 +267,7 @@ impl<'a> Base<'a> {
             generation: next_generation(),
             nav_strings: views::NavStrings::new(&templates.strings)
                 .with_matrix(site, &templates.strings),
-            nav_cache: views::NavCache::default(),
+            nav_cache: views::NavCache::new(site.entries.len()),
             site,
             derived,
             templates,

@@ -83,9 +83,21 @@ impl NavStrings {
 
 /// Sidebar HTML of closed sections, which is the same on every page at the same depth:
 /// by (section, depth of the page, listed because its parent is open).
-#[derive(Default)]
+/// Also each entry's title as the sidebar shows it, made once for all pages.
 pub struct NavCache {
     closed: std::sync::Mutex<std::collections::HashMap<(usize, usize, bool), String>>,
+    /// By entry index: the title with soft hyphens, when it differs from the title.
+    titles: Vec<std::sync::OnceLock<Option<Box<str>>>>,
+}
+
+impl NavCache {
+    /// An empty cache for a site of `entries` entries.
+    pub fn new(entries: usize) -> NavCache {
+        NavCache {
+            closed: std::sync::Mutex::default(),
+            titles: (0..entries).map(|_| std::sync::OnceLock::new()).collect(),
+        }
+    }
 }
 
 /// The sidebar tree of entry `current` as HTML `<li>` items, with links relative to `root`
@@ -221,12 +233,22 @@ impl NavWriter<'_> {
 
     /// An entry's title as the sidebar shows it: with soft hyphens in long words on a
     /// Swedish site, so that a narrow column breaks them with a hyphen.
-    fn shown_title(&self, id: usize) -> std::borrow::Cow<'_, str> {
+    fn shown_title(&self, id: usize) -> &str {
         let title = self.site.entries[id].title();
-        if crate::config::is_swedish(&self.site.config.language) {
-            crate::markdown::hyphenate::soft_hyphens(title)
-        } else {
-            std::borrow::Cow::Borrowed(title)
+        if !crate::config::is_swedish(&self.site.config.language) {
+            return title;
+        }
+        // Hyphenating is the costly part of a title, and every page's sidebar repeats the
+        // titles of its section: each title is hyphenated once, by the first page needing it.
+        let hyphenated = self.cache.titles.get(id).map(|slot| {
+            slot.get_or_init(|| match crate::markdown::hyphenate::soft_hyphens(title) {
+                std::borrow::Cow::Owned(h) => Some(h.into_boxed_str()),
+                std::borrow::Cow::Borrowed(_) => None,
+            })
+        });
+        match hyphenated {
+            Some(Some(h)) => h,
+            _ => title,
         }
     }
 
@@ -237,7 +259,7 @@ impl NavWriter<'_> {
         out.push_str("\">");
         let Some((shown, more)) = listed_children(self.site, id, open, expand, self.on_path) else {
             self.link(out, &e.path, id == self.current, cached);
-            super::escape_into(out, &self.shown_title(id));
+            super::escape_into(out, self.shown_title(id));
             out.push_str("</a></li>");
             return;
         };
@@ -246,7 +268,7 @@ impl NavWriter<'_> {
         } else {
             "<details><summary>"
         });
-        super::escape_into(out, &self.shown_title(id));
+        super::escape_into(out, self.shown_title(id));
         out.push_str("</summary><ul><li>");
         self.link(out, &e.path, id == self.current, cached);
         out.push_str(&self.t.section_overview);
