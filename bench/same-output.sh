@@ -24,7 +24,8 @@ for site in "$root" "$work/corpus"; do
   for which in before after; do
     bin="$before"; [ "$which" = after ] && bin="$after"
     SOURCE_DATE_EPOCH=1767225600 "$bin" build --root "$site" --output "$work/$which" \
-      --base-url https://intranat.example.se/hallbarhet/ >/dev/null 2>&1
+      --base-url https://intranat.example.se/hallbarhet/ >"$work/build.log" 2>&1 ||
+      { echo "the $which binary ($bin) failed to build $site:" >&2; grep -v '^ ' "$work/build.log" | tail -5 >&2; exit 1; }
   done
   # The ownership marker names its own folder; everything else must be identical.
   if diff -r -x .handbok-output "$work/before" "$work/after" >"$work/diff.txt"; then

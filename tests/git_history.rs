@@ -421,6 +421,28 @@ fn uncommitted_changes_are_marked_changed_locally() {
 }
 
 #[test]
+fn a_file_saved_again_unchanged_is_not_local_and_an_edit_of_the_same_size_is() {
+    let r = handbook();
+    // Git's index records each file's size and times; a file written again (new times, same
+    // text) must be read and found unchanged, and an edit that keeps the size ("sex" to
+    // "tre") must be found although the size matches the index.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    r.write(
+        "content/kallelser.md",
+        &OLD_PAGE.replace("e-post", "e-post och i kalendern"),
+    );
+    r.write("content/anvisning.md", &instruction("tre"));
+    r.build(&r.root);
+    let saved = r.html(&r.root, "kallelser/index.html");
+    assert_eq!(saved.count(".local-change"), 0);
+    let edited = r.html(&r.root, "anvisning/index.html");
+    assert_eq!(
+        edited.texts(".page-footer .local-change"),
+        ["(ändrad lokalt, inte incheckad)"]
+    );
+}
+
+#[test]
 fn the_same_commit_builds_byte_identical_output_anywhere_and_any_time() {
     let r = handbook();
     let clones = tempfile::tempdir().expect("temp dir");

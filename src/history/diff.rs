@@ -51,7 +51,7 @@ pub fn lines(old: &str, new: &str) -> Vec<DiffLine> {
                     if text.is_empty() {
                         continue;
                     }
-                    // A line wholly removed or added is marked as a whole, not word by word.
+                    // Neighbouring runs of the same kind make one part.
                     match parts.last_mut() {
                         Some(last) if last.changed == changed => last.text.push_str(text),
                         _ => parts.push(Part {
@@ -60,6 +60,7 @@ pub fn lines(old: &str, new: &str) -> Vec<DiffLine> {
                         }),
                     }
                 }
+                // A line wholly removed or added (no word of it kept) is marked as a whole.
                 if kind != "same" && parts.iter().all(|p| !p.changed) {
                     for p in &mut parts {
                         p.changed = true;

@@ -298,7 +298,7 @@ fn walk(
         // An unborn branch (no commit yet): every file is local.
         Err(_) => {
             history.repo = Some(repo.clone().into_sync());
-            mark_local(&mut history, root, &HashMap::new());
+            mark_local(&mut history, repo, root, &HashMap::new());
             return Ok((history, 0));
         }
     };
@@ -354,8 +354,8 @@ fn walk(
                 .map_err(|e| e.to_string())?,
             None => repo.empty_tree(),
         };
-        // Only commits that touched `content/` are kept; the diff is limited to it by
-        // skipping other top-level trees cheaply (their ids match most of the time).
+        // Only commits that touched `content/` are kept. The diff walks the whole tree, but
+        // subtrees whose ids did not change are skipped without being read.
         let mut touched: Vec<Touched> = Vec::new();
         parent_tree
             .changes()
@@ -473,7 +473,7 @@ fn walk(
         );
     }
     history.repo = Some(repo.clone().into_sync());
-    mark_local(&mut history, root, &at_head);
+    mark_local(&mut history, repo, root, &at_head);
     Ok((history, shallow_pages))
 }
 
@@ -506,9 +506,16 @@ fn describe(commit: &gix::Commit<'_>, id: gix::ObjectId) -> Commit {
 }
 
 /// Marks the content files whose working copy differs from HEAD (or that HEAD does not
-/// have) as changed locally. Files are hashed as git would store them; a file that only
-/// differs in line endings (a checkout with `core.autocrlf`) is not a change.
-fn mark_local(history: &mut History, root: &Path, at_head: &HashMap<String, gix::ObjectId>) {
+/// have) as changed locally. As `git status` does, a file whose size and times match its
+/// entry in git's index, and whose staged blob is HEAD's, is unchanged without reading it;
+/// other files are hashed as git would store them, and a file that only differs in line
+/// endings (a checkout with `core.autocrlf`) is not a change.
+fn mark_local(
+    history: &mut History,
+    repo: &gix::Repository,
+    root: &Path,
+    at_head: &HashMap<String, gix::ObjectId>,
+) {
     let dir = root.join(CONTENT_DIR);
     let on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
         .follow_links(false)
@@ -523,13 +530,25 @@ fn mark_local(history: &mut History, root: &Path, at_head: &HashMap<String, gix:
             Some(parts?.join("/"))
         })
         .collect();
+    let indexed = unchanged_in_index(repo, &history.repo_path(""), at_head);
+    let options = gix::index::entry::stat::Options::default();
     let changed: Vec<String> = on_disk
         .into_par_iter()
         .filter(|rel| {
             let Some(blob) = at_head.get(rel) else {
                 return true;
             };
-            let Ok(bytes) = std::fs::read(dir.join(rel)) else {
+            let path = dir.join(rel);
+            let stat_matches = indexed.get(rel.as_str()).is_some_and(|known| {
+                gix::index::fs::Metadata::from_path_no_follow(&path)
+                    .ok()
+                    .and_then(|m| gix::index::entry::Stat::from_fs(&m).ok())
+                    .is_some_and(|now| known.matches(&now, options))
+            });
+            if stat_matches {
+                return false;
+            }
+            let Ok(bytes) = std::fs::read(&path) else {
                 return false;
             };
             let same = |data: &[u8]| {
@@ -542,4 +561,29 @@ fn mark_local(history: &mut History, root: &Path, at_head: &HashMap<String, gix:
     for rel in changed {
         history.files.entry(rel).or_default().local = true;
     }
+}
+
+/// The content files (paths below `content/`) whose entry in git's index stages HEAD's
+/// blob and whose recorded size and times can be trusted (not "racy": written before the
+/// index was), with those stat data. Empty when the index cannot be read.
+fn unchanged_in_index(
+    repo: &gix::Repository,
+    content: &str,
+    at_head: &HashMap<String, gix::ObjectId>,
+) -> HashMap<String, gix::index::entry::Stat> {
+    let Ok(index) = repo.index_or_empty() else {
+        return HashMap::new();
+    };
+    let options = gix::index::entry::stat::Options::default();
+    let stamp = index.timestamp();
+    index
+        .entries()
+        .iter()
+        .filter(|e| e.stage() == gix::index::entry::Stage::Unconflicted)
+        .filter(|e| !e.stat.is_racy(stamp, options))
+        .filter_map(|e| {
+            let rel = e.path(&index).to_str().ok()?.strip_prefix(content)?;
+            (at_head.get(rel) == Some(&e.id)).then(|| (rel.to_string(), e.stat))
+        })
+        .collect()
 }

@@ -42,24 +42,17 @@ pub fn atom(site: &Site, derived: &Derived) -> String {
         })
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| timestamp(&d.iso));
-    let mut xml = feed_start(site, &site.config.title);
-    if let Some(d) = &site.config.description {
-        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(d)));
-    }
-    xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&id_of(""))));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" href=\"{}\"/>\n",
-        escape_xml(&site.config.permalink("atom.xml"))
-    ));
-    xml.push_str(&format!(
-        "  <link href=\"{}\"/>\n",
-        escape_xml(&site.config.base_url)
-    ));
-    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        escape_xml(&site.config.title)
-    ));
+    let mut xml = feed_head(
+        site,
+        &FeedHead {
+            title: &site.config.title,
+            subtitle: site.config.description.as_deref(),
+            id: &id_of(""),
+            feed: &site.config.permalink("atom.xml"),
+            page: &site.config.base_url,
+            updated: &updated,
+        },
+    );
     for id in dated {
         let e = &site.entries[id];
         let f = &e.source.front;
@@ -94,14 +87,39 @@ pub fn atom(site: &Site, derived: &Derived) -> String {
     xml
 }
 
-/// The XML declaration and the feed's opening tag and title.
-fn feed_start(site: &Site, title: &str) -> String {
+/// What a feed says about itself before its entries.
+struct FeedHead<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    id: &'a str,
+    /// The feed's own address and the page it stands for.
+    feed: &'a str,
+    page: &'a str,
+    updated: &'a str,
+}
+
+/// The XML declaration, the feed's opening tag and its head; the site is the author.
+fn feed_head(site: &Site, head: &FeedHead) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         escape_xml(&site.config.language)
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", escape_xml(title)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape_xml(head.title)));
+    if let Some(d) = head.subtitle {
+        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(d)));
+    }
+    xml.push_str(&format!("  <id>{}</id>\n", escape_xml(head.id)));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        escape_xml(head.feed)
+    ));
+    xml.push_str(&format!("  <link href=\"{}\"/>\n", escape_xml(head.page)));
+    xml.push_str(&format!("  <updated>{}</updated>\n", head.updated));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape_xml(&site.config.title)
+    ));
     xml
 }
 
@@ -119,7 +137,11 @@ fn timestamp(iso: &str) -> String {
 /// the commits', so the same commit always gives the same feed.
 /// `title` is the theme's name of the page ("Senaste ändringar").
 pub fn changes(site: &Site, title: &str) -> String {
-    use crate::site::routes::{CHANGES_FEED, CHANGES_PATH};
+    use crate::site::Route;
+    let (page, feed) = (
+        site.routes.page_of(Route::Changes).unwrap_or_default(),
+        site.routes.file_of(Route::ChangesFeed).unwrap_or_default(),
+    );
     let h = &site.history;
     let site_id = format!("urn:handbok:{}:andringar", slugify(&site.config.title));
     let updated = h
@@ -127,37 +149,25 @@ pub fn changes(site: &Site, title: &str) -> String {
         .first()
         .and_then(|c| h.commits.get(c.commit))
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |c| c.rfc3339());
-    let mut xml = feed_start(site, &format!("{title}: {}", site.config.title));
-    xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&site_id)));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" href=\"{}\"/>\n",
-        escape_xml(
-            &site
-                .config
-                .permalink(&format!("{CHANGES_PATH}{CHANGES_FEED}"))
-        )
-    ));
-    xml.push_str(&format!(
-        "  <link href=\"{}\"/>\n",
-        escape_xml(&site.config.permalink(CHANGES_PATH))
-    ));
-    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        escape_xml(&site.config.title)
-    ));
+    let mut xml = feed_head(
+        site,
+        &FeedHead {
+            title: &format!("{title}: {}", site.config.title),
+            subtitle: None,
+            id: &site_id,
+            feed: &site.config.permalink(feed),
+            page: &site.config.permalink(page),
+            updated: &updated,
+        },
+    );
     for ch in &h.changes {
         let Some(c) = h.commits.get(ch.commit) else {
             continue;
         };
-        let entry = ch
-            .current
-            .as_ref()
-            .and_then(|rel| site.by_source.get(rel))
-            .map(|id| &site.entries[*id]);
+        let entry = site.change_entry(ch);
         let title = entry.map_or(ch.path.as_str(), |e| e.title());
         let link = entry.map_or_else(
-            || site.config.permalink(CHANGES_PATH),
+            || site.config.permalink(page),
             |e| site.config.permalink(&encode_path(&e.path)),
         );
         xml.push_str("  <entry>\n");
@@ -171,10 +181,10 @@ pub fn changes(site: &Site, title: &str) -> String {
             escape_xml(&format!("{site_id}:{}:{}", c.id, encode_path(&ch.path)))
         ));
         xml.push_str(&format!("    <updated>{}</updated>\n", c.rfc3339()));
-        if site.config.history.authors && !c.author.is_empty() {
+        if let Some(author) = site.shown_author(c) {
             xml.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
-                escape_xml(&c.author)
+                escape_xml(author)
             ));
         }
         xml.push_str(&format!(

@@ -501,7 +501,7 @@ impl<'a> Base<'a> {
             }
             Route::Changes => {
                 let mut ctx = self.context(path);
-                ctx.changes = Some(history_views::changes(site));
+                ctx.changes = Some(history_views::changes(site, self.derived));
                 ("changes.html", ctx)
             }
             Route::Versions(id) => {

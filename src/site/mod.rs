@@ -2,6 +2,7 @@
 //! vector and refer to each other by index; maps find them by source path and site path.
 //! Also: taxonomies, assets, aliases, and the link graph after Markdown rendering.
 
+mod changed;
 mod check;
 pub mod governance;
 mod graph;

@@ -53,6 +53,8 @@ pub struct VersionView<'a> {
 /// `versions`: the versions page of a governing document.
 #[derive(Debug, Serialize)]
 pub struct VersionsView<'a> {
+    /// The sections above the document, from the start page (breadcrumbs).
+    pub ancestors: Vec<super::views::LinkView<'a>>,
     pub document: super::views::LinkView<'a>,
     pub versions: Vec<VersionView<'a>>,
     /// The file's history in the forge.
@@ -82,13 +84,11 @@ pub struct ChangeView<'a> {
 /// `changes`: the page "Senaste ändringar".
 #[derive(Debug, Serialize)]
 pub struct ChangesView<'a> {
+    /// The start page (breadcrumbs).
+    pub ancestors: Vec<super::views::LinkView<'a>>,
     pub changes: Vec<ChangeView<'a>>,
     /// Site path of the feed.
-    pub feed: String,
-}
-
-fn author<'a>(site: &Site, c: &'a Commit) -> Option<&'a str> {
-    (site.config.history.authors && !c.author.is_empty()).then_some(c.author.as_str())
+    pub feed: &'a str,
 }
 
 fn commit_url(site: &Site, c: &Commit) -> Option<String> {
@@ -104,7 +104,7 @@ pub fn git<'a>(site: &'a Site, id: usize) -> Option<GitView<'a>> {
     Some(GitView {
         created: h.created(rel).map(Commit::date),
         changed: last.map(Commit::rfc3339),
-        author: last.and_then(|c| author(site, c)),
+        author: last.and_then(|c| site.shown_author(c)),
         message: last.map(|c| c.summary.as_str()),
         commit: last.map(Commit::short),
         commit_url: last.and_then(|c| commit_url(site, c)),
@@ -140,7 +140,7 @@ fn version<'a>(
     Some(VersionView {
         date: c.date(),
         datetime: c.rfc3339(),
-        author: author(site, c),
+        author: site.shown_author(c),
         message: &c.summary,
         commit: c.short(),
         commit_url: commit_url(site, c),
@@ -206,6 +206,11 @@ pub fn versions_page<'a>(site: &'a Site, derived: &'a Derived, id: usize) -> Ver
         out.push(view);
     }
     VersionsView {
+        ancestors: site
+            .ancestors(id)
+            .into_iter()
+            .map(|a| super::views::link(site, derived, a))
+            .collect(),
         document: super::views::link(site, derived, id),
         more: file.is_some_and(|f| f.versions.len() > out.len()),
         versions: out,
@@ -214,18 +219,14 @@ pub fn versions_page<'a>(site: &'a Site, derived: &'a Derived, id: usize) -> Ver
 }
 
 /// The page "Senaste ändringar".
-pub fn changes(site: &Site) -> ChangesView<'_> {
+pub fn changes<'a>(site: &'a Site, derived: &'a Derived) -> ChangesView<'a> {
     let h = &site.history;
     let changes = h
         .changes
         .iter()
         .filter_map(|ch| {
             let c = h.commits.get(ch.commit)?;
-            let entry = ch
-                .current
-                .as_ref()
-                .and_then(|rel| site.by_source.get(rel))
-                .map(|id| &site.entries[*id]);
+            let entry = site.change_entry(ch);
             Some(ChangeView {
                 date: c.date(),
                 datetime: c.rfc3339(),
@@ -237,19 +238,16 @@ pub fn changes(site: &Site) -> ChangesView<'_> {
                 file: &ch.path,
                 kind: ch.kind,
                 message: &c.summary,
-                author: author(site, c),
+                author: site.shown_author(c),
                 commit: c.short(),
                 commit_url: commit_url(site, c),
             })
         })
         .collect();
     ChangesView {
+        ancestors: vec![super::views::link(site, derived, site.root)],
         changes,
-        feed: format!(
-            "{}{}",
-            crate::site::routes::CHANGES_PATH,
-            crate::site::routes::CHANGES_FEED
-        ),
+        feed: site.routes.file_of(Route::ChangesFeed).unwrap_or_default(),
     }
 }
 

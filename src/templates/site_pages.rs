@@ -91,22 +91,17 @@ pub fn recent(site: &Site) -> Vec<RecentView<'_>> {
         .iter()
         .enumerate()
         .filter(|(id, _)| *id != site.root)
-        .filter_map(|(_, e)| {
+        .filter_map(|(id, e)| {
             let f = &e.source.front;
-            let (day, date, field) = match (&f.updated, site.history.last(&e.source.rel), &f.date) {
-                (Some(u), _, _) => (u.date, u.iso.clone(), "updated"),
-                (None, Some(c), _) => (c.datetime()?.date_naive(), c.rfc3339(), "updated"),
-                (None, None, Some(d)) => (d.date, d.iso.clone(), "date"),
-                (None, None, None) => return None,
-            };
+            let last = site.last_changed(id)?;
             let view = RecentView {
                 title: &f.title,
                 path: &e.path,
                 description: f.description.as_deref(),
-                date,
-                field,
+                date: last.when.iso,
+                field: if last.is_change { "updated" } else { "date" },
             };
-            Some((day, view))
+            Some((last.when.date, view))
         })
         .collect();
     // Newest first; titles order only the entries up to the last date that still makes

@@ -340,11 +340,7 @@ pub fn entry<'a>(
         description: f.description.as_deref(),
         date: f.date.as_ref().map(|d| d.iso.as_str()),
         updated: f.updated.as_ref().map(|d| d.iso.as_str()),
-        last_changed: match (&f.updated, site.history.last(&e.source.rel), &f.date) {
-            (Some(u), _, _) => Some(u.iso.clone()),
-            (None, Some(c), _) => Some(c.rfc3339()),
-            (None, None, d) => d.as_ref().map(|d| d.iso.clone()),
-        },
+        last_changed: site.last_changed(id).map(|l| l.when.iso),
         edit_url: super::history_views::edit_url(site, &e.source.rel),
         history_url: super::history_views::history_url(site, &e.source.rel),
         git: super::history_views::git(site, id),
