@@ -372,7 +372,18 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
     };
     timings.lap(&messages::STAGE_MODEL);
     options.stage(&messages::STAGE_MARKDOWN);
-    let (derived, problems) = site.render_markdown();
+    // The Markdown and the output folder side by side: taking stock of the previous output
+    // (a folder listing of every file) is system calls on one thread, which the parallel
+    // Markdown stage leaves room for.
+    let policy = output::Policy::of(options);
+    let ((derived, problems), (staging, staging_took)) = rayon::join(
+        || site.render_markdown(),
+        || {
+            let started = std::time::Instant::now();
+            let staging = output.map(|dir| Staging::create(dir, &policy)).transpose();
+            (staging, started.elapsed())
+        },
+    );
     diagnostics.extend(problems);
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
     if let Some(a) = &site.config.accessibility {
@@ -382,16 +393,12 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
         diagnostics.extend(site::routes::sitemap_left_out(&site));
     }
     timings.lap(&messages::STAGE_MARKDOWN);
-    options.stage(&messages::STAGE_OUTPUT);
-    let staging = match output {
-        Some(dir) => Some(Staging::create(dir, &output::Policy::of(options))?),
-        None => None,
-    };
+    timings.within(&messages::STAGE_OUTPUT, staging_took);
+    let staging = staging?;
     let sink: &dyn Sink = match &staging {
         Some(s) => s,
         None => &NullSink,
     };
-    timings.lap(&messages::STAGE_OUTPUT);
     options.stage(&messages::STAGE_RENDERING);
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.

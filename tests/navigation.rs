@@ -1434,6 +1434,94 @@ fn print_page_holds_the_whole_section_in_display_order() {
     );
 }
 
+/// A section with more pages than the sidebar lists: every page's sidebar marks that page
+/// and no other as current, links its neighbours, and a page past the first forty is listed
+/// after them (pages of one section share most of their sidebar; only their own items
+/// differ).
+#[test]
+fn each_page_of_a_large_section_has_its_own_sidebar() {
+    let site = Site::from_fixture("nav");
+    site.write(
+        "content/stor/_index.md",
+        "---\ntitle: Stort avsnitt\n---\nMånga sidor.\n",
+    );
+    for n in 1..=45 {
+        site.write(
+            &format!("content/stor/sida-{n:02}.md"),
+            format!("---\ntitle: Sida {n:02}\nweight: {n}\n---\nText {n}.\n"),
+        );
+    }
+    site.build_ok(&[]);
+    let own = |n: usize| format!("stor/sida-{n:02}/");
+    for n in [1, 2, 40, 41, 45] {
+        let p = page(&site, &own(n));
+        let sidebar = ".sidebar .nav-tree";
+        let link = format!("{sidebar} a");
+        assert_eq!(
+            p.texts(&format!("{sidebar} a[aria-current=page]")),
+            [format!("Sida {n:02}")],
+            "page {n}"
+        );
+        assert_eq!(p.href_of(&link, &format!("Sida {n:02}")), "./", "page {n}");
+        let listed = p.texts(&format!("{sidebar} li.nav-page a"));
+        let pages: Vec<&String> = listed.iter().filter(|t| t.starts_with("Sida ")).collect();
+        // The first forty, then the page itself when it comes later.
+        let mut want: Vec<String> = (1..=40).map(|i| format!("Sida {i:02}")).collect();
+        if n > 40 {
+            want.push(format!("Sida {n:02}"));
+        }
+        assert_eq!(pages, want.iter().collect::<Vec<_>>(), "page {n}");
+        let more = p.texts(&format!("{sidebar} li.nav-more"));
+        let left = if n > 40 { 4 } else { 5 };
+        assert_eq!(
+            more,
+            [format!("Alla sidor i avsnittet ({left} till)")],
+            "page {n}"
+        );
+        let other = if n == 1 { 2 } else { 1 };
+        assert_eq!(
+            p.href_of(&link, &format!("Sida {other:02}")),
+            format!("../sida-{other:02}/"),
+            "page {n}"
+        );
+    }
+}
+
+/// A site's own `page.html` that puts more between the print markers than its content
+/// block: the print page prints all of it, as the template renders it (the built-in theme's
+/// templates are printed from their content block alone, which is all they mark).
+#[test]
+fn print_page_takes_what_a_site_template_marks() {
+    let site = Site::from_fixture("nav");
+    let theme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .expect("the built-in page template");
+    let marked = theme.replacen(
+        "<!-- handbok:content -->",
+        "<!-- handbok:content --><p class=\"marked\">Utskriven av {{ page.title }}</p>",
+        1,
+    );
+    assert_ne!(marked, theme, "the theme's page.html has the print marker");
+    site.write("templates/page.html", marked);
+    site.build_ok(&[]);
+    let print = page(&site, "orter/utskrift/");
+    let marked = print.texts(".print-part p.marked");
+    assert!(
+        marked.contains(&"Utskriven av Kiruna".to_string()),
+        "{marked:?}"
+    );
+    assert!(
+        marked.contains(&"Utskriven av Sarek".to_string()),
+        "{marked:?}"
+    );
+    // Sections keep the built-in section template, printed from its content block.
+    assert!(print
+        .texts(".print-part .content")
+        .iter()
+        .any(|t| t.contains("Text om orterna.")));
+}
+
 #[test]
 fn print_pages_have_unique_ids_and_working_links() {
     let site = build();

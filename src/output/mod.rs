@@ -444,9 +444,14 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     if !file.metadata().is_ok_and(|m| m.len() == bytes.len() as u64) {
         return false;
     }
-    // Exactly the length just checked: no further read to find the end.
-    let mut old = vec![0; bytes.len()];
-    file.read_exact(&mut old).is_ok() && old == bytes
+    // Compared piece by piece through one small buffer: no allocation the size of the
+    // file (zeroing and faulting in a new buffer for every page cost more than reading it),
+    // and the first difference stops the reading. Exactly the length just checked is read.
+    let mut buffer = [0u8; 16 * 1024];
+    bytes.chunks(buffer.len()).all(|want| {
+        let got = &mut buffer[..want.len()];
+        file.read_exact(got).is_ok() && got == want
+    })
 }
 
 /// Refuses a site path that could lead out of the output folder.

@@ -350,6 +350,17 @@ impl<'a> Base<'a> {
         view: &views::EntryView,
         path: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
+        self.render_entry_with(template_name(self.site, id), id, view, path)
+    }
+
+    /// Renders template `name` for entry `id` (see [`Base::render_entry_template`]).
+    fn render_entry_with(
+        &self,
+        name: &str,
+        id: usize,
+        view: &views::EntryView,
+        path: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let e = &self.site.entries[id];
         // The variables every page shares (`site`, `t`, `today`) are serialised once per
         // thread; only this page's own are put in for each page.
@@ -364,9 +375,7 @@ impl<'a> Base<'a> {
         shared.remove(other);
         shared.insert(key, view);
         self.templates
-            .render_context(template_name(self.site, id), shared, &|| {
-                e.source.display_path()
-            })
+            .render_context(name, shared, &|| e.source.display_path())
     }
 
     /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.

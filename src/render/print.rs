@@ -26,7 +26,17 @@ pub(super) fn parts<'a>(
         let markdown = site.render_entry(part, path).html;
         let mut view = views::entry(site, base.derived, part, base.templates.uses_summaries);
         view.content = &markdown;
-        let html = String::from_utf8(base.render_entry_template(part, &view, path)?)
+        // Only the content block is printed: a template of the block alone when the
+        // entry's template has one, else the whole template (and an error in the block
+        // alone is reported as the whole template reports it).
+        let whole = || base.render_entry_template(part, &view, path);
+        let rendered = match base.templates.print_part(super::template_name(site, part)) {
+            Some(block) => base
+                .render_entry_with(&block, part, &view, path)
+                .or_else(|_| whole()),
+            None => whole(),
+        };
+        let html = String::from_utf8(rendered?)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let content = match (html.find(START), html.find(END)) {
             (Some(a), Some(b)) if a < b => &html[a + START.len()..b],

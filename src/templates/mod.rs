@@ -81,7 +81,16 @@ pub struct Templates {
     /// Some template reads `.summary` (of linked entries); otherwise it is left out of the
     /// link views of a page.
     pub uses_summaries: bool,
+    /// Entry templates whose print-page part has a template of its own (see
+    /// [`Templates::print_part`]).
+    print_parts: std::collections::HashSet<String>,
 }
+
+/// Where the print-part templates are named: a name no template file can have.
+const PRINT_PART: &str = "/print-part/";
+
+/// Entry templates of the built-in theme that mark their content block for print pages.
+const PRINTED_TEMPLATES: [&str; 2] = ["page.html", "section.html"];
 
 impl Templates {
     /// Loads and compiles the three template layers. Every file read from disk resolves
@@ -133,10 +142,37 @@ impl Templates {
             Err(tera::Error::msg(msg::TEMPLATE_NO_GET_ENV.en))
         });
         register_filters(&mut tera, config);
-        let raw: Vec<(String, String)> = files
+        let mut raw: Vec<(String, String)> = files
             .iter()
             .map(|(n, f)| (n.clone(), f.text.clone()))
             .collect();
+        // A print page takes only the content block of each part's template. For the
+        // built-in theme's own templates, where that block is all that lies between the
+        // markers, a template rendering only the block (without the sidebar and everything
+        // else in `main`) gives the same text for a fraction of the work.
+        let print_parts: std::collections::HashSet<String> = PRINTED_TEMPLATES
+            .iter()
+            .filter(|name| {
+                let builtin = DEFAULT_THEME
+                    .get_file(format!("templates/{name}"))
+                    .and_then(|f| f.contents_utf8());
+                files
+                    .get(**name)
+                    .map(|f| f.text.as_str())
+                    .is_some_and(|t| builtin == Some(t))
+            })
+            .map(|name| name.to_string())
+            .collect();
+        for name in &print_parts {
+            raw.push((
+                format!("{PRINT_PART}{name}"),
+                format!(
+                    "{{% extends \"{name}\" %}}{{% block sidebar %}}{{% endblock sidebar %}}\
+                     {{% block main %}}<!-- handbok:content -->{{% block content %}}{{{{ super() }}}}\
+                     {{% endblock content %}}<!-- /handbok:content -->{{% endblock main %}}"
+                ),
+            ));
+        }
         tera.add_raw_templates(raw)
             .map_err(|e| Error::Site(vec![tera_diagnostic(&e, &files, None)]))?;
         let strings = serde_json::to_value(strings).unwrap_or_default();
@@ -150,7 +186,16 @@ impl Templates {
             warnings,
             uses_nav_data,
             uses_summaries,
+            print_parts,
         })
+    }
+
+    /// The template that renders only the content block of entry template `name` (between
+    /// the print page's markers, as `name` itself does), when there is one.
+    pub fn print_part(&self, name: &str) -> Option<String> {
+        self.print_parts
+            .contains(name)
+            .then(|| format!("{PRINT_PART}{name}"))
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -193,6 +238,29 @@ impl Templates {
     }
 }
 
+/// `text` with soft hyphens, remembered per thread: the same titles (the main menu's
+/// sections, a section's pages) are hyphenated on page after page. The cache is a bound
+/// on memory, not on correctness: the result depends on the text alone.
+fn hyphenated(text: &str) -> String {
+    /// Texts kept per thread before the cache starts again.
+    const KEEP: usize = 4096;
+    thread_local! {
+        static DONE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::default();
+    }
+    DONE.with(|done| {
+        let mut done = done.borrow_mut();
+        if let Some(found) = done.get(text) {
+            return found.clone();
+        }
+        let made = crate::markdown::hyphenate::soft_hyphens(text).into_owned();
+        if done.len() >= KEEP {
+            done.clear();
+        }
+        done.insert(text.to_string(), made.clone());
+        made
+    })
+}
+
 /// The theme's own filters: `hyphenate` puts soft hyphens into the long words of a text
 /// (Swedish sites only; elsewhere it returns the text as it is).
 fn register_filters(tera: &mut Tera, config: &Config) {
@@ -200,9 +268,7 @@ fn register_filters(tera: &mut Tera, config: &Config) {
     tera.register_filter(
         "hyphenate",
         move |value: &tera::Value, _: &HashMap<String, tera::Value>| match value {
-            tera::Value::String(s) if swedish => Ok(tera::Value::String(
-                crate::markdown::hyphenate::soft_hyphens(s).into_owned(),
-            )),
+            tera::Value::String(s) if swedish => Ok(tera::Value::String(hyphenated(s))),
             other => Ok(other.clone()),
         },
     );

@@ -88,6 +88,28 @@ pub struct NavCache {
     closed: std::sync::Mutex<std::collections::HashMap<(usize, usize, bool), String>>,
     /// By entry index: the title with soft hyphens, when it differs from the title.
     titles: Vec<std::sync::OnceLock<Option<Box<str>>>>,
+    /// The sidebar of the pages of one section in one folder, by (section, folder).
+    siblings: std::sync::Mutex<SiblingMap>,
+}
+
+/// Where each item of a section's pages was written: (entry, byte range).
+type ItemRanges = std::cell::RefCell<Vec<(usize, std::ops::Range<usize>)>>;
+
+/// (section, folder of the page, among the children the section lists first).
+type SiblingKey = (usize, String, bool);
+
+type SiblingMap = std::collections::HashMap<SiblingKey, std::sync::Arc<Siblings>>;
+
+/// The sidebar as one page of a section shows it, and where in it the item of each of the
+/// section's pages is. Pages of one section written in one folder see the same sidebar but
+/// for two items: their own (current, `./`) and that of the page the HTML was written for
+/// (one item when both are listed past the first children: the page's own in its place).
+struct Siblings {
+    html: String,
+    /// The page the HTML was written for.
+    written_for: usize,
+    /// Byte ranges of the `<li>` items of the section's pages, by entry.
+    items: std::collections::HashMap<usize, std::ops::Range<usize>>,
 }
 
 impl NavCache {
@@ -96,6 +118,7 @@ impl NavCache {
         NavCache {
             closed: std::sync::Mutex::default(),
             titles: (0..entries).map(|_| std::sync::OnceLock::new()).collect(),
+            siblings: std::sync::Mutex::default(),
         }
     }
 }
@@ -130,8 +153,36 @@ pub fn nav_html(
         depth,
         t,
         cache,
+        record: None,
     };
-    writer.tree()
+    match sibling_key(site, current, here) {
+        Some(key) => writer.shared_tree(key),
+        None => writer.tree(),
+    }
+}
+
+/// The key of the sidebar that page `current` shares with the other pages of its section,
+/// when it shares one: a page (not a section) written at its own path, by its section, its
+/// folder and whether it is among the children the section lists first. A page past
+/// [`NAV_MAX_CHILDREN`] is listed in addition, at the end of the list, so the pages past
+/// it share one sidebar but for that item.
+fn sibling_key(site: &Site, current: usize, here: Option<&str>) -> Option<SiblingKey> {
+    let e = &site.entries[current];
+    let here = here?;
+    let parent = e.parent?;
+    if e.is_section() {
+        return None;
+    }
+    let listed = site.entries[parent]
+        .children
+        .iter()
+        .take(NAV_MAX_CHILDREN)
+        .any(|c| *c == current);
+    let folder = here
+        .trim_end_matches('/')
+        .rsplit_once('/')
+        .map_or("", |(f, _)| f);
+    Some((parent, folder.to_string(), listed))
 }
 
 /// The sidebar of the matrix page (`matrix_current`) or a focus area's page, which are not
@@ -157,6 +208,7 @@ pub fn nav_html_matrix(
         depth: root.matches("../").count(),
         t,
         cache,
+        record: None,
     };
     writer.tree()
 }
@@ -174,9 +226,71 @@ struct NavWriter<'a> {
     depth: usize,
     t: &'a NavStrings,
     cache: &'a NavCache,
+    /// Notes where the links to the pages of this section are written (see [`Siblings`]).
+    record: Option<(usize, &'a ItemRanges)>,
 }
 
 impl NavWriter<'_> {
+    /// The tree of a page that shares it with the other pages of its section (`key`, from
+    /// [`sibling_key`]): the first page writes it and notes where its section's page links
+    /// are; the others copy it and write only the two links that differ.
+    fn shared_tree(&self, key: SiblingKey) -> String {
+        let siblings = || {
+            self.cache
+                .siblings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let found = siblings().get(&key).cloned();
+        let Some(shared) = found else {
+            let items = std::cell::RefCell::new(Vec::new());
+            let recorder = NavWriter {
+                record: Some((key.0, &items)),
+                ..*self
+            };
+            let html = recorder.tree();
+            let shared = Siblings {
+                html: html.clone(),
+                written_for: self.current,
+                items: items.into_inner().into_iter().collect(),
+            };
+            siblings().insert(key, std::sync::Arc::new(shared));
+            return html;
+        };
+        if shared.written_for == self.current {
+            return shared.html.clone();
+        }
+        let Some(other) = shared.items.get(&shared.written_for) else {
+            return self.tree();
+        };
+        let listed_first = key.2;
+        // Each swap: a range of the shared HTML and the entry whose item replaces it.
+        let mut swaps = vec![(
+            other.clone(),
+            if listed_first {
+                shared.written_for
+            } else {
+                self.current
+            },
+        )];
+        if listed_first {
+            let Some(own) = shared.items.get(&self.current) else {
+                return self.tree();
+            };
+            swaps.push((own.clone(), self.current));
+        }
+        swaps.sort_by_key(|(range, _)| range.start);
+        let mut out = String::with_capacity(shared.html.len() + 64);
+        let mut at = 0;
+        for (range, id) in swaps {
+            out.push_str(&shared.html[at..range.start]);
+            self.write(&mut out, id, false, true, false);
+            at = range.end;
+        }
+        out.push_str(&shared.html[at..]);
+        out
+    }
+
     /// The `<li>` items of the whole tree.
     fn tree(&self) -> String {
         let mut out = String::with_capacity(8 * 1024);
@@ -254,6 +368,7 @@ impl NavWriter<'_> {
 
     fn write(&self, out: &mut String, id: usize, open: bool, expand: bool, cached: bool) {
         let e = &self.site.entries[id];
+        let start = out.len();
         out.push_str("<li class=\"nav-");
         out.push_str(if e.is_section() { "section" } else { "page" });
         out.push_str("\">");
@@ -261,6 +376,11 @@ impl NavWriter<'_> {
             self.link(out, &e.path, id == self.current, cached);
             super::escape_into(out, self.shown_title(id));
             out.push_str("</a></li>");
+            if let Some((section, items)) = self.record {
+                if e.parent == Some(section) && !e.is_section() && !cached {
+                    items.borrow_mut().push((id, start..out.len()));
+                }
+            }
             return;
         };
         out.push_str(if open {
