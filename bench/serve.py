@@ -1,14 +1,40 @@
 #!/usr/bin/env python3
-"""Serve benchmark (issue 7): time from saving a one-word edit of one page to the reload
-event, on a synthetic handbook. Usage: bench/serve.py [PAGES] (default 10000)."""
+"""Serve benchmark (issues 7 and 23): time from saving a one-word edit of one page to the
+reload event, on a synthetic handbook; with --template, from saving an edit of the page
+template (`templates/page.html`, every page rendered again) to the reload event, beside
+the time of a fresh `handbok build` of the same site (median of three), measured in the
+same run. Usage: bench/serve.py [PAGES] [--template] (default 10000)."""
 import base64, json, os, re, socket, statistics, subprocess, sys, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-pages = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+numbers = [a for a in sys.argv[1:] if a.isdigit()]
+pages = int(numbers[0]) if numbers else 10000
+template_edits = "--template" in sys.argv[1:]
 site = f"/tmp/handbok-bench-serve-{pages}"
 subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
 subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "gen_corpus"], cwd=root, check=True)
 subprocess.run([f"{root}/target/release/examples/gen_corpus", "--pages", str(pages), "--seed", "1", site], check=True)
+theme_page = open(os.path.join(root, "themes", "default", "templates", "page.html"), encoding="utf-8").read()
+site_template = os.path.join(site, "templates", "page.html")
+fresh_ms = None
+if os.path.exists(site_template):
+    os.remove(site_template)
+if template_edits:
+    # The site's own copy of the theme's page template, edited below; and the time of a
+    # fresh build (into a new folder each time) to compare the template reload with.
+    os.makedirs(os.path.dirname(site_template), exist_ok=True)
+    with open(site_template, "w", encoding="utf-8") as f:
+        f.write(theme_page)
+    fresh = []
+    for n in range(3):
+        out = f"/dev/shm/handbok-bench-serve-fresh-{n}"
+        subprocess.run(["rm", "-rf", out], check=True)
+        start = time.perf_counter()
+        subprocess.run([f"{root}/target/release/handbok", "build", "-q", "--root", site, "--output", out],
+                       check=True, stderr=subprocess.DEVNULL)
+        fresh.append((time.perf_counter() - start) * 1000)
+        subprocess.run(["rm", "-rf", out], check=True)
+    fresh_ms = statistics.median(fresh)
 server = subprocess.Popen([f"{root}/target/release/handbok", "serve", "--root", site, "--port", "0"],
                           stderr=subprocess.PIPE, text=True)
 try:
@@ -48,21 +74,36 @@ try:
                 return json.loads(payload)["event"]
 
     assert next_event() == "ready"
-    page = os.path.join(site, "content", "klimat", "planer", "sida-1010.md")
-    original = open(page, encoding="utf-8").read()
+    if template_edits:
+        page, original = site_template, theme_page
+        edited = lambda i: original.replace('<div class="content">', f'<div class="content" data-edit="{i}">', 1)
+        edits, pause = 6, 1.0 + 3 * fresh_ms / 1000
+    else:
+        page = os.path.join(site, "content", "klimat", "planer", "sida-1010.md")
+        original = open(page, encoding="utf-8").read()
+        edited = lambda i: original.replace("## Bakgrund", f"## Bakgrund\n\nOrd{i}", 1)
+        # An editor saves every few seconds; the search index catches up meanwhile.
+        edits, pause = 12, 3.5
+    assert edited(0) != original
     times = []
-    for i in range(12):
+    for i in range(edits):
         with open(page, "w", encoding="utf-8") as f:
-            f.write(original.replace("## Bakgrund", f"## Bakgrund\n\nOrd{i}", 1))
+            f.write(edited(i))
         start = time.perf_counter()
         name = next_event()
         times.append((time.perf_counter() - start) * 1000)
         assert name == "reload", name
-        time.sleep(3.5)  # an editor saves every few seconds; the search index catches up meanwhile
+        time.sleep(pause)
     with open(page, "w", encoding="utf-8") as f:
         f.write(original)
     times = times[2:]
-    print(f"serve, {pages} pages: save to reload event, median {statistics.median(times):.0f} ms "
+    what = "a template edit" if template_edits else "a one-word page edit"
+    print(f"serve, {pages} pages: save of {what} to reload event, median {statistics.median(times):.0f} ms "
           f"(min {min(times):.0f}, max {max(times):.0f}; {len(times)} edits; includes the 30 ms quiet period)")
+    if fresh_ms is not None:
+        print(f"fresh build of the same site: {fresh_ms:.0f} ms (median of 3); template reload / fresh build = "
+              f"{statistics.median(times) / fresh_ms:.2f}")
 finally:
     server.kill()
+    if os.path.exists(site_template):
+        os.remove(site_template)

@@ -248,6 +248,8 @@ fn nest(flat: &[(u8, String, String)]) -> Vec<TocEntry> {
         });
         i = end;
     }
+    // Kept for every page until the pages are written: no room for more headings.
+    out.shrink_to_fit();
     out
 }
 

@@ -243,7 +243,7 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .into_par_iter()
         .map(|r| (stem_counts(&r, &word_ids), r.length))
         .collect();
-    postings(&counted, &names, tails, &vocabulary_keys, emit);
+    postings(counted, &names, tails, &vocabulary_keys, emit);
     emit(format!("{SEARCH_PATH}filters.json"), filters(site));
 }
 
@@ -425,10 +425,15 @@ fn raw_counts<'a>(
             *slot = interner.id(word);
         }
     }
-    let words: Vec<(u32, u32, f32)> = tally
-        .into_iter()
-        .map(|(id, section, weight)| (global[id as usize], section, weight))
-        .collect();
+    // A new vector of exactly this size: collecting `tally` in place would keep its capacity
+    // (sized for a long page) in every document until the postings are written, which was
+    // 120 of the 260 MB a 10,000-page build took.
+    let mut words: Vec<(u32, u32, f32)> = Vec::with_capacity(tally.len());
+    words.extend(
+        tally
+            .iter()
+            .map(|(id, section, weight)| (global[*id as usize], *section, *weight)),
+    );
     RawCounts { words, length }
 }
 
@@ -482,19 +487,18 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
 fn postings(
-    counted: &[(Counts, f32)],
+    counted: Vec<(Counts, f32)>,
     names: &[&str],
     tails: BTreeMap<String, Vec<String>>,
     vocabulary: &[u32],
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
 ) {
-    let n = counted.len().max(1) as f32;
-    let avg = counted.iter().map(|(_, l)| *l).sum::<f32>() / n;
+    let docs = counted.len();
     // All postings grouped by stem in one flat array: counted first, then filled in document
     // order, so every stem's list is sorted by document. One allocation instead of a growing
     // vector per stem (that was most of the serial time of this stage at 50,000 pages).
     let mut starts = vec![0usize; names.len() + 1];
-    for (counts, _) in counted {
+    for (counts, _) in &counted {
         for (stem, _, _) in counts {
             starts[*stem as usize + 1] += 1;
         }
@@ -504,51 +508,42 @@ fn postings(
     }
     let mut next = starts.clone();
     let mut flat: Vec<(u32, f32, u32)> = vec![(0, 0.0, 0); starts[names.len()]];
-    for (doc, (counts, _)) in counted.iter().enumerate() {
-        for (stem, tf, section) in counts {
-            let at = &mut next[*stem as usize];
-            flat[*at] = (doc as u32, *tf, *section);
-            *at += 1;
-        }
-    }
-    drop(next);
-    // Stem ids are in sorted order, so this is the stems' order too.
-    let scored: Vec<(&str, Vec<u64>)> = names
-        .par_iter()
+    // Each document's counts are dropped once they are in the flat array: only its length
+    // is needed further on.
+    let lengths: Vec<f32> = counted
+        .into_iter()
         .enumerate()
-        .map(|(i, stem)| (*stem, &flat[starts[i]..starts[i + 1]]))
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(stem, list)| {
-            let df = list.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut scored: Vec<(u64, u64, u64)> = list
-                .iter()
-                .map(|&(doc, tf, section)| {
-                    let length = counted[doc as usize].1.max(1.0);
-                    let score =
-                        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / avg.max(1.0)));
-                    (
-                        doc as u64,
-                        (score * 100.0).round().max(1.0) as u64,
-                        section as u64,
-                    )
-                })
-                .collect();
-            if scored.len() > MAX_POSTINGS {
-                scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                scored.truncate(MAX_POSTINGS);
-                scored.sort_by_key(|p| p.0);
+        .map(|(doc, (counts, length))| {
+            for (stem, tf, section) in counts {
+                let at = &mut next[stem as usize];
+                flat[*at] = (doc as u32, tf, section);
+                *at += 1;
             }
-            let flat: Vec<u64> = scored.into_iter().flat_map(|(d, s, h)| [d, s, h]).collect();
-            (stem, flat)
+            length
         })
         .collect();
-    let scored = with_folded(scored, tails);
+    drop(next);
+    let scorer = Scorer {
+        n: docs.max(1) as f32,
+        avg: lengths.iter().sum::<f32>() / docs.max(1) as f32,
+        lengths,
+        starts,
+        flat,
+    };
+    // Stem ids are in sorted order, so this is the stems' order too. A stem's scores are
+    // worked out when its chunk is written, so that they are never all held at once.
+    let stems: Vec<(&str, usize)> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !scorer.list(*i).is_empty())
+        .map(|(i, stem)| (*stem, i))
+        .collect();
+    let scored = with_folded(stems, tails);
     // Cut the sorted stems into chunks of about CHUNK_BYTES, then write the chunks in parallel.
     let mut chunks: Vec<&[(Cow<str>, Entry)]> = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (i, (stem, entry)) in scored.iter().enumerate() {
-        bytes += stem.len() + entry.bytes() + 6;
+        bytes += stem.len() + entry.bytes(&scorer) + 6;
         if bytes >= CHUNK_BYTES || i + 1 == scored.len() {
             chunks.push(&scored[start..=i]);
             start = i + 1;
@@ -561,7 +556,7 @@ fn postings(
             .iter()
             .map(|(stem, entry)| {
                 let value = match entry {
-                    Entry::Postings(flat) => json!(flat),
+                    Entry::Postings(id) => json!(scorer.scores(*id)),
                     Entry::Stems(stems) => json!(stems),
                     Entry::Words(words) => json!(words),
                 };
@@ -572,7 +567,7 @@ fn postings(
     });
     let manifest = json!({
         "version": 1,
-        "docs": counted.len(),
+        "docs": docs,
         "chunks": firsts,
         "fragments_per_file": FRAGMENTS_PER_FILE,
         "stop": analyze::STOP_WORDS,
@@ -581,19 +576,66 @@ fn postings(
     emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
 }
 
-/// A key of the postings files: a stem's postings, or the stems a folded key or a tail key
-/// stands for.
+/// Every stem's postings, (document, weighted term frequency, section), and what BM25
+/// needs to score them.
+struct Scorer {
+    /// Documents (at least 1).
+    n: f32,
+    /// Average document length.
+    avg: f32,
+    /// Each document's length.
+    lengths: Vec<f32>,
+    /// Where each stem's postings start in `flat` (and, one on, end).
+    starts: Vec<usize>,
+    flat: Vec<(u32, f32, u32)>,
+}
+
+impl Scorer {
+    fn list(&self, stem: usize) -> &[(u32, f32, u32)] {
+        &self.flat[self.starts[stem]..self.starts[stem + 1]]
+    }
+
+    /// The postings of `stem` as written: `[document, score, section, …]`, by document,
+    /// the best [`MAX_POSTINGS`] when there are more.
+    fn scores(&self, stem: usize) -> Vec<u64> {
+        let list = self.list(stem);
+        let df = list.len() as f32;
+        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        let mut scored: Vec<(u64, u64, u64)> = list
+            .iter()
+            .map(|&(doc, tf, section)| {
+                let length = self.lengths[doc as usize].max(1.0);
+                let score =
+                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.avg.max(1.0)));
+                (
+                    doc as u64,
+                    (score * 100.0).round().max(1.0) as u64,
+                    section as u64,
+                )
+            })
+            .collect();
+        if scored.len() > MAX_POSTINGS {
+            scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            scored.truncate(MAX_POSTINGS);
+            scored.sort_by_key(|p| p.0);
+        }
+        scored.into_iter().flat_map(|(d, s, h)| [d, s, h]).collect()
+    }
+}
+
+/// A key of the postings files: a stem's postings (by stem number), or the stems a folded
+/// key or a tail key stands for.
 enum Entry<'a> {
-    Postings(Vec<u64>),
+    Postings(usize),
     Stems(Vec<&'a str>),
     Words(Vec<String>),
 }
 
 impl Entry<'_> {
     /// About the bytes it takes in JSON.
-    fn bytes(&self) -> usize {
+    fn bytes(&self, scorer: &Scorer) -> usize {
         match self {
-            Entry::Postings(flat) => flat.len() * 4,
+            Entry::Postings(stem) => scorer.list(*stem).len().min(MAX_POSTINGS) * 3 * 4,
             Entry::Stems(stems) => stems.iter().map(|s| s.len() + 3).sum(),
             Entry::Words(words) => words.iter().map(|s| s.len() + 3).sum(),
         }
@@ -604,7 +646,7 @@ impl Entry<'_> {
 /// `["växjö"]`): a few bytes a stem instead of a second copy of its postings; and the tail
 /// keys. All keys in sorted order.
 fn with_folded<'a>(
-    scored: Vec<(&'a str, Vec<u64>)>,
+    scored: Vec<(&'a str, usize)>,
     tails: BTreeMap<String, Vec<String>>,
 ) -> Vec<(Cow<'a, str>, Entry<'a>)> {
     let mut folded: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
@@ -619,7 +661,7 @@ fn with_folded<'a>(
     }
     let mut all: Vec<(Cow<'a, str>, Entry<'a>)> = scored
         .into_iter()
-        .map(|(stem, flat)| (Cow::Borrowed(stem), Entry::Postings(flat)))
+        .map(|(stem, id)| (Cow::Borrowed(stem), Entry::Postings(id)))
         .chain(
             folded
                 .into_iter()
