@@ -55,7 +55,7 @@ fn stages(c: &mut Criterion) {
     );
 
     // The templates stage must time rendering, not an error path.
-    let once = handbok::internals::render_site(&model, &derived, &templates, &NullSink);
+    let once = handbok::internals::render_site(&model, &derived, &templates, &NullSink, None);
     assert!(
         !once.diagnostics.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus does not render: {:?}",
@@ -86,7 +86,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| model.render_markdown())
     });
     group.bench_function("templates", |b| {
-        b.iter(|| handbok::internals::render_site(&model, &derived, &templates, &NullSink))
+        b.iter(|| handbok::internals::render_site(&model, &derived, &templates, &NullSink, None))
     });
     group.bench_function("search index", |b| {
         b.iter(|| {

@@ -229,7 +229,9 @@ pub struct ReviewEntry {
 
 /// Builds the site into the output folder, atomically.
 pub fn build(options: &BuildOptions) -> Result<Report> {
-    let (report, built) = build_keeping(options)?;
+    let output = options.output_dir();
+    guard_output(&options.root, &output)?;
+    let (report, built) = run(options, Some(&output), Keep::Nothing)?;
     // Freeing the site model (millions of small allocations at 50,000 pages) takes a few
     // tenths of a second that the caller need not wait for: it happens on a thread of its
     // own, which a process that exits right after the build simply abandons.
@@ -242,7 +244,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 pub fn build_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
     let output = options.output_dir();
     guard_output(&options.root, &output)?;
-    run(options, Some(&output), false)
+    run(options, Some(&output), Keep::ForUpdates)
 }
 
 /// Builds like [`build_keeping`] for a preview (`handbok serve`), which is served at the
@@ -251,7 +253,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
 pub(crate) fn preview_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
     let output = options.output_dir();
     guard_output(&options.root, &output)?;
-    run(options, Some(&output), true)
+    run(options, Some(&output), Keep::ForPreview)
 }
 
 /// What a build leaves for incremental updates.
@@ -325,11 +327,25 @@ fn site_statics(config: &Config, left_out: &mut Vec<Diagnostic>) -> Result<Vec<s
 
 /// Runs the whole pipeline and every validation without writing anything.
 pub fn check(options: &BuildOptions) -> Result<Report> {
-    run(options, None, false).map(|(report, _)| report)
+    run(options, None, Keep::Nothing).map(|(report, _)| report)
 }
 
-/// The whole pipeline; writes into `output` if given. A `preview` is never published.
-fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Result<(Report, Built)> {
+/// What a build is for, beyond its output: what [`run`] keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Nothing: the ids of a page are collected only when a link's anchor is checked
+    /// against them.
+    Nothing,
+    /// Every page's ids, for incremental updates.
+    ForUpdates,
+    /// As `ForUpdates`, for a preview (`handbok serve`), which is never published: nothing
+    /// is said about the sitemap that its `base_url: /` leaves out.
+    ForPreview,
+}
+
+/// The whole pipeline; writes into `output` if given.
+fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(Report, Built)> {
+    let preview = keep == Keep::ForPreview;
     let mut timings = Timings::default();
     options.stage(&messages::STAGE_CONFIGURATION);
     let config = Config::load(&options.root, &options.overrides)?;
@@ -403,7 +419,10 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, preview: bool) -> Resul
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
     let (rendered, ((index_problems, index_files), index_took)) = rayon::join(
-        || render::render_site(&site, &derived, &templates, sink),
+        || {
+            let wanted = (keep == Keep::Nothing).then(|| site::anchor_targets(&site, &derived));
+            render::render_site(&site, &derived, &templates, sink, wanted.as_deref())
+        },
         || {
             let started = std::time::Instant::now();
             let written = if cfg!(feature = "bench-without-search-index") {

@@ -118,19 +118,22 @@ pub struct Rendered {
 
 /// Writes every file of the route table but the search index: pages, sections,
 /// generated pages, aliases, the 404 page, sitemap, feed, CSV, calendars, static files
-/// and content assets.
+/// and content assets. The ids of an entry's page are collected where `ids_of` says so
+/// (all of them when it is `None`); others get an empty set.
 pub fn render_site(
     site: &Site,
     derived: &Derived,
     templates: &Templates,
     sink: &dyn Sink,
+    ids_of: Option<&[bool]>,
 ) -> Rendered {
     let site_view = SiteView::new(site, derived);
     let sink = Owned {
         routes: &site.routes,
         sink,
     };
-    let base = Base::new(site, derived, templates, &sink, &site_view);
+    let mut base = Base::new(site, derived, templates, &sink, &site_view);
+    base.ids_of = ids_of;
     let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| base.entry(id))
@@ -219,6 +222,8 @@ fn next_generation() -> usize {
 
 struct Base<'a> {
     generation: usize,
+    /// Which entries' ids to collect (`None`: all).
+    ids_of: Option<&'a [bool]>,
     nav_strings: views::NavStrings,
     nav_cache: views::NavCache,
     site: &'a Site,
@@ -265,6 +270,7 @@ impl<'a> Base<'a> {
     ) -> Self {
         Base {
             generation: next_generation(),
+            ids_of: None,
             nav_strings: views::NavStrings::new(&templates.strings)
                 .with_matrix(site, &templates.strings),
             nav_cache: views::NavCache::new(site.entries.len()),
@@ -331,7 +337,14 @@ impl<'a> Base<'a> {
         let view = self.entry_view(id, &paths::root_prefix(&e.path));
         match self.render_entry_template(id, &view, &e.path) {
             Ok(html) => {
-                let ids = html_ids(&html);
+                let wanted = self
+                    .ids_of
+                    .is_none_or(|w| w.get(id).copied().unwrap_or(true));
+                let ids = if wanted {
+                    html_ids(&html)
+                } else {
+                    HashSet::new()
+                };
                 let written = self
                     .sink
                     .write(&format!("{}index.html", e.path), &html)

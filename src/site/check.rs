@@ -23,6 +23,21 @@ pub fn check_anchors(
     out
 }
 
+/// The entries whose ids [`check_anchors`] reads: those that some link points at with an
+/// anchor to check. The ids of other pages are never collected by a build that does not
+/// keep them for later updates (at 100,000 pages they would take about 100 MB).
+pub fn anchor_targets(site: &Site, derived: &Derived) -> Vec<bool> {
+    let mut wanted = vec![false; site.entries.len()];
+    for link in derived.bodies.iter().flat_map(|b| &b.links) {
+        if let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) {
+            if !anchor.is_empty() && anchor != "top" {
+                wanted[target] = true;
+            }
+        }
+    }
+    wanted
+}
+
 /// [`check_anchors`] after an incremental update that re-rendered `changed` (all of whose
 /// anchors held before): only the links that can have broken, those of the changed entries
 /// and those into them, which come from their backlinks. Same diagnostics, without a pass

@@ -24,7 +24,7 @@ use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
 use crate::messages as msg;
 use crate::slug::{slugify, swedish_sort_key};
-pub use check::{check_anchors, check_anchors_near, html_ids};
+pub use check::{anchor_targets, check_anchors, check_anchors_near, html_ids};
 pub use graph::Derived;
 use paths::relative_href;
 pub(crate) use routes::SEARCH_FOLDERS;
