@@ -4,7 +4,7 @@ reload event, on a synthetic handbook; with --template, from saving an edit of t
 template (`templates/page.html`, every page rendered again) to the reload event, beside
 the time of a fresh `handbok build` of the same site (median of three), measured in the
 same run. Usage: bench/serve.py [PAGES] [--template] (default 10000)."""
-import base64, json, os, re, socket, statistics, subprocess, sys, time
+import base64, json, os, re, socket, statistics, subprocess, sys, threading, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 numbers = [a for a in sys.argv[1:] if a.isdigit()]
@@ -44,6 +44,9 @@ try:
         if m:
             port = int(m.group(1))
             break
+    # The server's log is read on (a full rebuild logs every warning of the site again):
+    # a pipe nobody reads would stop the server once full.
+    threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
     # The live-reload WebSocket, spoken by hand (the standard library has no client): the
     # handshake, then unmasked text frames from the server; pings are answered.
     events = socket.create_connection(("127.0.0.1", port))

@@ -1478,12 +1478,50 @@ fn each_page_of_a_large_section_has_its_own_sidebar() {
             [format!("Alla sidor i avsnittet ({left} till)")],
             "page {n}"
         );
-        let other = if n == 1 { 2 } else { 1 };
+        for other in want.iter().filter(|t| **t != format!("Sida {n:02}")) {
+            let slug = other.to_lowercase().replace(' ', "-");
+            assert_eq!(p.href_of(&link, other), format!("../{slug}/"), "page {n}");
+        }
+    }
+}
+
+/// The start page lists all its children, however many: each top-level page's sidebar
+/// lists every one of them once, in order, with only the page itself current.
+#[test]
+fn each_top_level_page_has_its_own_sidebar() {
+    let site = Site::from_fixture("nav");
+    for n in 1..=42 {
+        site.write(
+            &format!("content/topp-{n:02}.md"),
+            format!(
+                "---\ntitle: Topp {n:02}\nweight: {}\n---\nText {n}.\n",
+                100 + n
+            ),
+        );
+    }
+    site.build_ok(&[]);
+    let want: Vec<String> = (1..=42).map(|i| format!("Topp {i:02}")).collect();
+    for n in [1, 2, 40, 41, 42] {
+        let p = page(&site, &format!("topp-{n:02}/"));
+        let sidebar = ".sidebar .nav-tree";
+        let link = format!("{sidebar} a");
+        let own = format!("Topp {n:02}");
         assert_eq!(
-            p.href_of(&link, &format!("Sida {other:02}")),
-            format!("../sida-{other:02}/"),
+            p.texts(&format!("{sidebar} a[aria-current=page]")),
+            std::slice::from_ref(&own),
             "page {n}"
         );
+        let listed = p.texts(&format!("{sidebar} > li.nav-page a"));
+        let tops: Vec<&String> = listed.iter().filter(|t| t.starts_with("Topp ")).collect();
+        assert_eq!(tops, want.iter().collect::<Vec<_>>(), "page {n}");
+        for other in &want {
+            let href = if *other == own {
+                "./".to_string()
+            } else {
+                format!("../{}/", other.to_lowercase().replace(' ', "-"))
+            };
+            assert_eq!(p.href_of(&link, other), href, "page {n}");
+        }
     }
 }
 

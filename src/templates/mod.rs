@@ -244,6 +244,11 @@ impl Templates {
 fn hyphenated(text: &str) -> String {
     /// Texts kept per thread before the cache starts again.
     const KEEP: usize = 4096;
+    /// Longer texts (not titles: a template may hyphenate a whole body) are not kept.
+    const LONGEST: usize = 256;
+    if text.len() > LONGEST {
+        return crate::markdown::hyphenate::soft_hyphens(text).into_owned();
+    }
     thread_local! {
         static DONE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::default();
     }

@@ -163,7 +163,8 @@ pub fn nav_html(
 
 /// The key of the sidebar that page `current` shares with the other pages of its section,
 /// when it shares one: a page (not a section) written at its own path, by its section, its
-/// folder and whether it is among the children the section lists first. A page past
+/// folder and whether it is among the children the section lists first (all of the start
+/// page's). A page past
 /// [`NAV_MAX_CHILDREN`] is listed in addition, at the end of the list, so the pages past
 /// it share one sidebar but for that item.
 fn sibling_key(site: &Site, current: usize, here: Option<&str>) -> Option<SiblingKey> {
@@ -173,11 +174,13 @@ fn sibling_key(site: &Site, current: usize, here: Option<&str>) -> Option<Siblin
     if e.is_section() {
         return None;
     }
-    let listed = site.entries[parent]
-        .children
-        .iter()
-        .take(NAV_MAX_CHILDREN)
-        .any(|c| *c == current);
+    // The start page lists all its children; other sections the first ones.
+    let listed = parent == site.root
+        || site.entries[parent]
+            .children
+            .iter()
+            .take(NAV_MAX_CHILDREN)
+            .any(|c| *c == current);
     let folder = here
         .trim_end_matches('/')
         .rsplit_once('/')
