@@ -229,9 +229,7 @@ pub struct ReviewEntry {
 
 /// Builds the site into the output folder, atomically.
 pub fn build(options: &BuildOptions) -> Result<Report> {
-    let output = options.output_dir();
-    guard_output(&options.root, &output)?;
-    let (report, built) = run(options, Some(&output), Keep::Nothing)?;
+    let (report, built) = build_into_output(options, Keep::Nothing)?;
     // Freeing the site model (millions of small allocations at 50,000 pages) takes a few
     // tenths of a second that the caller need not wait for: it happens on a thread of its
     // own, which a process that exits right after the build simply abandons.
@@ -242,18 +240,22 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 /// Builds like [`build`] and keeps the site model, templates and anchors, so that a later
 /// change can be rendered incrementally (`handbok serve`).
 pub fn build_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
-    let output = options.output_dir();
-    guard_output(&options.root, &output)?;
-    run(options, Some(&output), Keep::ForUpdates)
+    build_into_output(options, Keep::ForUpdates)
 }
 
 /// Builds like [`build_keeping`] for a preview (`handbok serve`), which is served at the
 /// root of localhost and never published: nothing is said about the sitemap that its
 /// `base_url: /` leaves out (with `--strict` that warning would stop every preview).
 pub(crate) fn preview_keeping(options: &BuildOptions) -> Result<(Report, Built)> {
+    build_into_output(options, Keep::ForPreview)
+}
+
+/// Runs the pipeline into the options' output folder, once that folder is known not to
+/// hold the site itself.
+fn build_into_output(options: &BuildOptions, keep: Keep) -> Result<(Report, Built)> {
     let output = options.output_dir();
     guard_output(&options.root, &output)?;
-    run(options, Some(&output), Keep::ForPreview)
+    run(options, Some(&output), keep)
 }
 
 /// What a build leaves for incremental updates.

@@ -88,7 +88,7 @@ pub struct NavCache {
     closed: std::sync::Mutex<std::collections::HashMap<(usize, usize, bool), String>>,
     /// By entry index: the title with soft hyphens, when it differs from the title.
     titles: Vec<std::sync::OnceLock<Option<Box<str>>>>,
-    /// The sidebar of the pages of one section in one folder, by (section, folder).
+    /// The sidebar that the pages of one section share (see [`SiblingKey`]).
     siblings: std::sync::Mutex<SiblingMap>,
 }
 
@@ -164,9 +164,8 @@ pub fn nav_html(
 /// The key of the sidebar that page `current` shares with the other pages of its section,
 /// when it shares one: a page (not a section) written at its own path, by its section, its
 /// folder and whether it is among the children the section lists first (all of the start
-/// page's). A page past
-/// [`NAV_MAX_CHILDREN`] is listed in addition, at the end of the list, so the pages past
-/// it share one sidebar but for that item.
+/// page's). A page past [`NAV_MAX_CHILDREN`] is listed in addition, at the end of the list,
+/// so the pages past it share one sidebar but for that item.
 fn sibling_key(site: &Site, current: usize, here: Option<&str>) -> Option<SiblingKey> {
     let e = &site.entries[current];
     let here = here?;
@@ -229,14 +228,14 @@ struct NavWriter<'a> {
     depth: usize,
     t: &'a NavStrings,
     cache: &'a NavCache,
-    /// Notes where the links to the pages of this section are written (see [`Siblings`]).
+    /// Notes where the items of this section's pages are written (see [`Siblings`]).
     record: Option<(usize, &'a ItemRanges)>,
 }
 
 impl NavWriter<'_> {
     /// The tree of a page that shares it with the other pages of its section (`key`, from
-    /// [`sibling_key`]): the first page writes it and notes where its section's page links
-    /// are; the others copy it and write only the two links that differ.
+    /// [`sibling_key`]): the first page writes it and notes where its section's page items
+    /// are; the others copy it and write only the items that differ.
     fn shared_tree(&self, key: SiblingKey) -> String {
         let siblings = || {
             self.cache
