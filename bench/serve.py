@@ -4,7 +4,7 @@ reload event, on a synthetic handbook; with --template, from saving an edit of t
 template (`templates/page.html`, every page rendered again) to the reload event, beside
 the time of a fresh `handbok build` of the same site (median of three), measured in the
 same run. Usage: bench/serve.py [PAGES] [--template] (default 10000)."""
-import base64, json, os, re, socket, statistics, subprocess, sys, threading, time
+import base64, json, os, queue, re, socket, statistics, subprocess, sys, threading, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 numbers = [a for a in sys.argv[1:] if a.isdigit()]
@@ -35,8 +35,13 @@ if template_edits:
         fresh.append((time.perf_counter() - start) * 1000)
         subprocess.run(["rm", "-rf", out], check=True)
     fresh_ms = statistics.median(fresh)
+# The served folder (in the system's temporary folder) is put in memory, as the build
+# benchmarks write to /dev/shm: on this machine's disk the write-back of the first build's
+# files stalls the small writes of an update by tens of milliseconds. SERVE_TMPDIR=/tmp
+# measures on the disk.
 server = subprocess.Popen([f"{root}/target/release/handbok", "serve", "--root", site, "--port", "0"],
-                          stderr=subprocess.PIPE, text=True)
+                          stderr=subprocess.PIPE, text=True,
+                          env=dict(os.environ, TMPDIR=os.environ.get("SERVE_TMPDIR", "/dev/shm")))
 try:
     port = None
     for line in server.stderr:
@@ -45,8 +50,20 @@ try:
             port = int(m.group(1))
             break
     # The server's log is read on (a full rebuild logs every warning of the site again):
-    # a pipe nobody reads would stop the server once full.
-    threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+    # a pipe nobody reads would stop the server once full. Its own time for each
+    # incremental update ("updated N pages in M ms") is kept.
+    server_took, index_took = [], []
+
+    def read_log():
+        for line in server.stderr:
+            m = re.search(r"(?:updated|uppdaterade) \d+ \w+ (?:in|på) (\d+) ms", line)
+            if m:
+                server_took.append(int(m.group(1)))
+            m = re.search(r"(?:search index updated in|sökindexet uppdaterades på) (\d+) ms", line)
+            if m:
+                index_took.append(int(m.group(1)))
+
+    threading.Thread(target=read_log, daemon=True).start()
     # The live-reload WebSocket, spoken by hand (the standard library has no client): the
     # handshake, then unmasked text frames from the server; pings are answered.
     events = socket.create_connection(("127.0.0.1", port))
@@ -66,15 +83,31 @@ try:
             n = int.from_bytes(stream.read(8), "big")
         return b0 & 0x0F, stream.read(n)
 
+    # Frames are read on a thread of their own, which answers every ping at once: the server
+    # closes a socket that stays silent for 30 s, and the pauses between template edits at
+    # 50,000 pages are longer than that.
+    arrived = queue.Queue()
+
+    def read_frames():
+        try:
+            while True:
+                opcode, payload = frame()
+                if opcode == 0x9:  # ping: a masked pong with the same data
+                    mask = os.urandom(4)
+                    events.sendall(bytes([0x8A, 0x80 | len(payload)]) + mask +
+                                   bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+                elif opcode == 0x1:
+                    arrived.put(json.loads(payload)["event"])
+                elif opcode == 0x8:
+                    arrived.put("closed by the server")
+                    return
+        except (OSError, ValueError) as e:
+            arrived.put(f"socket failed: {e}")
+
+    threading.Thread(target=read_frames, daemon=True).start()
+
     def next_event():
-        while True:
-            opcode, payload = frame()
-            if opcode == 0x9:  # ping: a masked pong with the same data
-                mask = os.urandom(4)
-                events.sendall(bytes([0x8A, 0x80 | len(payload)]) + mask +
-                               bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
-            elif opcode == 0x1:
-                return json.loads(payload)["event"]
+        return arrived.get(timeout=600)
 
     assert next_event() == "ready"
     if template_edits:
@@ -103,6 +136,12 @@ try:
     what = "a template edit" if template_edits else "a one-word page edit"
     print(f"serve, {pages} pages: save of {what} to reload event, median {statistics.median(times):.0f} ms "
           f"(min {min(times):.0f}, max {max(times):.0f}; {len(times)} edits; includes the 30 ms quiet period)")
+    if not template_edits and server_took:
+        took = server_took[2:] or server_took
+        print(f"  of which the server's own update (its log): median {statistics.median(took):.0f} ms")
+    if not template_edits:
+        print(f"search index rewrites finished between edits: {len(index_took)}"
+              + (f", median {statistics.median(index_took):.0f} ms" if index_took else ""))
     if fresh_ms is not None:
         print(f"fresh build of the same site: {fresh_ms:.0f} ms (median of 3); template reload / fresh build = "
               f"{statistics.median(times) / fresh_ms:.2f}")

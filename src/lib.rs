@@ -267,6 +267,9 @@ pub struct Built {
     pub templates: Templates,
     /// The `id`s of each entry's page, for anchor checks.
     pub ids: Vec<Option<std::collections::HashSet<String>>>,
+    /// Entries re-rendered (incrementally) since the search index was last written, sorted:
+    /// their fragment files are out of date.
+    pub(crate) index_stale: Vec<usize>,
 }
 
 /// Refuses an output folder whose replacement would destroy the site itself: the site
@@ -418,35 +421,12 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         None => &NullSink,
     };
     options.stage(&messages::STAGE_RENDERING);
-    // Pages and the search index side by side: each has serial steps (the sitemap and feed,
-    // the postings) that the other's parallel work fills in.
-    let (rendered, ((index_problems, index_files), index_took)) = rayon::join(
-        || {
-            let wanted = (keep == Keep::Nothing).then(|| site::anchor_targets(&site, &derived));
-            render::render_site(&site, &derived, &templates, sink, wanted.as_deref())
-        },
-        || {
-            let started = std::time::Instant::now();
-            let written = if cfg!(feature = "bench-without-search-index") {
-                Default::default()
-            } else {
-                render::write_search_index(&site, &derived, sink)
-            };
-            (written, started.elapsed())
-        },
-    );
+    let written = write_files(&site, &derived, &templates, sink, keep);
     timings.lap(&messages::STAGE_RENDERING);
-    timings.within(&messages::STAGE_SEARCH_INDEX, index_took);
-    diagnostics.extend(rendered.diagnostics);
-    diagnostics.extend(index_problems);
-    diagnostics.extend(site::check_anchors(&site, &derived, &rendered.ids));
-    if options.strict {
-        for d in &mut diagnostics {
-            d.severity = Severity::Error;
-        }
-    }
-    error::sort_diagnostics(&mut diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    timings.within(&messages::STAGE_SEARCH_INDEX, written.index_took);
+    let rendered = written.rendered;
+    diagnostics.extend(written.diagnostics);
+    if settle(&mut diagnostics, options.strict) {
         if let Some(s) = staging {
             s.discard();
         }
@@ -483,7 +463,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         pages: site.entries.len() - sections,
         sections,
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        files: rendered.files + index_files,
+        files: written.files,
         warnings: diagnostics,
         review,
         today: Some(site.config.today),
@@ -496,6 +476,108 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
             derived,
             templates,
             ids: rendered.ids,
+            index_stale: Vec::new(),
         },
     ))
+}
+
+/// Makes every problem an error with `--strict` and sorts them; says whether any is an
+/// error (then nothing is published).
+fn settle(diagnostics: &mut Vec<Diagnostic>, strict: bool) -> bool {
+    if strict {
+        for d in diagnostics.iter_mut() {
+            d.severity = Severity::Error;
+        }
+    }
+    error::sort_diagnostics(diagnostics);
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// What the rendering stage wrote.
+struct Written {
+    rendered: render::Rendered,
+    /// Problems of the pages, of the search index and of the anchors of links.
+    diagnostics: Vec<Diagnostic>,
+    /// Files handed to the sink, the search index's included.
+    files: usize,
+    index_took: std::time::Duration,
+}
+
+/// The rendering stage: every file of the route table and, beside them, the search index;
+/// then the anchors of links checked against the pages' ids.
+fn write_files(
+    site: &Site,
+    derived: &site::Derived,
+    templates: &Templates,
+    sink: &dyn Sink,
+    keep: Keep,
+) -> Written {
+    // Pages and the search index side by side: each has serial steps (the sitemap and feed,
+    // the postings) that the other's parallel work fills in.
+    let (mut rendered, ((index_problems, index_files), index_took)) = rayon::join(
+        || {
+            let wanted = (keep == Keep::Nothing).then(|| site::anchor_targets(site, derived));
+            render::render_site(site, derived, templates, sink, wanted.as_deref())
+        },
+        || {
+            let started = std::time::Instant::now();
+            let written = if cfg!(feature = "bench-without-search-index") {
+                Default::default()
+            } else {
+                render::write_search_index(site, derived, sink)
+            };
+            (written, started.elapsed())
+        },
+    );
+    let mut diagnostics = std::mem::take(&mut rendered.diagnostics);
+    diagnostics.extend(index_problems);
+    diagnostics.extend(site::check_anchors(site, derived, &rendered.ids));
+    Written {
+        files: rendered.files + index_files,
+        rendered,
+        diagnostics,
+        index_took,
+    }
+}
+
+/// Renders the site of `built` again with `templates` (an edit of the site's templates
+/// while serving): the pages and the model are as they were, so only the rendering stage
+/// runs, into a staging folder swapped in as by a full build. On success `built` takes the
+/// new templates; on failure nothing is written and `built` is as it was.
+pub(crate) fn rerender_keeping(
+    options: &BuildOptions,
+    built: &mut Built,
+    templates: Templates,
+) -> Result<Report> {
+    let output = options.output_dir();
+    guard_output(&options.root, &output)?;
+    let staging = Staging::create(&output, &output::Policy::of(options))?;
+    let written = write_files(
+        &built.site,
+        &built.derived,
+        &templates,
+        &staging,
+        Keep::ForPreview,
+    );
+    let mut diagnostics = templates.warnings.clone();
+    diagnostics.extend(written.diagnostics);
+    if settle(&mut diagnostics, options.strict) {
+        staging.discard();
+        return Err(Error::Site(diagnostics));
+    }
+    staging.commit()?;
+    let site = &built.site;
+    let sections = site.entries.iter().filter(|e| e.is_section()).count();
+    built.templates = templates;
+    built.ids = written.rendered.ids;
+    built.index_stale.clear();
+    Ok(Report {
+        pages: site.entries.len() - sections,
+        sections,
+        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+        files: written.files,
+        warnings: diagnostics,
+        today: Some(site.config.today),
+        ..Default::default()
+    })
 }

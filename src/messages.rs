@@ -1874,6 +1874,10 @@ catalogue! {
         en: "rebuilt {} pages in {} ms",
         sv: "byggde om {} sidor på {} ms",
     }
+    SERVE_RERENDERED = "HB0817" {
+        en: "rendered {} pages again with the changed templates in {} ms",
+        sv: "ritade om {} sidor med de ändrade mallarna på {} ms",
+    }
     SERVE_UPDATED = "HB0812" {
         en: "updated {} pages in {} ms",
         sv: "uppdaterade {} sidor på {} ms",

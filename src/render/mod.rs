@@ -69,8 +69,22 @@ pub fn write_search_index(
     derived: &Derived,
     sink: &dyn Sink,
 ) -> (Vec<Diagnostic>, usize) {
+    write_search_index_with(site, derived, sink, &crate::search::Refresh::default())
+        .unwrap_or_default()
+}
+
+/// [`write_search_index`] as `refresh` says. When it can be stopped, the files are held
+/// until the whole index is made and handed to the sink only then: a stopped rewrite
+/// (`None`) leaves the earlier index whole, never half old and half new.
+pub fn write_search_index_with(
+    site: &Site,
+    derived: &Derived,
+    sink: &dyn Sink,
+    refresh: &crate::search::Refresh,
+) -> Option<(Vec<Diagnostic>, usize)> {
     let problems = std::sync::Mutex::new(Vec::new());
     let written = std::sync::Mutex::new(HashSet::new());
+    let held = std::sync::Mutex::new(Vec::new());
     let sink = Owned {
         routes: &site.routes,
         sink,
@@ -81,20 +95,53 @@ pub fn write_search_index(
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push(d);
     };
-    crate::search::build(site, derived, &|path, bytes| {
-        if let Err(d) = sink.write(&path, &bytes) {
+    let write = |path: String, bytes: &[u8]| {
+        if let Err(d) = sink.write(&path, bytes) {
             note(d);
         }
         written
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(path);
-    });
+    };
+    let finished = crate::search::build_with(
+        site,
+        derived,
+        &|path, bytes| {
+            if refresh.stop.is_some() {
+                held.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((path, bytes));
+            } else {
+                write(path, &bytes);
+            }
+        },
+        refresh,
+    );
+    if !finished {
+        return None;
+    }
+    let held = held
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for (path, bytes) in held {
+        write(path, &bytes);
+    }
     let written = written
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let files = written.len();
+    // Fragment files that were not made again (their entries did not change) stay.
+    let mut keep = written;
+    keep.extend(
+        (0..site
+            .entries
+            .len()
+            .div_ceil(crate::search::FRAGMENTS_PER_FILE))
+            .map(crate::search::fragment_path),
+    );
     for folder in SEARCH_FOLDERS {
-        if let Err(d) = sink.remove_stale(&format!("{SEARCH_PATH}{folder}"), &written) {
+        if let Err(d) = sink.remove_stale(&format!("{SEARCH_PATH}{folder}"), &keep) {
             note(d);
         }
     }
@@ -102,7 +149,7 @@ pub fn write_search_index(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     problems.sort_by(|a, b| a.message.cmp(&b.message));
-    (problems, written.len())
+    Some((problems, files))
 }
 
 /// What rendering produced besides the files.

@@ -150,6 +150,45 @@ impl Interner {
 /// soon as it is ready. The text of a page is read once: its fragment file is written and
 /// its words are counted by number, so the text of the whole site is never held at once.
 pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    build_with(site, derived, emit, &Refresh::default());
+}
+
+/// How [`build_with`] runs when it rewrites an index it wrote before (`handbok serve`).
+#[derive(Default)]
+pub struct Refresh<'a> {
+    /// Only these entries (sorted) changed since the index was written: the fragment files
+    /// of the others are as they were and are neither made nor handed to `emit` (their
+    /// words are still counted). `None`: every file is made.
+    pub changed: Option<&'a [usize]>,
+    /// Set by another thread when the index is no longer wanted (a newer change came):
+    /// the build stops at its next step.
+    pub stop: Option<&'a std::sync::atomic::AtomicBool>,
+}
+
+impl Refresh<'_> {
+    fn stopped(&self) -> bool {
+        self.stop
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// How many documents a serial step of the index goes through between looks at
+/// [`Refresh::stop`].
+const STOP_EVERY: usize = 1024;
+
+/// The path of fragment file `n` of the index.
+pub fn fragment_path(n: usize) -> String {
+    format!("{SEARCH_PATH}f/{n}.json")
+}
+
+/// [`build`], for a rewrite as `refresh` says; returns `false` when it stopped before the
+/// end (then some files may have been handed to `emit`, not all).
+pub fn build_with(
+    site: &Site,
+    derived: &Derived,
+    emit: &(dyn Fn(String, Vec<u8>) + Sync),
+    refresh: &Refresh,
+) -> bool {
     let analyzer = Analyzer::default();
     let interner = Interner::new();
     let entries: Vec<usize> = (0..site.entries.len()).collect();
@@ -157,13 +196,23 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .par_chunks(FRAGMENTS_PER_FILE)
         .enumerate()
         .flat_map_iter(|(n, chunk)| {
+            if refresh.stopped() {
+                return Vec::new();
+            }
+            let made = refresh
+                .changed
+                .is_none_or(|changed| chunk.iter().any(|e| changed.binary_search(e).is_ok()));
             // The fragments are written as they are made: a JSON array, one item a document.
-            let mut fragments = Vec::with_capacity(4096);
+            let mut fragments = Vec::with_capacity(if made { 4096 } else { 0 });
             let mut counts = Vec::with_capacity(chunk.len());
             for &entry in chunk {
-                fragments.push(if fragments.is_empty() { b'[' } else { b',' });
+                if made {
+                    fragments.push(if fragments.is_empty() { b'[' } else { b',' });
+                }
                 if !searchable(site, entry) {
-                    write_json(&mut fragments, &hidden_fragment(site, entry));
+                    if made {
+                        write_json(&mut fragments, &hidden_fragment(site, entry));
+                    }
                     counts.push(RawCounts {
                         words: Vec::new(),
                         length: 0.0,
@@ -174,16 +223,25 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
                     (site.glossary_page == Some(entry)).then_some(site.glossary.as_slice());
                 let sections =
                     text::sections(&site.entries[entry], &derived.bodies[entry], glossary);
-                write_json(&mut fragments, &fragment(site, entry, &sections));
+                if made {
+                    write_json(&mut fragments, &fragment(site, entry, &sections));
+                }
                 counts.push(raw_counts(site, entry, &sections, &analyzer, &interner));
             }
-            fragments.push(b']');
-            emit(format!("{SEARCH_PATH}f/{n}.json"), fragments);
+            if made {
+                fragments.push(b']');
+                emit(fragment_path(n), fragments);
+            }
             counts
         })
         .collect();
+    if refresh.stopped() {
+        return false;
+    }
     let vocabulary = interner.into_words();
-    let vocabulary_keys = typo_vocabulary(&raw, &vocabulary, emit);
+    let Some(vocabulary_keys) = typo_vocabulary(&raw, &vocabulary, emit, refresh) else {
+        return false;
+    };
     let stems: Vec<String> = vocabulary.par_iter().map(|w| analyzer.stem(w)).collect();
     let mut decompounder = Decompounder::new(vocabulary.iter().map(|w| w.to_string()), &analyzer);
     let mut compounds: Vec<u32> = (0..vocabulary.len() as u32)
@@ -211,6 +269,9 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
             (!found.is_empty()).then_some((w, found))
         })
         .collect();
+    if refresh.stopped() {
+        return false;
+    }
     let tails = tail_keys(&vocabulary, &stems, &parts, &analyzer);
     // Every stem gets a number, in sorted order: documents count numbers, not strings.
     let mut names: Vec<&str> = stems
@@ -241,10 +302,16 @@ pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + S
         .collect();
     let counted: Vec<(Counts, f32)> = raw
         .into_par_iter()
-        .map(|r| (stem_counts(&r, &word_ids), r.length))
+        .map(|r| match refresh.stopped() {
+            true => (Counts::new(), 0.0),
+            false => (stem_counts(&r, &word_ids), r.length),
+        })
         .collect();
-    postings(counted, &names, tails, &vocabulary_keys, emit);
+    if refresh.stopped() || !postings(counted, &names, tails, &vocabulary_keys, emit, refresh) {
+        return false;
+    }
     emit(format!("{SEARCH_PATH}filters.json"), filters(site));
+    true
 }
 
 /// The most compounds a tail key lists: an end shared by more is a grammatical ending
@@ -314,10 +381,14 @@ fn typo_vocabulary(
     raw: &[RawCounts],
     vocabulary: &[Box<str>],
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
-) -> Vec<u32> {
+    refresh: &Refresh,
+) -> Option<Vec<u32>> {
     let mut pages = vec![0u32; vocabulary.len()];
     let mut seen: Vec<u32> = Vec::new();
-    for doc in raw {
+    for (n, doc) in raw.iter().enumerate() {
+        if n % STOP_EVERY == 0 && refresh.stopped() {
+            return None;
+        }
         seen.clear();
         seen.extend(doc.words.iter().map(|w| w.0));
         seen.sort_unstable();
@@ -349,7 +420,7 @@ fn typo_vocabulary(
         let list: Vec<&str> = words.into_iter().map(|(_, w)| w).collect();
         emit(format!("{SEARCH_PATH}v/{key}.json"), to_bytes(&list));
     });
-    keys
+    Some(keys)
 }
 
 /// Counts a document's words by field weight and section. Each distinct word of the
@@ -492,7 +563,8 @@ fn postings(
     tails: BTreeMap<String, Vec<String>>,
     vocabulary: &[u32],
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
-) {
+    refresh: &Refresh,
+) -> bool {
     let docs = counted.len();
     // All postings grouped by stem in one flat array: counted first, then filled in document
     // order, so every stem's list is sorted by document. One allocation instead of a growing
@@ -514,6 +586,9 @@ fn postings(
         .into_iter()
         .enumerate()
         .map(|(doc, (counts, length))| {
+            if doc % STOP_EVERY == 0 && refresh.stopped() {
+                return length;
+            }
             for (stem, tf, section) in counts {
                 let at = &mut next[stem as usize];
                 flat[*at] = (doc as u32, tf, section);
@@ -523,6 +598,9 @@ fn postings(
         })
         .collect();
     drop(next);
+    if refresh.stopped() {
+        return false;
+    }
     let scorer = Scorer {
         n: docs.max(1) as f32,
         avg: lengths.iter().sum::<f32>() / docs.max(1) as f32,
@@ -552,6 +630,9 @@ fn postings(
     }
     let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0.as_ref()).collect();
     chunks.par_iter().enumerate().for_each(|(i, chunk)| {
+        if refresh.stopped() {
+            return;
+        }
         let map: serde_json::Map<String, serde_json::Value> = chunk
             .iter()
             .map(|(stem, entry)| {
@@ -573,7 +654,11 @@ fn postings(
         "stop": analyze::STOP_WORDS,
         "vocabulary": vocabulary,
     });
+    if refresh.stopped() {
+        return false;
+    }
     emit(format!("{SEARCH_PATH}index.json"), to_bytes(&manifest));
+    true
 }
 
 /// Every stem's postings, (document, weighted term frequency, section), and what BM25

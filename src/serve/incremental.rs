@@ -75,6 +75,10 @@ pub fn update(
     {
         served.write(&path, &bytes).map_err(|d| vec![d])?;
     }
+    // Their search fragments are out of date until the index is written again.
+    built.index_stale.extend(&to_render);
+    built.index_stale.sort_unstable();
+    built.index_stale.dedup();
     Ok(Outcome::Updated(to_render.len() + others.len()))
 }
 
@@ -317,30 +321,86 @@ mod tests {
         path
     }
 
+    /// A fixture site served in a temporary folder, built once, with what the server said.
+    struct Served {
+        temp: tempfile::TempDir,
+        root: PathBuf,
+        served: PathBuf,
+        build: BuildOptions,
+        shared: Shared,
+        lines: Arc<std::sync::Mutex<Vec<String>>>,
+        log: Log,
+        built: Option<crate::Built>,
+    }
+
+    impl Served {
+        /// Copies the fixture `name`, lets `prepare` change it, and builds it for serving.
+        fn start(name: &str, lang: crate::i18n::Lang, prepare: impl FnOnce(&Path)) -> Served {
+            let temp = tempfile::tempdir().unwrap();
+            let root = temp.path().join("site");
+            copy_fixture(name, &root);
+            prepare(&root);
+            let served = temp.path().join("served");
+            let mut build = BuildOptions::new(&root);
+            build.output = Some(served.clone());
+            let shared = Shared::new(served.clone(), lang);
+            let lines = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+            let kept = lines.clone();
+            let log: Log = Arc::new(move |line| kept.lock().unwrap().push(line.to_string()));
+            let built = super::super::rebuild(&build, &shared, &log);
+            assert!(built.is_some());
+            Served {
+                temp,
+                root,
+                served,
+                build,
+                shared,
+                lines,
+                log,
+                built,
+            }
+        }
+
+        /// Applies changed files as the watcher would; true when the index is now behind.
+        fn apply(&mut self, changed: &[PathBuf], index_behind: bool) -> bool {
+            apply(
+                &self.build,
+                &self.shared,
+                &self.log,
+                &mut self.built,
+                changed,
+                index_behind,
+            )
+        }
+
+        fn said(&self) -> Vec<String> {
+            self.lines.lock().unwrap().clone()
+        }
+
+        /// The published files of a fresh `handbok build` of the site as it is now.
+        fn fresh(&self) -> BTreeMap<String, Vec<u8>> {
+            let fresh = self.temp.path().join("fresh");
+            let mut again = BuildOptions::new(&self.root);
+            again.output = Some(fresh.clone());
+            crate::build(&again).unwrap();
+            tree(&fresh)
+        }
+    }
+
     /// What serve says in the terminal is in its language: the lines of a rebuild and of an
     /// update in Swedish, none in English.
     #[test]
     fn the_terminal_lines_are_in_the_serve_language() {
-        let temp = tempfile::tempdir().unwrap();
-        let root = temp.path().join("site");
-        copy_fixture("basic", &root);
-        let served = temp.path().join("served");
-        let mut build = BuildOptions::new(&root);
-        build.output = Some(served.clone());
-        let shared = Shared::new(served, crate::i18n::Lang::Sv);
-        let lines = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
-        let kept = lines.clone();
-        let log: Log = Arc::new(move |line| kept.lock().unwrap().push(line.to_string()));
-        let mut built = super::super::rebuild(&build, &shared, &log);
+        let mut s = Served::start("basic", crate::i18n::Lang::Sv, |_| {});
         let page = edit(
-            &root,
+            &s.root,
             "content/natverk/ekologi.md",
             "Nätverket för",
             "Numera nätverket för",
         );
-        apply(&build, &shared, &log, &mut built, &[page], false);
-        refresh_index(&built, &shared, &log);
-        let lines = lines.lock().unwrap().clone();
+        s.apply(&[page], false);
+        refresh_index(&mut s.built, &s.shared, &s.log);
+        let lines = s.said();
         for start in ["byggde om ", "uppdaterade ", "sökindexet uppdaterades på "] {
             assert!(
                 lines.iter().any(|l| l.starts_with(start)),
@@ -358,25 +418,11 @@ mod tests {
         name: &str,
         edits: impl FnOnce(&Path, &mut dyn FnMut(&[PathBuf]) -> bool),
     ) {
-        let temp = tempfile::tempdir().unwrap();
-        let root = temp.path().join("site");
-        copy_fixture(name, &root);
-        let served = temp.path().join("served");
-        let mut build = BuildOptions::new(&root);
-        build.output = Some(served.clone());
-        let shared = Shared::new(served.clone(), crate::i18n::Lang::En);
-        let log: Log = Arc::new(|_| {});
-        let mut built = super::super::rebuild(&build, &shared, &log);
-        assert!(built.is_some());
-        edits(&root, &mut |changed| {
-            apply(&build, &shared, &log, &mut built, changed, false)
-        });
-        refresh_index(&built, &shared, &log);
-        let fresh = temp.path().join("fresh");
-        let mut again = BuildOptions::new(&root);
-        again.output = Some(fresh.clone());
-        crate::build(&again).unwrap();
-        let (served, fresh) = (tree(&served), tree(&fresh));
+        let mut s = Served::start(name, crate::i18n::Lang::En, |_| {});
+        let root = s.root.clone();
+        edits(&root, &mut |changed| s.apply(changed, false));
+        refresh_index(&mut s.built, &s.shared, &s.log);
+        let (served, fresh) = (tree(&s.served), s.fresh());
         assert_eq!(
             served.keys().collect::<Vec<_>>(),
             fresh.keys().collect::<Vec<_>>()
@@ -413,6 +459,146 @@ mod tests {
             );
             apply(&[b]);
         });
+    }
+
+    /// Serves the fixture `basic` with a site template of its own (the theme's page
+    /// template).
+    fn serve_with_template() -> Served {
+        Served::start("basic", crate::i18n::Lang::En, |root| {
+            let page = crate::templates::default_theme_file("templates/page.html").unwrap();
+            std::fs::create_dir_all(root.join("templates")).unwrap();
+            std::fs::write(root.join("templates/page.html"), page).unwrap();
+        })
+    }
+
+    /// An edit of a site template renders the kept model again (a page's incremental edit
+    /// before it included): no page is read again, and the served folder equals a fresh
+    /// build, the search index with it.
+    #[test]
+    fn a_template_edit_renders_the_kept_model_again() {
+        let mut s = serve_with_template();
+        let ekologi = "content/natverk/ekologi.md";
+        let page = edit(&s.root, ekologi, "Nätverket för", "Numera nätverket för");
+        assert!(s.apply(&[page], false));
+        let template = edit(
+            &s.root,
+            "templates/page.html",
+            "<div class=\"content\">",
+            "<div class=\"content\" data-edited=\"1\">",
+        );
+        // The search index is written with the pages: it is not behind afterwards.
+        assert!(!s.apply(&[template], true));
+        let said = s.said();
+        let again = "again with the changed templates";
+        assert!(
+            said.iter()
+                .any(|l| l.starts_with("rendered ") && l.contains(again)),
+            "{said:?}"
+        );
+        let rebuilt = said.iter().filter(|l| l.starts_with("rebuilt ")).count();
+        assert_eq!(rebuilt, 1, "{said:?}");
+        let shown = s.served.join("natverk/ekologisk-hallbarhet/index.html");
+        let html = std::fs::read_to_string(&shown).unwrap();
+        assert!(html.contains("data-edited=\"1\"") && html.contains("Numera nätverket för"));
+        assert!(
+            tree(&s.served) == s.fresh(),
+            "the served folder differs from a fresh build"
+        );
+        // A later page edit renders with the new template.
+        let page = edit(&s.root, ekologi, "Numera", "Nu");
+        assert!(s.apply(&[page], false));
+        let html = std::fs::read_to_string(&shown).unwrap();
+        assert!(html.contains("data-edited=\"1\"") && html.contains("Nu nätverket för"));
+    }
+
+    /// A template edit that breaks the template leaves every served file as it was, says
+    /// that the build failed, and gives up the model: the next change builds in full (and
+    /// says again what is wrong), never a page rendered with the old template.
+    #[test]
+    fn a_broken_template_leaves_the_served_site_as_it_was() {
+        let mut s = serve_with_template();
+        let before = tree(&s.served);
+        let broken = "{% endblock main %}{% if %}";
+        let template = edit(
+            &s.root,
+            "templates/page.html",
+            "{% endblock main %}",
+            broken,
+        );
+        s.apply(&[template], false);
+        assert!(
+            s.built.is_none(),
+            "the model was kept after a failed template"
+        );
+        assert!(tree(&s.served) == before, "a served file changed");
+        let said = s.said();
+        assert!(
+            said.iter().any(|l| l.starts_with("the build failed")),
+            "{said:?}"
+        );
+        let ekologi = "content/natverk/ekologi.md";
+        let page = edit(&s.root, ekologi, "Nätverket för", "Numera nätverket för");
+        s.apply(&[page], false);
+        assert!(s.built.is_none() && tree(&s.served) == before);
+    }
+
+    /// A change that comes while the search index is rewritten stops the rewrite: the
+    /// served index is then the earlier one, whole (never half old, half new), and is
+    /// written when the sources are quiet again.
+    #[test]
+    fn a_change_during_the_index_rewrite_leaves_the_index_whole() {
+        use super::super::{refresh_while_quiet, watch::Message, write_index, Quiet};
+        let mut s = Served::start("basic", crate::i18n::Lang::En, |_| {});
+        let ekologi = "content/natverk/ekologi.md";
+        let page = edit(&s.root, ekologi, "Nätverket för", "Numera nätverket för");
+        assert!(s.apply(&[page], false));
+        let index = s.served.join("sok");
+        let before = tree(&index);
+        let stale = s.built.as_ref().unwrap().index_stale.clone();
+        assert!(!stale.is_empty());
+        // A rewrite told to stop writes nothing.
+        let stop = std::sync::atomic::AtomicBool::new(true);
+        assert!(!write_index(
+            s.built.as_ref().unwrap(),
+            &s.shared,
+            &s.log,
+            Some(&stop)
+        ));
+        assert!(tree(&index) == before, "a stopped rewrite wrote files");
+        // A change waiting when the rewrite starts is handed back at once.
+        let (tx, rx) = std::sync::mpsc::channel();
+        tx.send(Message::Stop).unwrap();
+        let quiet = refresh_while_quiet(&mut s.built, &s.shared, &s.log, &rx);
+        let Quiet::Interrupted {
+            written,
+            message: Message::Stop,
+        } = quiet
+        else {
+            panic!("the change was not handed back");
+        };
+        let whole: BTreeMap<String, Vec<u8>> = s
+            .fresh()
+            .into_iter()
+            .filter(|(f, _)| f.starts_with("sok/"))
+            .map(|(f, bytes)| (f["sok/".len()..].to_string(), bytes))
+            .collect();
+        assert_ne!(before, whole, "the edit does not change the index");
+        let now = tree(&index);
+        let left = &s.built.as_ref().unwrap().index_stale;
+        if written {
+            assert!(now == whole && left.is_empty());
+        } else {
+            assert!(now == before, "the index is half old, half new");
+            assert_eq!(*left, stale);
+        }
+        // Written when quiet: as a fresh build's, though only the changed entries'
+        // fragments were made again.
+        drop(tx);
+        let quiet = refresh_while_quiet(&mut s.built, &s.shared, &s.log, &rx);
+        assert!(matches!(quiet, Quiet::Disconnected | Quiet::Written));
+        refresh_index(&mut s.built, &s.shared, &s.log);
+        assert!(tree(&index) == whole);
+        assert!(s.built.as_ref().unwrap().index_stale.is_empty());
     }
 
     #[test]

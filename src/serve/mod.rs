@@ -30,6 +30,10 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 /// quiet this long (the page itself reloads at once).
 const INDEX_IDLE: Duration = Duration::from_millis(1500);
 
+/// How often a rewrite of the search index is looked at to see whether it has finished
+/// (a change that comes meanwhile is seen at once).
+const INDEX_POLL: Duration = Duration::from_millis(20);
+
 /// What `handbok serve` needs.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -419,6 +423,10 @@ fn apply(
         *built = rebuild(build, shared, log);
         return false;
     };
+    if only_templates(&b.site.config.root, changed) {
+        rerender(build, shared, log, built, index_behind);
+        return false;
+    }
     match incremental::update(b, &shared.output, changed) {
         Ok(incremental::Outcome::Updated(pages)) => {
             let took = started.elapsed().as_millis();
@@ -438,6 +446,52 @@ fn apply(
     false
 }
 
+/// Whether every changed path is an HTML file in the site's own `templates/` folder (or
+/// below it): such an edit changes how pages look, not what they say.
+fn only_templates(root: &Path, changed: &[PathBuf]) -> bool {
+    let Ok(dir) = root.join("templates").canonicalize() else {
+        return false;
+    };
+    !changed.is_empty()
+        && changed.iter().all(|path| {
+            path.extension().and_then(|e| e.to_str()) == Some("html")
+                && path
+                    .parent()
+                    .and_then(|d| d.canonicalize().ok())
+                    .is_some_and(|d| d.starts_with(&dir))
+        })
+}
+
+/// After an edit of the site's templates: the kept model is rendered again with the new
+/// templates (no page is read or converted again) and every open page reloads. A template
+/// that fails leaves the served site as it was and gives up the model, as a failed build
+/// does, so that the next change builds in full and says again what is wrong.
+fn rerender(
+    build: &BuildOptions,
+    shared: &Shared,
+    log: &Log,
+    built: &mut Option<crate::Built>,
+    index_behind: bool,
+) {
+    let started = Instant::now();
+    let Some(b) = built.as_mut() else { return };
+    let outcome = crate::templates::Templates::load(&b.site.config)
+        .and_then(|templates| crate::rerender_keeping(build, b, templates));
+    match outcome {
+        Ok(report) => {
+            log_diagnostics(shared, log, &report.warnings);
+            let pages = report.pages + report.sections;
+            let took = started.elapsed().as_millis();
+            say(shared, log, text!(msg::SERVE_RERENDERED, pages, took));
+            shared.publish(None);
+        }
+        Err(e) => {
+            failed(shared, log, e.diagnostics());
+            give_up_model(built, shared, log, index_behind);
+        }
+    }
+}
+
 /// After a failed change the served pages are still those of `built` (a failed update
 /// leaves it as it was): their search index catches up with them before the model is
 /// given up, and the next change builds in full.
@@ -448,17 +502,103 @@ fn give_up_model(built: &mut Option<crate::Built>, shared: &Shared, log: &Log, i
     *built = None;
 }
 
-/// Rewrites the search index after incremental updates, once the editor has paused.
-fn refresh_index(built: &Option<crate::Built>, shared: &Shared, log: &Log) {
-    let Some(b) = built else { return };
+/// Rewrites the search index after incremental updates: the fragment files of the entries
+/// re-rendered since it was last written, and the postings of all.
+fn refresh_index(built: &mut Option<crate::Built>, shared: &Shared, log: &Log) {
+    if let Some(b) = built {
+        if write_index(b, shared, log, None) {
+            b.index_stale.clear();
+        }
+    }
+}
+
+/// Writes the search index of `b` unless `stop` is set before it is made (then nothing is
+/// written); returns whether it was written.
+fn write_index(
+    b: &crate::Built,
+    shared: &Shared,
+    log: &Log,
+    stop: Option<&std::sync::atomic::AtomicBool>,
+) -> bool {
     let started = Instant::now();
     let sink = crate::output::DirectSink {
         dir: shared.output.clone(),
     };
-    let (problems, _) = crate::render::write_search_index(&b.site, &b.derived, &sink);
-    log_diagnostics(shared, log, &problems);
-    let took = started.elapsed().as_millis();
-    say(shared, log, text!(msg::SERVE_INDEX_UPDATED, took));
+    let refresh = crate::search::Refresh {
+        changed: Some(&b.index_stale),
+        stop,
+    };
+    match crate::render::write_search_index_with(&b.site, &b.derived, &sink, &refresh) {
+        Some((problems, _)) => {
+            log_diagnostics(shared, log, &problems);
+            let took = started.elapsed().as_millis();
+            say(shared, log, text!(msg::SERVE_INDEX_UPDATED, took));
+            true
+        }
+        None => false,
+    }
+}
+
+/// How a rewrite of the search index while the sources were quiet ended.
+enum Quiet {
+    /// The index was written; no change came meanwhile.
+    Written,
+    /// The rewrite failed (its thread panicked): it is tried again at the next pause.
+    Failed,
+    /// A change came: the rewrite was stopped (or had just finished, `written`).
+    Interrupted { written: bool, message: Message },
+    /// The watcher is gone.
+    Disconnected,
+}
+
+/// Rewrites the search index on a thread of its own while listening for changes: a change
+/// that comes meanwhile stops the rewrite (the index is written whole or not at all) and
+/// is applied at once, instead of waiting for an index that is already out of date (at
+/// 50,000 pages the rewrite takes seconds).
+fn refresh_while_quiet(
+    built: &mut Option<crate::Built>,
+    shared: &Shared,
+    log: &Log,
+    rx: &mpsc::Receiver<Message>,
+) -> Quiet {
+    let Some(b) = built.as_ref() else {
+        return Quiet::Written;
+    };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let quiet = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| write_index(b, shared, log, Some(&stop)));
+        let finish = |worker: std::thread::ScopedJoinHandle<'_, bool>| {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            worker.join().unwrap_or(false)
+        };
+        loop {
+            match rx.recv_timeout(INDEX_POLL) {
+                Ok(message) => {
+                    let written = finish(worker);
+                    return Quiet::Interrupted { written, message };
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) if worker.is_finished() => {
+                    return match finish(worker) {
+                        true => Quiet::Written,
+                        false => Quiet::Failed,
+                    };
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    finish(worker);
+                    return Quiet::Disconnected;
+                }
+            }
+        }
+    });
+    let written = matches!(
+        quiet,
+        Quiet::Written | Quiet::Interrupted { written: true, .. }
+    );
+    if let (true, Some(b)) = (written, built.as_mut()) {
+        b.index_stale.clear();
+    }
+    quiet
 }
 
 /// Rebuilds on every change of the sources until told to stop.
@@ -477,9 +617,18 @@ fn watch_loop(
             match rx.recv_timeout(INDEX_IDLE) {
                 Ok(message) => message,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    refresh_index(&built, shared, log);
-                    index_behind = false;
-                    continue;
+                    match refresh_while_quiet(&mut built, shared, log, rx) {
+                        Quiet::Written => {
+                            index_behind = false;
+                            continue;
+                        }
+                        Quiet::Failed => continue,
+                        Quiet::Interrupted { written, message } => {
+                            index_behind = !written;
+                            message
+                        }
+                        Quiet::Disconnected => return,
+                    }
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }

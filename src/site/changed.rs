@@ -7,6 +7,16 @@ use crate::history::{Change, Commit};
 
 use super::{Entry, Site};
 
+/// The most entries the start page lists as changed last.
+pub const RECENT_MAX: usize = 5;
+
+/// What an entry's last change is read from.
+enum Last<'a> {
+    Updated(&'a DateValue),
+    Commit(&'a Commit, chrono::DateTime<chrono::FixedOffset>),
+    Date(&'a DateValue),
+}
+
 /// When an entry last changed, and whether that is a change (`updated:` or a commit) or only
 /// the date it was published (`date:`).
 pub struct LastChanged {
@@ -18,29 +28,78 @@ impl Site {
     /// When entry `id` last changed: its `updated:`, else the last commit that changed its
     /// file (in the commit's own zone), else its `date:`.
     pub fn last_changed(&self, id: usize) -> Option<LastChanged> {
+        Some(match self.last_change(id)? {
+            Last::Updated(u) => LastChanged {
+                when: u.clone(),
+                is_change: true,
+            },
+            Last::Commit(c, t) => LastChanged {
+                when: DateValue {
+                    date: t.date_naive(),
+                    iso: c.rfc3339(),
+                },
+                is_change: true,
+            },
+            Last::Date(d) => LastChanged {
+                when: d.clone(),
+                is_change: false,
+            },
+        })
+    }
+
+    /// The day of [`Site::last_changed`], without making its text (cheap enough to ask of
+    /// every entry).
+    pub fn last_changed_day(&self, id: usize) -> Option<chrono::NaiveDate> {
+        Some(match self.last_change(id)? {
+            Last::Updated(d) | Last::Date(d) => d.date,
+            Last::Commit(_, t) => t.date_naive(),
+        })
+    }
+
+    /// The entries that changed last (the start page left out), newest first by
+    /// [`Site::last_changed`]; then by title, then in the site's order; at most
+    /// [`RECENT_MAX`].
+    pub(super) fn recent_entries(&self) -> Vec<usize> {
+        // Days first: only the entries changed on or after the RECENT_MAX-th newest day can
+        // make the list, and only theirs are looked at further.
+        let mut days: Vec<(chrono::NaiveDate, usize)> = (0..self.entries.len())
+            .filter(|id| *id != self.root)
+            .filter_map(|id| Some((self.last_changed_day(id)?, id)))
+            .collect();
+        if days.len() > RECENT_MAX {
+            let nth = RECENT_MAX - 1;
+            days.select_nth_unstable_by_key(nth, |d| std::cmp::Reverse(d.0));
+            let last = days[nth].0;
+            days.retain(|d| d.0 >= last);
+        }
+        let mut keyed: Vec<(chrono::NaiveDate, Vec<u32>, usize)> = days
+            .into_iter()
+            .map(|(day, id)| {
+                let title = &self.entries[id].source.front.title;
+                (day, crate::slug::swedish_sort_key(title), id)
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        keyed.into_iter().take(RECENT_MAX).map(|k| k.2).collect()
+    }
+
+    /// Where [`Site::last_changed`] comes from: the one place that decides.
+    fn last_change(&self, id: usize) -> Option<Last<'_>> {
         let e = &self.entries[id];
         let f = &e.source.front;
         if let Some(u) = &f.updated {
-            return Some(LastChanged {
-                when: u.clone(),
-                is_change: true,
-            });
+            return Some(Last::Updated(u));
         }
         if let Some(c) = self.history.last(&e.source.rel) {
             if let Some(t) = c.datetime() {
-                return Some(LastChanged {
-                    when: DateValue {
-                        date: t.date_naive(),
-                        iso: c.rfc3339(),
-                    },
-                    is_change: true,
-                });
+                return Some(Last::Commit(c, t));
             }
         }
-        f.date.clone().map(|d| LastChanged {
-            when: d,
-            is_change: false,
-        })
+        f.date.as_ref().map(Last::Date)
     }
 
     /// The entry a change of the change log is about today (renames followed), when its

@@ -129,6 +129,9 @@ pub struct Site {
     /// Governing documents with earlier versions: entry → the texts of its versions,
     /// newest first, as many as the versions page shows (and one more to compare with).
     pub versions: HashMap<usize, Vec<crate::history::VersionText>>,
+    /// The entries that changed last, newest first (see [`Site::recent_entries`]): what
+    /// serve's page edits never change (front matter and commits), chosen once.
+    pub recent: Vec<usize>,
 }
 
 impl Site {
@@ -169,6 +172,7 @@ impl Site {
             aliases: Vec::new(),
             history,
             versions: HashMap::new(),
+            recent: Vec::new(),
             config,
         };
         site.add_entries(sources, &mut errors);
@@ -178,6 +182,7 @@ impl Site {
         site.find_glossary_page(&mut errors);
         site.matrix = governance::Matrix::build(&site, &mut errors);
         site.versions = site.document_versions();
+        site.recent = site.recent_entries();
         site.routes = Routes::pages_only(&site);
         site.resolve_meetings(&mut errors);
         site.routes = Routes::build(&site, theme_statics.iter().copied(), &mut errors);

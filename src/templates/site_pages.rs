@@ -8,9 +8,6 @@ use crate::content::glossary::GlossaryTerm;
 use crate::site::Site;
 use crate::slug::swedish_sort_key;
 
-/// How many entries the start page lists under recent changes at most.
-pub const RECENT_MAX: usize = 5;
-
 /// One letter of the glossary: its terms, in Swedish order.
 #[derive(Debug, Serialize)]
 pub struct GlossaryLetter<'a> {
@@ -83,42 +80,22 @@ pub struct RecentView<'a> {
     pub field: &'static str,
 }
 
-/// The entries that changed last (the start page left out), newest first by `updated`,
-/// else the last commit, else `date`; then by title; at most [`RECENT_MAX`].
+/// The entries that changed last, as the model chose them ([`Site::recent`]).
 pub fn recent(site: &Site) -> Vec<RecentView<'_>> {
-    let mut dated: Vec<(chrono::NaiveDate, RecentView)> = site
-        .entries
+    site.recent
         .iter()
-        .enumerate()
-        .filter(|(id, _)| *id != site.root)
-        .filter_map(|(id, e)| {
+        .filter_map(|&id| {
+            let e = &site.entries[id];
             let f = &e.source.front;
             let last = site.last_changed(id)?;
-            let view = RecentView {
+            Some(RecentView {
                 title: &f.title,
                 path: &e.path,
                 description: f.description.as_deref(),
                 date: last.when.iso,
                 field: if last.is_change { "updated" } else { "date" },
-            };
-            Some((last.when.date, view))
+            })
         })
-        .collect();
-    // Newest first; titles order only the entries up to the last date that still makes
-    // the list (this runs on every page update while serving: no sort key for every page).
-    dated.sort_by_key(|d| std::cmp::Reverse(d.0));
-    if let Some(last) = dated.get(RECENT_MAX.saturating_sub(1)).map(|d| d.0) {
-        dated.retain(|d| d.0 >= last);
-    }
-    let mut keyed: Vec<(chrono::NaiveDate, Vec<u32>, RecentView)> = dated
-        .into_iter()
-        .map(|(date, view)| (date, swedish_sort_key(view.title), view))
-        .collect();
-    keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    keyed
-        .into_iter()
-        .take(RECENT_MAX)
-        .map(|(_, _, v)| v)
         .collect()
 }
 
