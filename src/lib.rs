@@ -185,6 +185,22 @@ pub struct Report {
     pub timings: Vec<(&'static messages::Message, std::time::Duration)>,
 }
 
+impl Report {
+    /// The counts of `site`, with the files written and the warnings.
+    fn of(site: &Site, files: usize, warnings: Vec<Diagnostic>) -> Report {
+        let sections = site.entries.iter().filter(|e| e.is_section()).count();
+        Report {
+            pages: site.entries.len() - sections,
+            sections,
+            terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+            files,
+            warnings,
+            today: Some(site.config.today),
+            ..Default::default()
+        }
+    }
+}
+
 /// Stage timings of one build.
 struct Timings {
     last: std::time::Instant,
@@ -437,7 +453,6 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         s.commit()?;
     }
     timings.lap(&messages::STAGE_COMMIT);
-    let sections = site.entries.iter().filter(|e| e.is_section()).count();
     let review = site::governance::review_items(&site)
         .into_iter()
         .filter(|i| i.status != site::governance::ReviewStatus::Later)
@@ -460,14 +475,9 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         })
         .collect();
     let report = Report {
-        pages: site.entries.len() - sections,
-        sections,
-        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        files: written.files,
-        warnings: diagnostics,
         review,
-        today: Some(site.config.today),
         timings: timings.laps,
+        ..Report::of(&site, written.files, diagnostics)
     };
     Ok((
         report,
@@ -566,18 +576,8 @@ pub(crate) fn rerender_keeping(
         return Err(Error::Site(diagnostics));
     }
     staging.commit()?;
-    let site = &built.site;
-    let sections = site.entries.iter().filter(|e| e.is_section()).count();
     built.templates = templates;
     built.ids = written.rendered.ids;
     built.index_stale.clear();
-    Ok(Report {
-        pages: site.entries.len() - sections,
-        sections,
-        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        files: written.files,
-        warnings: diagnostics,
-        today: Some(site.config.today),
-        ..Default::default()
-    })
+    Ok(Report::of(&built.site, written.files, diagnostics))
 }

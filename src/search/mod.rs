@@ -189,6 +189,7 @@ pub fn build_with(
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
     refresh: &Refresh,
 ) -> bool {
+    debug_assert!(refresh.changed.is_none_or(|c| c.is_sorted()));
     let analyzer = Analyzer::default();
     let interner = Interner::new();
     let entries: Vec<usize> = (0..site.entries.len()).collect();
@@ -251,6 +252,7 @@ pub fn build_with(
     // Parts that occur alone count half; the last parts of other compounds a quarter.
     let parts: FxHashMap<u32, Vec<(String, f32)>> = compounds
         .into_iter()
+        .take_while(|_| !refresh.stopped())
         .filter_map(|w| {
             let word = &vocabulary[w as usize];
             // A part may be known by a stem (`integrer`), whose stem differs from the stem of
@@ -582,21 +584,18 @@ fn postings(
     let mut flat: Vec<(u32, f32, u32)> = vec![(0, 0.0, 0); starts[names.len()]];
     // Each document's counts are dropped once they are in the flat array: only its length
     // is needed further on.
-    let lengths: Vec<f32> = counted
-        .into_iter()
-        .enumerate()
-        .map(|(doc, (counts, length))| {
-            if doc % STOP_EVERY == 0 && refresh.stopped() {
-                return length;
-            }
-            for (stem, tf, section) in counts {
-                let at = &mut next[stem as usize];
-                flat[*at] = (doc as u32, tf, section);
-                *at += 1;
-            }
-            length
-        })
-        .collect();
+    let mut lengths: Vec<f32> = Vec::with_capacity(docs);
+    for (doc, (counts, length)) in counted.into_iter().enumerate() {
+        if doc % STOP_EVERY == 0 && refresh.stopped() {
+            return false;
+        }
+        for (stem, tf, section) in counts {
+            let at = &mut next[stem as usize];
+            flat[*at] = (doc as u32, tf, section);
+            *at += 1;
+        }
+        lengths.push(length);
+    }
     drop(next);
     if refresh.stopped() {
         return false;

@@ -506,20 +506,21 @@ fn give_up_model(built: &mut Option<crate::Built>, shared: &Shared, log: &Log, i
 /// re-rendered since it was last written, and the postings of all.
 fn refresh_index(built: &mut Option<crate::Built>, shared: &Shared, log: &Log) {
     if let Some(b) = built {
-        if write_index(b, shared, log, None) {
+        if write_index(b, shared, log, None) == Some(true) {
             b.index_stale.clear();
         }
     }
 }
 
 /// Writes the search index of `b` unless `stop` is set before it is made (then nothing is
-/// written); returns whether it was written.
+/// written: `None`); `Some(true)` when every file was written, `Some(false)` when some
+/// could not be (they are reported, and the stale fragments are made again next time).
 fn write_index(
     b: &crate::Built,
     shared: &Shared,
     log: &Log,
     stop: Option<&std::sync::atomic::AtomicBool>,
-) -> bool {
+) -> Option<bool> {
     let started = Instant::now();
     let sink = crate::output::DirectSink {
         dir: shared.output.clone(),
@@ -528,74 +529,71 @@ fn write_index(
         changed: Some(&b.index_stale),
         stop,
     };
-    match crate::render::write_search_index_with(&b.site, &b.derived, &sink, &refresh) {
-        Some((problems, _)) => {
-            log_diagnostics(shared, log, &problems);
-            let took = started.elapsed().as_millis();
-            say(shared, log, text!(msg::SERVE_INDEX_UPDATED, took));
-            true
-        }
-        None => false,
-    }
+    let (problems, _) =
+        crate::render::write_search_index_with(&b.site, &b.derived, &sink, &refresh)?;
+    log_diagnostics(shared, log, &problems);
+    let took = started.elapsed().as_millis();
+    say(shared, log, text!(msg::SERVE_INDEX_UPDATED, took));
+    Some(problems.is_empty())
 }
 
 /// How a rewrite of the search index while the sources were quiet ended.
 enum Quiet {
-    /// The index was written; no change came meanwhile.
-    Written,
-    /// The rewrite failed (its thread panicked): it is tried again at the next pause.
-    Failed,
-    /// A change came: the rewrite was stopped (or had just finished, `written`).
+    /// The rewrite ended (the index was written, or its problems reported); no change came
+    /// meanwhile, or none that calls for a build (those are in `deferred`).
+    Done,
+    /// A change came: the rewrite was stopped (or had just ended, `written`).
     Interrupted { written: bool, message: Message },
     /// The watcher is gone.
     Disconnected,
 }
 
 /// Rewrites the search index on a thread of its own while listening for changes: a change
-/// that comes meanwhile stops the rewrite (the index is written whole or not at all) and
+/// that calls for a build stops the rewrite (the index is written whole or not at all) and
 /// is applied at once, instead of waiting for an index that is already out of date (at
-/// 50,000 pages the rewrite takes seconds).
+/// 50,000 pages the rewrite takes seconds). Other events (a file opened, an editor's hidden
+/// files) do not stop it: they are put in `deferred`, to be looked at afterwards (a folder
+/// made meanwhile is still watched).
 fn refresh_while_quiet(
     built: &mut Option<crate::Built>,
     shared: &Shared,
     log: &Log,
+    root: &Path,
     rx: &mpsc::Receiver<Message>,
+    deferred: &mut Vec<Message>,
 ) -> Quiet {
     let Some(b) = built.as_ref() else {
-        return Quiet::Written;
+        return Quiet::Done;
     };
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let quiet = std::thread::scope(|scope| {
+    let (quiet, clean) = std::thread::scope(|scope| {
         let worker = scope.spawn(|| write_index(b, shared, log, Some(&stop)));
-        let finish = |worker: std::thread::ScopedJoinHandle<'_, bool>| {
+        // A rewrite whose thread failed (a panic, reported by the thread) counts as ended:
+        // it is tried again after the next change, not every second and a half.
+        let finish = |worker: std::thread::ScopedJoinHandle<'_, Option<bool>>| {
             stop.store(true, std::sync::atomic::Ordering::Relaxed);
-            worker.join().unwrap_or(false)
+            worker.join().unwrap_or(Some(false))
         };
         loop {
             match rx.recv_timeout(INDEX_POLL) {
-                Ok(message) => {
-                    let written = finish(worker);
-                    return Quiet::Interrupted { written, message };
+                Ok(message) if watch::calls_for_a_build(root, &message) => {
+                    let ended = finish(worker);
+                    let written = ended.is_some();
+                    return (Quiet::Interrupted { written, message }, ended == Some(true));
                 }
+                Ok(message) => deferred.push(message),
                 Err(mpsc::RecvTimeoutError::Timeout) if worker.is_finished() => {
-                    return match finish(worker) {
-                        true => Quiet::Written,
-                        false => Quiet::Failed,
-                    };
+                    return (Quiet::Done, finish(worker) == Some(true));
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     finish(worker);
-                    return Quiet::Disconnected;
+                    return (Quiet::Disconnected, false);
                 }
             }
         }
     });
-    let written = matches!(
-        quiet,
-        Quiet::Written | Quiet::Interrupted { written: true, .. }
-    );
-    if let (true, Some(b)) = (written, built.as_mut()) {
+    if let (true, Some(b)) = (clean, built.as_mut()) {
         b.index_stale.clear();
     }
     quiet
@@ -612,17 +610,20 @@ fn watch_loop(
     rx: &mpsc::Receiver<Message>,
 ) {
     let mut index_behind = false;
+    // Events that came during a rewrite of the search index without calling for a build.
+    let mut deferred: Vec<Message> = Vec::new();
     loop {
-        let first = if index_behind {
+        let first = if !deferred.is_empty() {
+            deferred.remove(0)
+        } else if index_behind {
             match rx.recv_timeout(INDEX_IDLE) {
                 Ok(message) => message,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    match refresh_while_quiet(&mut built, shared, log, rx) {
-                        Quiet::Written => {
+                    match refresh_while_quiet(&mut built, shared, log, root, rx, &mut deferred) {
+                        Quiet::Done => {
                             index_behind = false;
                             continue;
                         }
-                        Quiet::Failed => continue,
                         Quiet::Interrupted { written, message } => {
                             index_behind = !written;
                             message
@@ -637,6 +638,7 @@ fn watch_loop(
             message
         };
         let mut events = vec![first];
+        events.append(&mut deferred);
         // Debounce: wait until the sources have been quiet for a moment.
         while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
             if matches!(next, Message::Stop) {

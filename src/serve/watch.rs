@@ -163,6 +163,15 @@ pub fn missed_changes(event: &notify::Result<notify::Event>) -> bool {
     }
 }
 
+/// Whether a message calls for a build (or for stopping): the server stops, changes were
+/// missed, or the event has a relevant path.
+pub fn calls_for_a_build(root: &Path, message: &Message) -> bool {
+    match message {
+        Message::Stop => true,
+        Message::Event(event) => missed_changes(event) || !relevant_paths(root, event).is_empty(),
+    }
+}
+
 /// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
 /// paths: an editor that saves by renaming a hidden temporary file over the page reports
 /// both names in one event, and the temporary one must not turn a text edit into a full
