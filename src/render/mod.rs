@@ -131,15 +131,15 @@ pub fn write_search_index_with(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let files = written.len();
-    // Fragment files that were not made again (their entries did not change) stay.
     let mut keep = written;
-    keep.extend(
-        (0..site
+    if refresh.changed.is_some() {
+        // Fragment files that were not made again (their entries did not change) stay.
+        let fragments = site
             .entries
             .len()
-            .div_ceil(crate::search::FRAGMENTS_PER_FILE))
-            .map(crate::search::fragment_path),
-    );
+            .div_ceil(crate::search::FRAGMENTS_PER_FILE);
+        keep.extend((0..fragments).map(crate::search::fragment_path));
+    }
     for folder in SEARCH_FOLDERS {
         if let Err(d) = sink.remove_stale(&format!("{SEARCH_PATH}{folder}"), &keep) {
             note(d);

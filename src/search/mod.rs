@@ -203,16 +203,14 @@ pub fn build_with(
             let made = refresh
                 .changed
                 .is_none_or(|changed| chunk.iter().any(|e| changed.binary_search(e).is_ok()));
-            // The fragments are written as they are made: a JSON array, one item a document.
-            let mut fragments = Vec::with_capacity(if made { 4096 } else { 0 });
+            // The fragments are written as they are made: a JSON array, one item a document
+            // (`None` when this file is not made again).
+            let mut fragments = made.then(|| Vec::with_capacity(4096));
             let mut counts = Vec::with_capacity(chunk.len());
             for &entry in chunk {
-                if made {
-                    fragments.push(if fragments.is_empty() { b'[' } else { b',' });
-                }
                 if !searchable(site, entry) {
-                    if made {
-                        write_json(&mut fragments, &hidden_fragment(site, entry));
+                    if let Some(out) = &mut fragments {
+                        json_item(out, &hidden_fragment(site, entry));
                     }
                     counts.push(RawCounts {
                         words: Vec::new(),
@@ -224,14 +222,14 @@ pub fn build_with(
                     (site.glossary_page == Some(entry)).then_some(site.glossary.as_slice());
                 let sections =
                     text::sections(&site.entries[entry], &derived.bodies[entry], glossary);
-                if made {
-                    write_json(&mut fragments, &fragment(site, entry, &sections));
+                if let Some(out) = &mut fragments {
+                    json_item(out, &fragment(site, entry, &sections));
                 }
                 counts.push(raw_counts(site, entry, &sections, &analyzer, &interner));
             }
-            if made {
-                fragments.push(b']');
-                emit(fragment_path(n), fragments);
+            if let Some(mut out) = fragments {
+                out.push(b']');
+                emit(fragment_path(n), out);
             }
             counts
         })
@@ -886,6 +884,12 @@ fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// Appends a value as JSON (of handbok's own types and strings: it cannot fail).
+/// Appends `value` as the next item of the JSON array being written in `out`.
+fn json_item<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
+    out.push(if out.is_empty() { b'[' } else { b',' });
+    write_json(out, value);
+}
+
 fn write_json<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
     let _ = serde_json::to_writer(out, value);
 }

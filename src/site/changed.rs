@@ -49,7 +49,7 @@ impl Site {
 
     /// The day of [`Site::last_changed`], without making its text (cheap enough to ask of
     /// every entry).
-    pub fn last_changed_day(&self, id: usize) -> Option<chrono::NaiveDate> {
+    fn last_changed_day(&self, id: usize) -> Option<chrono::NaiveDate> {
         Some(match self.last_change(id)? {
             Last::Updated(d) | Last::Date(d) => d.date,
             Last::Commit(_, t) => t.date_naive(),
