@@ -6,6 +6,9 @@
 # For example, with the previous commit built into its own target folder:
 #   git worktree add /tmp/before HEAD~1 && (cd /tmp/before && cargo build --release)
 #   bench/same-output.sh /tmp/before/target/release/handbok target/release/handbok
+# The bundled handbook reads the theme from this checkout's themes/default/: when a change
+# moves text between theme files, set BEFORE_SITE=/tmp/before so that the before binary
+# builds the before commit's checkout (its content is the same).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/.."
@@ -22,8 +25,10 @@ cargo build --release --quiet --example gen_corpus
 status=0
 for site in "$root" "$work/corpus"; do
   for which in before after; do
-    bin="$before"; [ "$which" = after ] && bin="$after"
-    SOURCE_DATE_EPOCH=1767225600 "$bin" build --root "$site" --output "$work/$which" \
+    bin="$before"; from="$site"
+    [ "$which" = before ] && [ "$site" = "$root" ] && from="${BEFORE_SITE:-$root}"
+    [ "$which" = after ] && bin="$after"
+    SOURCE_DATE_EPOCH=1767225600 "$bin" build --root "$from" --output "$work/$which" \
       --base-url https://intranat.example.se/hallbarhet/ >"$work/build.log" 2>&1 ||
       { echo "the $which binary ($bin) failed to build $site:" >&2; grep -v '^ ' "$work/build.log" | tail -5 >&2; exit 1; }
   done

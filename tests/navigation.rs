@@ -1615,3 +1615,94 @@ fn every_link_in_the_output_resolves() {
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
+
+/// The site title and the main menu on the page at `path`: `(text, resolved target,
+/// aria-current)` of each link.
+fn header_links(site: &Site, path: &str) -> Vec<(String, String, String)> {
+    let doc = document(site, path);
+    doc.select(&sel("header.site-header a.site-title, nav.main-nav a"))
+        .filter_map(|a| {
+            let href = a.value().attr("href")?;
+            let current = a.value().attr("aria-current").unwrap_or("-");
+            Some((text_of(a), resolve(path, href), current.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_main_menu_marks_the_section_each_page_is_in_at_every_depth() {
+    // The built-in header is rendered once for every depth and menu state and reused:
+    // pages of different depths and sections in one build must each get their own.
+    let site = build();
+    let menu = |home: &str, orter: &str, rutiner: &str, tom: &str| {
+        [
+            ("Navigeringshandboken", "", home),
+            ("Orter", "orter/", orter),
+            ("Rutiner", "rutiner/", rutiner),
+            ("Tomt avsnitt", "tom/", tom),
+        ]
+        .iter()
+        .map(|(t, p, c)| (t.to_string(), p.to_string(), c.to_string()))
+        .collect::<Vec<_>>()
+    };
+    let cases = [
+        ("", menu("page", "-", "-", "-")),
+        ("orter/", menu("-", "page", "-", "-")),
+        ("orter/kiruna/", menu("-", "true", "-", "-")),
+        ("orter/norrland/fjall/sarek/", menu("-", "true", "-", "-")),
+        ("orter/norrland/", menu("-", "true", "-", "-")),
+        ("rutiner/avfall/", menu("-", "-", "true", "-")),
+        ("rutiner/", menu("-", "-", "page", "-")),
+        ("tom/", menu("-", "-", "-", "page")),
+        ("ordlista/", menu("-", "-", "-", "-")),
+        ("tema/", menu("-", "-", "-", "-")),
+        ("sok/", menu("-", "-", "-", "-")),
+    ];
+    for (path, expected) in cases {
+        assert_eq!(header_links(&site, path), expected, "the header of /{path}");
+    }
+    // The footer's links lead to the same pages from every depth.
+    for path in ["", "orter/", "orter/norrland/fjall/sarek/", "tema/"] {
+        assert_eq!(
+            links(&site, path, "footer.site-footer a"),
+            pairs(&[("Teman", "tema/")]),
+            "the footer of /{path}"
+        );
+    }
+}
+
+#[test]
+fn a_site_header_and_footer_of_its_own_are_rendered_for_every_page() {
+    // A replaced partial may read anything of the page: it is not shared between pages.
+    let site = Site::from_fixture("nav");
+    site.write(
+        "templates/partials/header.html",
+        r#"<header class="own">{{ current_path }}|{% if page %}{{ page.title }}{% elif section %}{{ section.title }}{% endif %}</header>
+"#,
+    );
+    site.write(
+        "templates/partials/footer.html",
+        r#"<footer class="own">{{ root }}{% if page %}|{{ page.source }}{% endif %}</footer>
+"#,
+    );
+    site.build_ok(&[]);
+    for (path, header, footer) in [
+        ("", "|Navigeringshandboken", "./"),
+        (
+            "orter/kiruna/",
+            "orter/kiruna/|Kiruna",
+            "../../|content/orter/kiruna.md",
+        ),
+        (
+            "orter/are/",
+            "orter/are/|Åre",
+            "../../|content/orter/are.md",
+        ),
+        ("tema/", "tema/|", "../"),
+    ] {
+        let p = page(&site, path);
+        assert_eq!(p.texts("header.own"), [header], "the header of /{path}");
+        assert_eq!(p.texts("footer.own"), [footer], "the footer of /{path}");
+        assert_eq!(p.count("header.site-header"), 0, "/{path}");
+    }
+}

@@ -332,17 +332,22 @@ mod tests {
 
     /// The templates that show an entry's Markdown: those that write `….content | safe`
     /// (except the print page, which prefixes every id of the Markdown), the base they
-    /// extend and the macros they import.
+    /// extend with its header and footer (`partials/`) and the macros they import.
     #[test]
     fn theme_ids_are_the_ids_in_the_templates() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
         let mut found = std::collections::BTreeSet::new();
-        for entry in std::fs::read_dir(&dir).unwrap() {
+        let partials = std::fs::read_dir(dir.join("partials")).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap().chain(partials) {
             let path = entry.unwrap().path();
+            if path.is_dir() {
+                continue;
+            }
             let name = path.file_name().unwrap().to_str().unwrap().to_string();
             let text = std::fs::read_to_string(&path).unwrap();
             let shows_markdown = text.contains(".content | safe") && name != "print.html";
-            if !(shows_markdown || name == "base.html" || name == "macros.html") {
+            let on_every_page = path.parent().is_some_and(|p| p.ends_with("partials"));
+            if !(shows_markdown || on_every_page || name == "base.html" || name == "macros.html") {
                 continue;
             }
             for value in text.split(" id=\"").skip(1) {

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 mod calendar;
+mod chrome;
 mod print;
 
 use crate::error::{did_you_mean, Diagnostic};
@@ -278,6 +279,7 @@ struct Base<'a> {
     templates: &'a Templates,
     sink: &'a dyn Sink,
     site_view: &'a SiteView<'a>,
+    chrome: chrome::Chrome<'a>,
 }
 
 /// A borrowed shared context (see [`Base::shared_context`]).
@@ -326,6 +328,7 @@ impl<'a> Base<'a> {
             templates,
             sink,
             site_view,
+            chrome: chrome::Chrome::new(templates, site_view),
         }
     }
 
@@ -425,7 +428,8 @@ impl<'a> Base<'a> {
         // The variables every page shares (`site`, `t`, `today`) are serialised once per
         // thread; only this page's own are put in for each page.
         let shared = &mut *self.shared_context();
-        shared.insert("root", &paths::root_prefix(path));
+        let root = paths::root_prefix(path);
+        shared.insert("root", &root);
         shared.insert("current_path", path);
         let (key, other) = if e.is_section() {
             ("section", "page")
@@ -434,8 +438,25 @@ impl<'a> Base<'a> {
         };
         shared.remove(other);
         shared.insert(key, view);
-        self.templates
-            .render_context(name, shared, &|| e.source.display_path())
+        let what = || e.source.display_path();
+        self.chrome
+            .fill(self.templates, shared, (&root, path), &what)?;
+        self.templates.render_context(name, shared, &what)
+    }
+
+    /// Renders template `name` with the view context `ctx` (a generated page's), with the
+    /// site's header and footer. `what` names the page for an error message.
+    fn render_view(&self, name: &str, ctx: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
+        let mut tera_ctx = tera::Context::from_serialize(ctx)
+            .map_err(|e| Diagnostic::error(crate::text!(msg::TEMPLATE_CONTEXT, what, e)))?;
+        let what = || what.to_string();
+        self.chrome.fill(
+            self.templates,
+            &mut tera_ctx,
+            (&ctx.root, ctx.current_path),
+            &what,
+        )?;
+        self.templates.render_context(name, &tera_ctx, &what)
     }
 
     /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.
@@ -467,8 +488,8 @@ impl<'a> Base<'a> {
                 let mut ctx = self.context("");
                 ctx.root = site.config.base_path.clone();
                 ctx.current_path = "404.html";
-                let html = self.templates.render("404.html", &ctx, "/404.html")?;
-                self.sink.write(path, html.as_bytes())
+                let html = self.render_view("404.html", &ctx, "/404.html")?;
+                self.sink.write(path, &html)
             }
             Route::Sitemap | Route::SitemapPart(_) => self
                 .sink
@@ -556,10 +577,8 @@ impl<'a> Base<'a> {
             }
             Route::Search => {
                 let ctx = self.context(path);
-                let html = self
-                    .templates
-                    .render("search.html", &ctx, &format!("/{path}"))?;
-                return self.sink.write(file, html.as_bytes());
+                let html = self.render_view("search.html", &ctx, &format!("/{path}"))?;
+                return self.sink.write(file, &html);
             }
             Route::Matrix => {
                 let mut ctx = self.context(path);
@@ -588,8 +607,8 @@ impl<'a> Base<'a> {
             _ => return Ok(()),
         };
         ctx.current_path = path;
-        let html = self.templates.render(name, &ctx, &format!("/{path}"))?;
-        self.sink.write(file, html.as_bytes())
+        let html = self.render_view(name, &ctx, &format!("/{path}"))?;
+        self.sink.write(file, &html)
     }
 
     /// An alias that names a file (`gammal/sida.html`): the redirect is written as that file.
@@ -603,10 +622,8 @@ impl<'a> Base<'a> {
         let mut ctx = self.context(&dir);
         ctx.current_path = alias;
         ctx.redirect_to = Some(views::link(self.site, self.derived, id));
-        let html = self
-            .templates
-            .render("alias.html", &ctx, &format!("/{alias}"))?;
-        self.sink.write(alias, html.as_bytes())
+        let html = self.render_view("alias.html", &ctx, &format!("/{alias}"))?;
+        self.sink.write(alias, &html)
     }
 
     /// Section `id`'s print page at `path` (its file `file`): `print.html` with `section`
@@ -615,9 +632,7 @@ impl<'a> Base<'a> {
         let mut ctx = self.context(path);
         ctx.section = Some(self.entry_view(id, &ctx.root));
         ctx.print_parts = Some(print::parts(self, id, path)?);
-        let html = self
-            .templates
-            .render("print.html", &ctx, &format!("/{path}"))?;
-        self.sink.write(file, html.as_bytes())
+        let html = self.render_view("print.html", &ctx, &format!("/{path}"))?;
+        self.sink.write(file, &html)
     }
 }

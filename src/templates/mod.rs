@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
-use serde::Serialize;
 use tera::Tera;
 
 use crate::config::Config;
@@ -152,15 +151,7 @@ impl Templates {
         // else in `main`) gives the same text for a fraction of the work.
         let print_parts: std::collections::HashSet<String> = PRINTED_TEMPLATES
             .iter()
-            .filter(|name| {
-                let builtin = DEFAULT_THEME
-                    .get_file(format!("templates/{name}"))
-                    .and_then(|f| f.contents_utf8());
-                files
-                    .get(**name)
-                    .map(|f| f.text.as_str())
-                    .is_some_and(|t| builtin == Some(t))
-            })
+            .filter(|name| built_in_text(&files, name))
             .map(|name| name.to_string())
             .collect();
         for name in &print_parts {
@@ -198,6 +189,12 @@ impl Templates {
             .then(|| format!("{PRINT_PART}{name}"))
     }
 
+    /// Template `name` is the built-in theme's own text (no theme or site replaces it, or
+    /// one replaces it with the same text).
+    pub fn is_built_in(&self, name: &str) -> bool {
+        built_in_text(&self.files, name)
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.files.contains_key(name)
     }
@@ -207,9 +204,9 @@ impl Templates {
         self.files.keys().map(String::as_str)
     }
 
-    /// Renders `name` with a ready Tera context (for callers that reuse one context), as
-    /// bytes: Tera writes UTF-8 text, and the pages go to files, so the copy and the UTF-8
-    /// check of `render` (a few percent of a large build) are left out.
+    /// Renders `name` with a ready Tera context, as bytes: Tera writes UTF-8 text, and the
+    /// pages go to files, so a copy and a UTF-8 check (a few percent of a large build) are
+    /// left out.
     /// `what` names the page for an error message, and is only called for one.
     pub fn render_context(
         &self,
@@ -223,19 +220,16 @@ impl Templates {
             .map_err(|e| tera_diagnostic(&e, &self.files, Some(&what())))?;
         Ok(out)
     }
+}
 
-    pub fn render<C: Serialize>(
-        &self,
-        name: &str,
-        context: &C,
-        what: &str,
-    ) -> Result<String, Diagnostic> {
-        let ctx = tera::Context::from_serialize(context)
-            .map_err(|e| Diagnostic::error(text!(msg::TEMPLATE_CONTEXT, what, e)))?;
-        self.tera
-            .render(name, &ctx)
-            .map_err(|e| tera_diagnostic(&e, &self.files, Some(what)))
-    }
+/// Template `name` among `files` has the built-in theme's text.
+fn built_in_text(files: &BTreeMap<String, TemplateFile>, name: &str) -> bool {
+    let builtin = DEFAULT_THEME
+        .get_file(format!("templates/{name}"))
+        .and_then(|f| f.contents_utf8());
+    files
+        .get(name)
+        .is_some_and(|f| builtin == Some(f.text.as_str()))
 }
 
 /// `text` with soft hyphens, remembered per thread: the same titles (the main menu's

@@ -1,0 +1,128 @@
+//! The site's header and footer (`partials/header.html`, `partials/footer.html`), handed to
+//! every page's template as `header_html` and `footer_html`.
+//!
+//! Each partial is rendered with the page's own context, as an `{% include %}` would be. The
+//! built-in texts read nothing of a page but its depth (`root`) and, for the header, whether
+//! `current_path` is the start page, a top-level section or inside one: with those texts a
+//! partial is rendered once for every such state and reused (a tenth of a large build's
+//! instructions went into rendering them page by page). A partial a theme or site replaces
+//! may read anything, and is rendered for every page.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::error::Diagnostic;
+use crate::templates::views::SiteView;
+use crate::templates::Templates;
+
+/// The header's template.
+pub const HEADER: &str = "partials/header.html";
+/// The footer's template.
+pub const FOOTER: &str = "partials/footer.html";
+
+/// How the page being rendered stands to one top-level section: what the built-in main
+/// menu compares (`current_path == s.path`, `current_path is starting_with(s.path)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Mark {
+    Outside,
+    Inside,
+    Itself,
+}
+
+/// Everything the built-in header reads of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct HeaderState {
+    root: String,
+    home: bool,
+    marks: Vec<Mark>,
+}
+
+/// The header and footer of one rendering pass.
+pub struct Chrome<'a> {
+    /// The main menu's sections' paths, in its order.
+    sections: Vec<&'a str>,
+    /// The header is the built-in text (rendered once per [`HeaderState`]).
+    header_shared: bool,
+    /// The footer is the built-in text (rendered once per `root`).
+    footer_shared: bool,
+    headers: Mutex<HashMap<HeaderState, Arc<str>>>,
+    footers: Mutex<HashMap<String, Arc<str>>>,
+}
+
+impl<'a> Chrome<'a> {
+    pub fn new(templates: &Templates, site_view: &SiteView<'a>) -> Self {
+        Chrome {
+            sections: site_view.sections.iter().map(|s| s.path).collect(),
+            header_shared: templates.is_built_in(HEADER),
+            footer_shared: templates.is_built_in(FOOTER),
+            headers: Mutex::default(),
+            footers: Mutex::default(),
+        }
+    }
+
+    /// Puts `header_html` and `footer_html` into `ctx`, a page's context whose `root` and
+    /// `current_path` are `root` and `current_path`. `what` names the page for an error.
+    pub fn fill(
+        &self,
+        templates: &Templates,
+        ctx: &mut tera::Context,
+        (root, current_path): (&str, &str),
+        what: &dyn Fn() -> String,
+    ) -> Result<(), Diagnostic> {
+        let header = if self.header_shared {
+            let state = HeaderState {
+                root: root.to_string(),
+                home: current_path.is_empty(),
+                marks: self
+                    .sections
+                    .iter()
+                    .map(|s| match current_path.strip_prefix(s) {
+                        Some("") => Mark::Itself,
+                        Some(_) => Mark::Inside,
+                        None => Mark::Outside,
+                    })
+                    .collect(),
+            };
+            remembered(&self.headers, state, || {
+                render(templates, HEADER, ctx, what)
+            })?
+        } else {
+            render(templates, HEADER, ctx, what)?
+        };
+        let footer = if self.footer_shared {
+            remembered(&self.footers, root.to_string(), || {
+                render(templates, FOOTER, ctx, what)
+            })?
+        } else {
+            render(templates, FOOTER, ctx, what)?
+        };
+        ctx.insert("header_html", &*header);
+        ctx.insert("footer_html", &*footer);
+        Ok(())
+    }
+}
+
+/// The text kept in `done` for `key`, made by `make` the first time. Two threads may make
+/// the same text at once; both are the same, and the first one kept stays.
+fn remembered<K: std::hash::Hash + Eq>(
+    done: &Mutex<HashMap<K, Arc<str>>>,
+    key: K,
+    make: impl FnOnce() -> Result<Arc<str>, Diagnostic>,
+) -> Result<Arc<str>, Diagnostic> {
+    let lock = || done.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = lock().get(&key) {
+        return Ok(Arc::clone(found));
+    }
+    let made = make()?;
+    Ok(Arc::clone(lock().entry(key).or_insert(made)))
+}
+
+fn render(
+    templates: &Templates,
+    name: &str,
+    ctx: &tera::Context,
+    what: &dyn Fn() -> String,
+) -> Result<Arc<str>, Diagnostic> {
+    let bytes = templates.render_context(name, ctx, what)?;
+    Ok(Arc::from(String::from_utf8_lossy(&bytes)))
+}
