@@ -3,13 +3,15 @@
 reload event, on a synthetic handbook; with --template, from saving an edit of the page
 template (`templates/page.html`, every page rendered again) to the reload event, beside
 the time of a fresh `handbok build` of the same site (median of three), measured in the
-same run. Usage: bench/serve.py [PAGES] [--template] (default 10000)."""
+same run. Usage: bench/serve.py [PAGES] [--template] (default 10000). HANDBOK=path measures
+another binary (an earlier commit's, for a comparison in the same session)."""
 import base64, json, os, queue, re, socket, statistics, subprocess, sys, threading, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 numbers = [a for a in sys.argv[1:] if a.isdigit()]
 pages = int(numbers[0]) if numbers else 10000
 template_edits = "--template" in sys.argv[1:]
+handbok = os.environ.get("HANDBOK", f"{root}/target/release/handbok")
 site = f"/tmp/handbok-bench-serve-{pages}"
 subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
 subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "gen_corpus"], cwd=root, check=True)
@@ -30,7 +32,7 @@ if template_edits:
         out = f"/dev/shm/handbok-bench-serve-fresh-{n}"
         subprocess.run(["rm", "-rf", out], check=True)
         start = time.perf_counter()
-        subprocess.run([f"{root}/target/release/handbok", "build", "-q", "--root", site, "--output", out],
+        subprocess.run([handbok, "build", "-q", "--root", site, "--output", out],
                        check=True, stderr=subprocess.DEVNULL)
         fresh.append((time.perf_counter() - start) * 1000)
         subprocess.run(["rm", "-rf", out], check=True)
@@ -39,7 +41,7 @@ if template_edits:
 # benchmarks write to /dev/shm: on this machine's disk the write-back of the first build's
 # files stalls the small writes of an update by tens of milliseconds. SERVE_TMPDIR=/tmp
 # measures on the disk.
-server = subprocess.Popen([f"{root}/target/release/handbok", "serve", "--root", site, "--port", "0"],
+server = subprocess.Popen([handbok, "serve", "--root", site, "--port", "0"],
                           stderr=subprocess.PIPE, text=True,
                           env=dict(os.environ, TMPDIR=os.environ.get("SERVE_TMPDIR", "/dev/shm")))
 try:
@@ -135,7 +137,7 @@ try:
     times = times[2:]
     what = "a template edit" if template_edits else "a one-word page edit"
     print(f"serve, {pages} pages: save of {what} to reload event, median {statistics.median(times):.0f} ms "
-          f"(min {min(times):.0f}, max {max(times):.0f}; {len(times)} edits; includes the 30 ms quiet period)")
+          f"(min {min(times):.0f}, max {max(times):.0f}; {len(times)} edits; includes the quiet period after the file is closed)")
     if not template_edits and server_took:
         took = server_took[2:] or server_took
         print(f"  of which the server's own update (its log): median {statistics.median(took):.0f} ms")

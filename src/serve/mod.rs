@@ -26,6 +26,11 @@ pub const LIVERELOAD_JS: &str = include_str!("livereload.js");
 /// How long the sources must be quiet before a rebuild starts.
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
+/// How long they must be quiet after an event that ends a write (a source closed after
+/// writing, or renamed onto): the file is whole, and a change of many files (a checkout)
+/// sends its next event sooner than this.
+const SETTLED: Duration = Duration::from_millis(3);
+
 /// After incremental updates, the search index is rewritten once the sources have been
 /// quiet this long (the page itself reloads at once).
 const INDEX_IDLE: Duration = Duration::from_millis(1500);
@@ -639,11 +644,18 @@ fn watch_loop(
         };
         let mut events = vec![first];
         events.append(&mut deferred);
-        // Debounce: wait until the sources have been quiet for a moment.
-        while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
+        // Debounce: wait until the sources have been quiet for a moment, a shorter one
+        // when the last event ended a write.
+        let quiet_after = |m: &Message| match watch::ends_a_write(root, m) {
+            true => SETTLED,
+            false => DEBOUNCE,
+        };
+        let mut wait = events.last().map_or(DEBOUNCE, quiet_after);
+        while let Ok(next) = rx.recv_timeout(wait) {
             if matches!(next, Message::Stop) {
                 return;
             }
+            wait = quiet_after(&next);
             events.push(next);
         }
         let mut changed: Vec<PathBuf> = Vec::new();

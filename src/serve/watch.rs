@@ -172,6 +172,24 @@ pub fn calls_for_a_build(root: &Path, message: &Message) -> bool {
     }
 }
 
+/// Whether a message says that a source file is whole again: it was closed after writing,
+/// or a file was renamed onto it (an editor's atomic save). A write in progress (truncated,
+/// written in pieces) sends no such event until it ends.
+pub fn ends_a_write(root: &Path, message: &Message) -> bool {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    use notify::EventKind;
+    let Message::Event(Ok(e)) = message else {
+        return false;
+    };
+    let last = match e.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => e.paths.first(),
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => e.paths.first(),
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => e.paths.get(1),
+        _ => None,
+    };
+    last.is_some_and(|p| is_relevant(root, p))
+}
+
 /// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
 /// paths: an editor that saves by renaming a hidden temporary file over the page reports
 /// both names in one event, and the temporary one must not turn a text edit into a full
@@ -234,6 +252,45 @@ fn watch_error(path: &Path, e: notify::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_ends_when_a_source_is_closed_or_renamed_onto() {
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, Event, EventKind, ModifyKind,
+            RenameMode,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        let event = |kind: EventKind, paths: &[&str]| {
+            let mut e = Event::new(kind);
+            for p in paths {
+                e = e.add_path(root.join(p));
+            }
+            Message::Event(Ok(e))
+        };
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        let moved_in = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        let ends = |m: &Message| ends_a_write(&root, m);
+        assert!(ends(&event(closed, &["content/a.md"])));
+        assert!(ends(&event(moved_in, &["content/a.md"])));
+        assert!(ends(&event(
+            renamed,
+            &["content/.a.md.tmp", "content/a.md"]
+        )));
+        // Still being written, or not a source: the usual quiet period.
+        assert!(!ends(&event(written, &["content/a.md"])));
+        assert!(!ends(&event(
+            EventKind::Create(CreateKind::File),
+            &["content/a.md"]
+        )));
+        assert!(!ends(&event(closed, &["content/.a.md.swp"])));
+        assert!(!ends(&event(renamed, &["content/a.md", "content/a.md~"])));
+        assert!(!ends(&event(closed, &["public/index.html"])));
+        assert!(!ends(&Message::Stop));
+    }
 
     #[test]
     fn sources_are_the_root_files_and_folders_but_not_outputs_or_hidden_files() {
