@@ -1706,3 +1706,40 @@ fn a_site_header_and_footer_of_its_own_are_rendered_for_every_page() {
         assert_eq!(p.count("header.site-header"), 0, "/{path}");
     }
 }
+
+#[test]
+fn the_shared_header_and_footer_are_those_each_page_would_render() {
+    // The built-in partials are rendered once for each depth and menu state; a site's copy
+    // of them (one comment longer) is rendered for every page. Every file of the output,
+    // aliases, print pages, the 404 page, governance and generated pages included, must be
+    // the same either way.
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for fixture in ["nav", "governance", "site-pages"] {
+        let site = Site::from_fixture(fixture);
+        if fixture == "site-pages" {
+            // Its glossary page uses the bundled handbook's template.
+            let glossary = std::fs::read(manifest.join("templates/ordlista.html"));
+            site.write(
+                "templates/ordlista.html",
+                glossary.expect("the glossary template"),
+            );
+        }
+        site.build_ok(&[]);
+        let shared = site.snapshot("public");
+        for partial in ["partials/header.html", "partials/footer.html"] {
+            let text =
+                std::fs::read_to_string(manifest.join("themes/default/templates").join(partial))
+                    .expect("the theme's partial");
+            site.write(
+                &format!("templates/{partial}"),
+                format!("{text}{{# this site's own copy #}}"),
+            );
+        }
+        site.build_ok(&[]);
+        common::assert_same_tree(
+            &shared,
+            &site.snapshot("public"),
+            &format!("{fixture}: partials rendered for every page"),
+        );
+    }
+}

@@ -14,8 +14,8 @@ use crate::messages as msg;
 use crate::slug::{normalise_anchor, slugify};
 
 /// The ids the default theme writes on the pages that show an entry's Markdown (the
-/// templates `base.html`, `index.html`, `page.html`, `section.html` and the `macros.html`
-/// they import); `#` stands for a number. A unit test reads the templates and checks that
+/// templates `base.html` with its `partials/`, `index.html`, `page.html`, `section.html` and
+/// the `macros.html` they import); `#` stands for a number. A unit test reads the templates and checks that
 /// this list holds exactly their ids.
 pub const THEME_IDS: &[&str] = &[
     "avsnitt-rubrik",

@@ -60,16 +60,47 @@ impl<'a> Chrome<'a> {
         }
     }
 
-    /// Puts `header_html` and `footer_html` into `ctx`, a page's context whose `root` and
-    /// `current_path` are `root` and `current_path`. `what` names the page for an error.
+    /// Puts `header_html` and `footer_html` into `ctx`, the context of a page rendered with
+    /// template `name`, whose `root` and `current_path` are `root` and `current_path`: those
+    /// of the two that the template prints. `what` names the page for an error.
     pub fn fill(
         &self,
         templates: &Templates,
+        name: &str,
         ctx: &mut tera::Context,
         (root, current_path): (&str, &str),
         what: &dyn Fn() -> String,
     ) -> Result<(), Diagnostic> {
-        let header = if self.header_shared {
+        // A context shared from page to page holds the last page's: never show those.
+        ctx.remove("header_html");
+        ctx.remove("footer_html");
+        let printed = templates.prints_chrome(name);
+        if printed.header {
+            let header = self.header(templates, ctx, (root, current_path), what)?;
+            ctx.insert("header_html", &*header);
+        }
+        if printed.footer {
+            let footer = if self.footer_shared {
+                remembered(&self.footers, root.to_string(), || {
+                    render(templates, FOOTER, ctx, what)
+                })?
+            } else {
+                render(templates, FOOTER, ctx, what)?
+            };
+            ctx.insert("footer_html", &*footer);
+        }
+        Ok(())
+    }
+
+    /// The header of a page with context `ctx` (see [`Chrome::fill`]).
+    fn header(
+        &self,
+        templates: &Templates,
+        ctx: &tera::Context,
+        (root, current_path): (&str, &str),
+        what: &dyn Fn() -> String,
+    ) -> Result<Arc<str>, Diagnostic> {
+        if self.header_shared {
             let state = HeaderState {
                 root: root.to_string(),
                 home: current_path.is_empty(),
@@ -85,20 +116,10 @@ impl<'a> Chrome<'a> {
             };
             remembered(&self.headers, state, || {
                 render(templates, HEADER, ctx, what)
-            })?
+            })
         } else {
-            render(templates, HEADER, ctx, what)?
-        };
-        let footer = if self.footer_shared {
-            remembered(&self.footers, root.to_string(), || {
-                render(templates, FOOTER, ctx, what)
-            })?
-        } else {
-            render(templates, FOOTER, ctx, what)?
-        };
-        ctx.insert("header_html", &*header);
-        ctx.insert("footer_html", &*footer);
-        Ok(())
+            render(templates, HEADER, ctx, what)
+        }
     }
 }
 

@@ -440,7 +440,7 @@ impl<'a> Base<'a> {
         shared.insert(key, view);
         let what = || e.source.display_path();
         self.chrome
-            .fill(self.templates, shared, (&root, path), &what)?;
+            .fill(self.templates, name, shared, (&root, path), &what)?;
         self.templates.render_context(name, shared, &what)
     }
 
@@ -452,6 +452,7 @@ impl<'a> Base<'a> {
         let what = || what.to_string();
         self.chrome.fill(
             self.templates,
+            name,
             &mut tera_ctx,
             (&ctx.root, ctx.current_path),
             &what,

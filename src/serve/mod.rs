@@ -26,9 +26,10 @@ pub const LIVERELOAD_JS: &str = include_str!("livereload.js");
 /// How long the sources must be quiet before a rebuild starts.
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
-/// How long they must be quiet after an event that ends a write (a source closed after
-/// writing, or renamed onto): the file is whole, and a change of many files (a checkout)
-/// sends its next event sooner than this.
+/// How long they must be quiet when the events so far are one source written and whole
+/// again (closed after writing in place, or a hidden file renamed onto it; see
+/// [`watch::Settling`]). Any other change (a second file, a file made or removed) waits
+/// [`DEBOUNCE`].
 const SETTLED: Duration = Duration::from_millis(3);
 
 /// After incremental updates, the search index is rewritten once the sources have been
@@ -645,12 +646,16 @@ fn watch_loop(
         let mut events = vec![first];
         events.append(&mut deferred);
         // Debounce: wait until the sources have been quiet for a moment, a shorter one
-        // when the last event ended a write.
-        let quiet_after = |m: &Message| match watch::ends_a_write(root, m) {
+        // when the batch so far is one source written and whole again.
+        let mut settling = watch::Settling::default();
+        let mut quiet_after = |m: &Message| match settling.add(root, m) {
             true => SETTLED,
             false => DEBOUNCE,
         };
-        let mut wait = events.last().map_or(DEBOUNCE, quiet_after);
+        let mut wait = DEBOUNCE;
+        for message in &events {
+            wait = quiet_after(message);
+        }
         while let Ok(next) = rx.recv_timeout(wait) {
             if matches!(next, Message::Stop) {
                 return;

@@ -172,22 +172,67 @@ pub fn calls_for_a_build(root: &Path, message: &Message) -> bool {
     }
 }
 
-/// Whether a message says that a source file is whole again: it was closed after writing,
-/// or a file was renamed onto it (an editor's atomic save). A write in progress (truncated,
-/// written in pieces) sends no such event until it ends.
-pub fn ends_a_write(root: &Path, message: &Message) -> bool {
-    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
-    use notify::EventKind;
-    let Message::Event(Ok(e)) = message else {
-        return false;
-    };
-    let last = match e.kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => e.paths.first(),
-        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => e.paths.first(),
-        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => e.paths.get(1),
-        _ => None,
-    };
-    last.is_some_and(|p| is_relevant(root, p))
+/// What the events of one batch so far say about the sources: whether they are one source
+/// written and whole again, so that a build need not wait the full quiet period.
+#[derive(Debug, Default)]
+pub struct Settling {
+    /// The one source the batch has changed.
+    one: Option<PathBuf>,
+    /// The batch changed more than one source, or made, removed or renamed one otherwise
+    /// than onto it (a checkout, `sed -i`'s visible temporary file): wait the full time.
+    more: bool,
+}
+
+impl Settling {
+    /// Takes the batch's next message. True when the batch so far changed exactly one
+    /// source and this message ends that change: the file was closed after writing (inotify
+    /// reports that; other systems and polling do not), or a hidden temporary file was
+    /// renamed onto it (an editor's atomic save).
+    pub fn add(&mut self, root: &Path, message: &Message) -> bool {
+        use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+        use notify::EventKind;
+        let Message::Event(Ok(e)) = message else {
+            self.more = true;
+            return false;
+        };
+        if e.need_rescan() {
+            self.more = true;
+            return false;
+        }
+        let relevant = |p: &&PathBuf| is_relevant(root, p);
+        let (touched, ends): (Vec<&PathBuf>, bool) = match e.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                (e.paths.iter().filter(relevant).collect(), true)
+            }
+            EventKind::Access(_) => return false,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any) => {
+                (e.paths.iter().filter(relevant).collect(), false)
+            }
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both | RenameMode::To)) => {
+                let to = e.paths.last();
+                let from_hidden =
+                    e.paths.len() < 2 || !e.paths.first().is_some_and(|p| relevant(&p));
+                if !from_hidden {
+                    self.more = true;
+                }
+                (to.into_iter().filter(relevant).collect(), true)
+            }
+            _ => {
+                if e.paths.iter().any(|p| relevant(&p)) {
+                    self.more = true;
+                }
+                return false;
+            }
+        };
+        for path in &touched {
+            match &self.one {
+                None => self.one = Some(path.to_path_buf()),
+                Some(one) if one == *path => {}
+                Some(_) => self.more = true,
+            }
+        }
+        ends && !touched.is_empty() && !self.more
+    }
 }
 
 /// The paths of an event that should trigger a rebuild (see [`is_relevant`]). Only those
@@ -254,10 +299,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_write_ends_when_a_source_is_closed_or_renamed_onto() {
+    fn one_source_written_whole_settles_a_batch_and_anything_more_does_not() {
         use notify::event::{
             AccessKind, AccessMode, CreateKind, DataChange, Event, EventKind, ModifyKind,
-            RenameMode,
+            RemoveKind, RenameMode,
         };
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
@@ -270,26 +315,84 @@ mod tests {
             Message::Event(Ok(e))
         };
         let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let opened = EventKind::Access(AccessKind::Open(AccessMode::Any));
         let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
         let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
-        let moved_in = EventKind::Modify(ModifyKind::Name(RenameMode::To));
-        let ends = |m: &Message| ends_a_write(&root, m);
-        assert!(ends(&event(closed, &["content/a.md"])));
-        assert!(ends(&event(moved_in, &["content/a.md"])));
-        assert!(ends(&event(
-            renamed,
-            &["content/.a.md.tmp", "content/a.md"]
-        )));
-        // Still being written, or not a source: the usual quiet period.
-        assert!(!ends(&event(written, &["content/a.md"])));
-        assert!(!ends(&event(
-            EventKind::Create(CreateKind::File),
-            &["content/a.md"]
-        )));
-        assert!(!ends(&event(closed, &["content/.a.md.swp"])));
-        assert!(!ends(&event(renamed, &["content/a.md", "content/a.md~"])));
-        assert!(!ends(&event(closed, &["public/index.html"])));
-        assert!(!ends(&Message::Stop));
+        let created = EventKind::Create(CreateKind::File);
+        let removed = EventKind::Remove(RemoveKind::File);
+        // Each batch as a list of (event, whether the batch is settled after it).
+        let batches: Vec<(&str, Vec<(Message, bool)>)> = vec![
+            (
+                "a page written in place and closed",
+                vec![
+                    (event(opened, &["content/a.md"]), false),
+                    (event(written, &["content/a.md"]), false),
+                    (event(written, &["content/a.md"]), false),
+                    (event(closed, &["content/a.md"]), true),
+                ],
+            ),
+            (
+                "an editor's atomic save through a hidden file",
+                vec![
+                    (event(created, &["content/.a.md.tmp"]), false),
+                    (event(written, &["content/.a.md.tmp"]), false),
+                    (event(closed, &["content/.a.md.tmp"]), false),
+                    (event(renamed, &["content/.a.md.tmp", "content/a.md"]), true),
+                ],
+            ),
+            (
+                "two pages (a checkout)",
+                vec![
+                    (event(written, &["content/a.md"]), false),
+                    (event(closed, &["content/a.md"]), true),
+                    (event(written, &["content/b.md"]), false),
+                    (event(closed, &["content/b.md"]), false),
+                ],
+            ),
+            (
+                "a page made",
+                vec![
+                    (event(created, &["content/a.md"]), false),
+                    (event(written, &["content/a.md"]), false),
+                    (event(closed, &["content/a.md"]), false),
+                ],
+            ),
+            (
+                "sed -i: a visible temporary file renamed onto the page",
+                vec![
+                    (event(written, &["content/sedX1"]), false),
+                    (event(closed, &["content/sedX1"]), true),
+                    (event(renamed, &["content/sedX1", "content/a.md"]), false),
+                ],
+            ),
+            (
+                "a page removed after a write",
+                vec![
+                    (event(closed, &["content/a.md"]), true),
+                    (event(removed, &["content/a.md"]), false),
+                    (event(closed, &["content/a.md"]), false),
+                ],
+            ),
+            (
+                "swap files and the output do not count",
+                vec![
+                    (event(closed, &["content/.a.md.swp"]), false),
+                    (event(closed, &["public/index.html"]), false),
+                    (event(written, &["content/a.md"]), false),
+                    (event(closed, &["content/a.md"]), true),
+                ],
+            ),
+            ("the server stops", vec![(Message::Stop, false)]),
+        ];
+        for (what, messages) in batches {
+            let mut settling = Settling::default();
+            let got: Vec<bool> = messages
+                .iter()
+                .map(|(m, _)| settling.add(&root, m))
+                .collect();
+            let expected: Vec<bool> = messages.iter().map(|(_, e)| *e).collect();
+            assert_eq!(got, expected, "{what}");
+        }
     }
 
     #[test]

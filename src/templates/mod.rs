@@ -83,6 +83,28 @@ pub struct Templates {
     /// Entry templates whose print-page part has a template of its own (see
     /// [`Templates::print_part`]).
     print_parts: std::collections::HashSet<String>,
+    /// For each template: whether it or a template it extends prints `header_html` and
+    /// `footer_html` (see [`Templates::prints_chrome`]).
+    chrome: HashMap<String, Chrome>,
+}
+
+/// Which of the site's header and footer a template prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Chrome {
+    pub header: bool,
+    pub footer: bool,
+}
+
+impl Chrome {
+    /// What a template's own text may print. One that includes another template is taken
+    /// to print both: the included one is not looked at.
+    fn of_text(text: &str) -> Chrome {
+        let includes = text.contains("include");
+        Chrome {
+            header: includes || text.contains("header_html"),
+            footer: includes || text.contains("footer_html"),
+        }
+    }
 }
 
 /// Where the print-part templates are named: a name no template file can have.
@@ -164,8 +186,27 @@ impl Templates {
                 ),
             ));
         }
+        let own: HashMap<String, Chrome> = raw
+            .iter()
+            .map(|(name, text)| (name.clone(), Chrome::of_text(text)))
+            .collect();
         tera.add_raw_templates(raw)
             .map_err(|e| Error::Site(vec![tera_diagnostic(&e, &files, None)]))?;
+        let chrome = own
+            .keys()
+            .map(|name| {
+                let parents = tera.get_template(name).map(|t| t.parents.as_slice());
+                let chain = std::iter::once(name).chain(parents.unwrap_or_default());
+                let printed = chain.fold(Chrome::default(), |c, t| {
+                    let o = own.get(t).copied().unwrap_or_default();
+                    Chrome {
+                        header: c.header || o.header,
+                        footer: c.footer || o.footer,
+                    }
+                });
+                (name.clone(), printed)
+            })
+            .collect();
         let strings = serde_json::to_value(strings).unwrap_or_default();
         let uses_nav_data = files.values().any(|f| mentions_field(&f.text, "nav"));
         let uses_summaries = files.values().any(|f| mentions_field(&f.text, "summary"));
@@ -178,6 +219,7 @@ impl Templates {
             uses_nav_data,
             uses_summaries,
             print_parts,
+            chrome,
         })
     }
 
@@ -187,6 +229,13 @@ impl Templates {
         self.print_parts
             .contains(name)
             .then(|| format!("{PRINT_PART}{name}"))
+    }
+
+    /// Which of `header_html` and `footer_html` template `name` prints, itself or through
+    /// a template it extends: the others need not be rendered for its pages (an alias page
+    /// prints neither; a site's `base.html` from before the partials prints its own).
+    pub fn prints_chrome(&self, name: &str) -> Chrome {
+        self.chrome.get(name).copied().unwrap_or_default()
     }
 
     /// Template `name` is the built-in theme's own text (no theme or site replaces it, or
