@@ -76,50 +76,48 @@ impl<'a> Chrome<'a> {
         ctx.remove("footer_html");
         let printed = templates.prints_chrome(name);
         if printed.header {
-            let header = self.header(templates, ctx, (root, current_path), what)?;
-            ctx.insert("header_html", &*header);
-        }
-        if printed.footer {
-            let footer = if self.footer_shared {
-                remembered(&self.footers, root.to_string(), || {
-                    render(templates, FOOTER, ctx, what)
-                })?
-            } else {
-                render(templates, FOOTER, ctx, what)?
-            };
-            ctx.insert("footer_html", &*footer);
-        }
-        Ok(())
-    }
-
-    /// The header of a page with context `ctx` (see [`Chrome::fill`]).
-    fn header(
-        &self,
-        templates: &Templates,
-        ctx: &tera::Context,
-        (root, current_path): (&str, &str),
-        what: &dyn Fn() -> String,
-    ) -> Result<Arc<str>, Diagnostic> {
-        if self.header_shared {
-            let state = HeaderState {
+            let shared = self.header_shared.then(|| HeaderState {
                 root: root.to_string(),
                 home: current_path.is_empty(),
                 marks: self
                     .sections
                     .iter()
-                    .map(|s| match current_path.strip_prefix(s) {
-                        Some("") => Mark::Itself,
-                        Some(_) => Mark::Inside,
-                        None => Mark::Outside,
-                    })
+                    .map(|s| mark(current_path, s))
                     .collect(),
-            };
-            remembered(&self.headers, state, || {
-                render(templates, HEADER, ctx, what)
-            })
-        } else {
-            render(templates, HEADER, ctx, what)
+            });
+            let header = part(templates, HEADER, ctx, (&self.headers, shared), what)?;
+            ctx.insert("header_html", &*header);
         }
+        if printed.footer {
+            let shared = self.footer_shared.then(|| root.to_string());
+            let footer = part(templates, FOOTER, ctx, (&self.footers, shared), what)?;
+            ctx.insert("footer_html", &*footer);
+        }
+        Ok(())
+    }
+}
+
+/// How the page at `current_path` stands to the top-level section at `section`.
+fn mark(current_path: &str, section: &str) -> Mark {
+    match current_path.strip_prefix(section) {
+        Some("") => Mark::Itself,
+        Some(_) => Mark::Inside,
+        None => Mark::Outside,
+    }
+}
+
+/// Partial `name` rendered with `ctx`: kept in `done` under `key` when it is shared
+/// (`Some`), rendered for this page alone otherwise.
+fn part<K: std::hash::Hash + Eq>(
+    templates: &Templates,
+    name: &str,
+    ctx: &tera::Context,
+    (done, key): (&Mutex<HashMap<K, Arc<str>>>, Option<K>),
+    what: &dyn Fn() -> String,
+) -> Result<Arc<str>, Diagnostic> {
+    match key {
+        Some(key) => remembered(done, key, || render(templates, name, ctx, what)),
+        None => render(templates, name, ctx, what),
     }
 }
 

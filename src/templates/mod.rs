@@ -85,22 +85,29 @@ pub struct Templates {
     print_parts: std::collections::HashSet<String>,
     /// For each template: whether it or a template it extends prints `header_html` and
     /// `footer_html` (see [`Templates::prints_chrome`]).
-    chrome: HashMap<String, Chrome>,
+    chrome: HashMap<String, Printed>,
 }
 
 /// Which of the site's header and footer a template prints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Chrome {
+pub struct Printed {
     pub header: bool,
     pub footer: bool,
 }
 
-impl Chrome {
+impl Printed {
+    fn or(self, other: Printed) -> Printed {
+        Printed {
+            header: self.header || other.header,
+            footer: self.footer || other.footer,
+        }
+    }
+
     /// What a template's own text may print. One that includes another template is taken
     /// to print both: the included one is not looked at.
-    fn of_text(text: &str) -> Chrome {
+    fn of_text(text: &str) -> Printed {
         let includes = text.contains("include");
-        Chrome {
+        Printed {
             header: includes || text.contains("header_html"),
             footer: includes || text.contains("footer_html"),
         }
@@ -186,9 +193,9 @@ impl Templates {
                 ),
             ));
         }
-        let own: HashMap<String, Chrome> = raw
+        let own: HashMap<String, Printed> = raw
             .iter()
-            .map(|(name, text)| (name.clone(), Chrome::of_text(text)))
+            .map(|(name, text)| (name.clone(), Printed::of_text(text)))
             .collect();
         tera.add_raw_templates(raw)
             .map_err(|e| Error::Site(vec![tera_diagnostic(&e, &files, None)]))?;
@@ -197,12 +204,8 @@ impl Templates {
             .map(|name| {
                 let parents = tera.get_template(name).map(|t| t.parents.as_slice());
                 let chain = std::iter::once(name).chain(parents.unwrap_or_default());
-                let printed = chain.fold(Chrome::default(), |c, t| {
-                    let o = own.get(t).copied().unwrap_or_default();
-                    Chrome {
-                        header: c.header || o.header,
-                        footer: c.footer || o.footer,
-                    }
+                let printed = chain.fold(Printed::default(), |c, t| {
+                    c.or(own.get(t).copied().unwrap_or_default())
                 });
                 (name.clone(), printed)
             })
@@ -234,7 +237,7 @@ impl Templates {
     /// Which of `header_html` and `footer_html` template `name` prints, itself or through
     /// a template it extends: the others need not be rendered for its pages (an alias page
     /// prints neither; a site's `base.html` from before the partials prints its own).
-    pub fn prints_chrome(&self, name: &str) -> Chrome {
+    pub fn prints_chrome(&self, name: &str) -> Printed {
         self.chrome.get(name).copied().unwrap_or_default()
     }
 
