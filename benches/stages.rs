@@ -13,6 +13,7 @@ use handbok::internals::Config;
 use handbok::internals::NullSink;
 use handbok::internals::Site;
 use handbok::internals::Templates;
+use handbok::internals::Texts;
 use handbok::Overrides;
 
 #[path = "../bench/corpus.rs"]
@@ -35,7 +36,7 @@ fn config(root: &Path) -> Config {
     }
 }
 
-fn site(root: &Path) -> Site {
+fn site(root: &Path) -> (Site, Texts) {
     let config = config(root);
     let content = handbok::internals::load_content(&config).expect("the generated content loads");
     Site::build(config, content, Default::default(), &[], Vec::new())
@@ -47,15 +48,16 @@ fn stages(c: &mut Criterion) {
     let root = dir.path();
     corpus::generate(root, PAGES, 1).expect("generate the corpus");
     let templates = Templates::load(&config(root)).expect("the built-in templates load");
-    let model = site(root);
-    let (derived, problems) = model.render_markdown();
+    let (model, texts) = site(root);
+    let (derived, problems) = model.render_markdown(&texts);
     assert!(
         !problems.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus has errors: {problems:?}"
     );
 
     // The templates stage must time rendering, not an error path.
-    let once = handbok::internals::render_site(&model, &derived, &templates, &NullSink, None);
+    let once =
+        handbok::internals::render_site(&model, &texts, &derived, &templates, &NullSink, None);
     assert!(
         !once.diagnostics.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus does not render: {:?}",
@@ -83,10 +85,12 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("markdown and links", |b| {
         // The model is not changed by rendering: the same one serves every iteration.
-        b.iter(|| model.render_markdown())
+        b.iter(|| model.render_markdown(&texts))
     });
     group.bench_function("templates", |b| {
-        b.iter(|| handbok::internals::render_site(&model, &derived, &templates, &NullSink, None))
+        b.iter(|| {
+            handbok::internals::render_site(&model, &texts, &derived, &templates, &NullSink, None)
+        })
     });
     group.bench_function("search index", |b| {
         b.iter(|| {

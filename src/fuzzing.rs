@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::config::{Config, Overrides};
 use crate::content::glossary::GlossaryTerm;
-use crate::content::{frontmatter, Asset, Content, FrontMatter, Source, SourceKind};
+use crate::content::{frontmatter, Asset, Content, FrontMatter, Loaded, Source, SourceKind};
 use crate::error::{Diagnostic, Error};
 use crate::site::{self, governance, Site};
 
@@ -75,11 +75,8 @@ pub fn front_matter(bytes: &[u8]) -> Vec<Diagnostic> {
         Ok(front) => front,
         Err(ds) => return ds,
     };
-    let page = source("natverk/fuzz.md", SourceKind::Page, front, split.body);
-    let page = Source {
-        body_line: split.body_line,
-        ..page
-    };
+    let mut page = source("natverk/fuzz.md", SourceKind::Page, front, split.body);
+    page.source.body_line = split.body_line;
     build_and_render(config, page)
 }
 
@@ -123,11 +120,11 @@ pub fn render_page(
     let rel = "natverk/fuzz.md";
     let mut content = site_content(source(rel, SourceKind::Page, front("Fuzz"), body));
     content.glossary = terms.iter().map(|t| glossary_term(t, t)).collect();
-    let site = match Site::build(config, content, Default::default(), &[], Vec::new()) {
-        Ok(site) => site,
+    let (site, texts) = match Site::build(config, content, Default::default(), &[], Vec::new()) {
+        Ok(built) => built,
         Err(e) => return (None, e.diagnostics()),
     };
-    let (derived, problems) = site.render_markdown();
+    let (derived, problems) = site.render_markdown(&texts);
     let html = site
         .by_source
         .get(rel)
@@ -140,17 +137,17 @@ pub fn render_page(
     (html, own)
 }
 
-fn build_and_render(config: Config, page: Source) -> Vec<Diagnostic> {
+fn build_and_render(config: Config, page: Loaded) -> Vec<Diagnostic> {
     let content = site_content(page);
     let mut diagnostics = Vec::new();
-    let site = match Site::build(config, content, Default::default(), &[], Vec::new()) {
-        Ok(site) => site,
+    let (site, texts) = match Site::build(config, content, Default::default(), &[], Vec::new()) {
+        Ok(built) => built,
         Err(e) => {
             diagnostics.extend(e.diagnostics());
             return diagnostics;
         }
     };
-    let (derived, problems) = site.render_markdown();
+    let (derived, problems) = site.render_markdown(&texts);
     diagnostics.extend(problems);
     diagnostics.extend(governance::overdue_diagnostics(&site));
     let ids: Vec<Option<HashSet<String>>> = derived
@@ -170,19 +167,22 @@ fn front(title: &str) -> FrontMatter {
     }
 }
 
-fn source(rel: &str, kind: SourceKind, front: FrontMatter, body: &str) -> Source {
-    Source {
+fn source(rel: &str, kind: SourceKind, front: FrontMatter, body: &str) -> Loaded {
+    let source = Source {
         rel: rel.to_string(),
         kind,
         front,
-        body: body.to_string(),
         body_line: 4,
         implicit: false,
+    };
+    Loaded {
+        source,
+        text: body.to_string(),
     }
 }
 
 /// The fuzz site's content with `page` added.
-fn site_content(page: Source) -> Content {
+fn site_content(page: Loaded) -> Content {
     let mut draft = front("Utkast");
     draft.draft = true;
     let mut network = front("Social hållbarhet");
@@ -220,9 +220,9 @@ fn site_content(page: Source) -> Content {
             "## NSH\n",
         ),
     ];
-    sources.retain(|s| s.rel != page.rel);
+    sources.retain(|s| s.source.rel != page.source.rel);
     sources.push(page);
-    sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    sources.sort_by(|a, b| a.source.rel.cmp(&b.source.rel));
     Content {
         sources,
         assets: vec![Asset {

@@ -70,7 +70,7 @@ pub mod internals {
     pub use crate::search::query::{answer, search, Answer, Hit};
     pub use crate::search::{build as build_search_index, FRAGMENTS_PER_FILE};
     pub use crate::site::paths::{encode_path, normalise, relative_href, root_prefix};
-    pub use crate::site::Site;
+    pub use crate::site::{Site, Texts};
     pub use crate::slug::{normalise_anchor, slugify, swedish_sort_key};
     pub use crate::templates::Templates;
 }
@@ -278,6 +278,8 @@ fn build_into_output(options: &BuildOptions, keep: Keep) -> Result<(Report, Buil
 pub struct Built {
     /// The site model, as built (serve swaps in a changed page's source with its results).
     pub site: Site,
+    /// Every entry's Markdown text (serve swaps in a changed page's text).
+    pub texts: site::Texts,
     /// What the Markdown stage derived from the model: bodies, backlinks, related pages.
     pub derived: site::Derived,
     pub templates: Templates,
@@ -398,8 +400,8 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     };
     let theme_statics: Vec<&str> = templates.static_files.keys().map(String::as_str).collect();
     options.stage(&messages::STAGE_MODEL);
-    let site = match Site::build(config, content, history, &theme_statics, statics) {
-        Ok(site) => site,
+    let (site, mut texts) = match Site::build(config, content, history, &theme_statics, statics) {
+        Ok(built) => built,
         Err(Error::Site(more)) => {
             diagnostics.extend(more);
             error::sort_diagnostics(&mut diagnostics);
@@ -414,7 +416,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     // Markdown stage leaves room for.
     let policy = output::Policy::of(options);
     let ((derived, problems), (staging, staging_took)) = rayon::join(
-        || site.render_markdown(),
+        || site.render_markdown(&texts),
         || {
             let started = std::time::Instant::now();
             let staging = output.map(|dir| Staging::create(dir, &policy)).transpose();
@@ -429,6 +431,10 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     if !preview {
         diagnostics.extend(site::routes::sitemap_left_out(&site));
     }
+    if keep == Keep::Nothing {
+        // Rendered: from here on a build needs only the texts its print pages render again.
+        texts.keep_printed(&site);
+    }
     timings.lap(&messages::STAGE_MARKDOWN);
     timings.within(&messages::STAGE_OUTPUT, staging_took);
     let staging = staging?;
@@ -437,7 +443,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         None => &NullSink,
     };
     options.stage(&messages::STAGE_RENDERING);
-    let written = write_files(&site, &derived, &templates, sink, keep);
+    let written = write_files(&site, &texts, &derived, &templates, sink, keep);
     timings.lap(&messages::STAGE_RENDERING);
     timings.within(&messages::STAGE_SEARCH_INDEX, written.index_took);
     let rendered = written.rendered;
@@ -483,6 +489,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         report,
         Built {
             site,
+            texts,
             derived,
             templates,
             ids: rendered.ids,
@@ -517,6 +524,7 @@ struct Written {
 /// then the anchors of links checked against the pages' ids.
 fn write_files(
     site: &Site,
+    texts: &site::Texts,
     derived: &site::Derived,
     templates: &Templates,
     sink: &dyn Sink,
@@ -527,7 +535,7 @@ fn write_files(
     let (mut rendered, ((index_problems, index_files), index_took)) = rayon::join(
         || {
             let wanted = (keep == Keep::Nothing).then(|| site::anchor_targets(site, derived));
-            render::render_site(site, derived, templates, sink, wanted.as_deref())
+            render::render_site(site, texts, derived, templates, sink, wanted.as_deref())
         },
         || {
             let started = std::time::Instant::now();
@@ -564,6 +572,7 @@ pub(crate) fn rerender_keeping(
     let staging = Staging::create(&output, &output::Policy::of(options))?;
     let written = write_files(
         &built.site,
+        &built.texts,
         &built.derived,
         &templates,
         &staging,

@@ -38,12 +38,13 @@ pub struct FrontMatter {
     /// Taxonomy name → terms, in the order written.
     pub terms: BTreeMap<String, Vec<String>>,
     pub extra: serde_json::Value,
-    /// Document control metadata (`document:`).
-    pub document: Option<super::document::DocumentControl>,
+    /// Document control metadata (`document:`). The three blocks are boxed: few pages have
+    /// one, and inline they were two thirds of every page's front matter.
+    pub document: Option<Box<super::document::DocumentControl>>,
     /// A committee's action plan (`action_plan:`).
-    pub action_plan: Option<super::action_plan::ActionPlan>,
+    pub action_plan: Option<Box<super::action_plan::ActionPlan>>,
     /// A network meeting (`meeting:`).
-    pub meeting: Option<super::meeting::Meeting>,
+    pub meeting: Option<Box<super::meeting::Meeting>>,
     /// Line in the file of each key, for later errors (e.g. unknown template).
     pub lines: BTreeMap<String, usize>,
 }
@@ -144,13 +145,11 @@ pub fn parse(
                 item: None,
             };
             let result = match key.as_str() {
-                "document" => {
-                    super::document::parse(&block, value, config).map(|d| fm.document = Some(d))
-                }
-                "action_plan" => {
-                    super::action_plan::parse(&block, value).map(|p| fm.action_plan = Some(p))
-                }
-                _ => super::meeting::parse(&block, value).map(|m| fm.meeting = Some(m)),
+                "document" => super::document::parse(&block, value, config)
+                    .map(|d| fm.document = Some(Box::new(d))),
+                "action_plan" => super::action_plan::parse(&block, value)
+                    .map(|p| fm.action_plan = Some(Box::new(p))),
+                _ => super::meeting::parse(&block, value).map(|m| fm.meeting = Some(Box::new(m))),
             };
             errors.extend(result.err().into_iter().flatten());
             continue;

@@ -34,15 +34,16 @@ pub enum SourceKind {
     Bundle,
 }
 
-/// One Markdown file, read and with validated front matter.
+/// One Markdown file, read and with validated front matter. Its Markdown text travels
+/// beside it ([`Loaded`]), not in it: the model keeps the source, and the text is kept only
+/// as long as a stage renders it (see `site::Texts`).
 #[derive(Debug)]
 pub struct Source {
     /// Path relative to `content/`, with `/` separators (e.g. `natverk/social.md`).
     pub rel: String,
     pub kind: SourceKind,
     pub front: FrontMatter,
-    pub body: String,
-    /// 1-based file line where `body` starts.
+    /// 1-based file line where the Markdown text (after the front matter) starts.
     pub body_line: usize,
     /// True for a section folder that has no `_index.md` of its own.
     pub implicit: bool,
@@ -60,6 +61,13 @@ impl Source {
     }
 }
 
+/// A source as read, with its Markdown text (after the front matter).
+#[derive(Debug)]
+pub struct Loaded {
+    pub source: Source,
+    pub text: String,
+}
+
 /// A non-Markdown file in `content/`, copied beside its page or section.
 #[derive(Debug, Clone)]
 pub struct Asset {
@@ -71,7 +79,7 @@ pub struct Asset {
 /// Everything found in `content/`.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub sources: Vec<Source>,
+    pub sources: Vec<Loaded>,
     pub assets: Vec<Asset>,
     /// Problems with single files; those files are left out (see `failed`) and the build
     /// goes on, so that every error of the site is reported at once.
@@ -98,7 +106,7 @@ pub fn load(config: &Config) -> Result<Content> {
     }
     let mut diagnostics = Vec::new();
     let walk = walk(&dir, &mut diagnostics);
-    let loaded: Vec<Result<Source, Vec<Diagnostic>>> = walk
+    let loaded: Vec<Result<Loaded, Vec<Diagnostic>>> = walk
         .markdown
         .par_iter()
         .map(|(rel, kind)| load_source(&dir, rel, *kind, config))
@@ -119,7 +127,7 @@ pub fn load(config: &Config) -> Result<Content> {
                 // A section whose _index.md failed still holds its pages.
                 if *kind == SourceKind::Section {
                     let mut stand_in = implicit_section(parent_of(rel), config);
-                    stand_in.implicit = false;
+                    stand_in.source.implicit = false;
                     content.sources.push(stand_in);
                 }
             }
@@ -133,7 +141,9 @@ pub fn load(config: &Config) -> Result<Content> {
         Err(d) => diagnostics.extend(d),
     }
     content.diagnostics = diagnostics;
-    content.sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    content
+        .sources
+        .sort_by(|a, b| a.source.rel.cmp(&b.source.rel));
     Ok(content)
 }
 
@@ -313,7 +323,7 @@ fn join(dir: &str, name: &str) -> String {
 }
 
 /// Loads one Markdown file again (after an edit), as [`load`] would.
-pub fn load_one(config: &Config, rel: &str, kind: SourceKind) -> Result<Source, Vec<Diagnostic>> {
+pub fn load_one(config: &Config, rel: &str, kind: SourceKind) -> Result<Loaded, Vec<Diagnostic>> {
     load_source(&config.root.join(CONTENT_DIR), rel, kind, config)
 }
 
@@ -322,7 +332,7 @@ fn load_source(
     rel: &str,
     kind: SourceKind,
     config: &Config,
-) -> Result<Source, Vec<Diagnostic>> {
+) -> Result<Loaded, Vec<Diagnostic>> {
     let display = format!("{CONTENT_DIR}/{rel}");
     let in_file = |d: Diagnostic| d.in_file(&display);
     let bytes = read_markdown(&dir.join(rel)).map_err(|d| vec![in_file(d)])?;
@@ -330,19 +340,20 @@ fn load_source(
     let split = frontmatter::split(&text).map_err(|d| vec![in_file(d)])?;
     let front = frontmatter::parse(split.yaml, 1, config)
         .map_err(|ds| ds.into_iter().map(in_file).collect::<Vec<_>>())?;
-    let body = split.body.to_string();
-    let body_line = split.body_line;
-    Ok(Source {
+    let source = Source {
         rel: rel.to_string(),
         kind,
         front,
-        body,
-        body_line,
+        body_line: split.body_line,
         implicit: false,
+    };
+    Ok(Loaded {
+        source,
+        text: split.body.to_string(),
     })
 }
 
-fn implicit_section(folder: &str, config: &Config) -> Source {
+fn implicit_section(folder: &str, config: &Config) -> Loaded {
     let name = folder.rsplit('/').next().unwrap_or(folder);
     let title = if folder.is_empty() {
         config.title.clone()
@@ -353,7 +364,7 @@ fn implicit_section(folder: &str, config: &Config) -> Source {
             .next()
             .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     };
-    Source {
+    let source = Source {
         rel: join(folder, "_index.md"),
         kind: SourceKind::Section,
         front: FrontMatter {
@@ -361,8 +372,11 @@ fn implicit_section(folder: &str, config: &Config) -> Source {
             extra: serde_json::Value::Object(Default::default()),
             ..Default::default()
         },
-        body: String::new(),
         body_line: 1,
         implicit: true,
+    };
+    Loaded {
+        source,
+        text: String::new(),
     }
 }

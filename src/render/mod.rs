@@ -13,7 +13,9 @@ mod print;
 use crate::error::{did_you_mean, Diagnostic};
 use crate::messages as msg;
 use crate::output::{feed, sitemap, table, Sink};
-use crate::site::{html_ids, paths, Derived, Route, Routes, Site, SEARCH_FOLDERS, SEARCH_PATH};
+use crate::site::{
+    html_ids, paths, Derived, Route, Routes, Site, Texts, SEARCH_FOLDERS, SEARCH_PATH,
+};
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{governance_views, history_views, site_pages};
 use crate::templates::{FileSource, Templates};
@@ -26,6 +28,7 @@ pub type Anchors = Option<HashSet<String>>;
 /// rendered entry.
 pub fn render_some(
     site: &Site,
+    texts: &Texts,
     derived: &Derived,
     templates: &Templates,
     sink: &dyn Sink,
@@ -37,7 +40,7 @@ pub fn render_some(
         routes: &site.routes,
         sink,
     };
-    let base = Base::new(site, derived, templates, &sink, &site_view);
+    let base = Base::new(site, texts, derived, templates, &sink, &site_view);
     let mut diagnostics = Vec::new();
     let ids: Vec<(usize, Anchors)> = entries
         .par_iter()
@@ -167,9 +170,11 @@ pub struct Rendered {
 /// Writes every file of the route table but the search index: pages, sections,
 /// generated pages, aliases, the 404 page, sitemap, feed, CSV, calendars, static files
 /// and content assets. The ids of an entry's page are collected where `ids_of` says so
-/// (all of them when it is `None`); others get an empty set.
+/// (all of them when it is `None`); others get an empty set. `texts` are the Markdown texts
+/// that print pages render again at their own path.
 pub fn render_site(
     site: &Site,
+    texts: &Texts,
     derived: &Derived,
     templates: &Templates,
     sink: &dyn Sink,
@@ -180,7 +185,7 @@ pub fn render_site(
         routes: &site.routes,
         sink,
     };
-    let mut base = Base::new(site, derived, templates, &sink, &site_view);
+    let mut base = Base::new(site, texts, derived, templates, &sink, &site_view);
     base.ids_of = ids_of;
     let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
@@ -275,6 +280,7 @@ struct Base<'a> {
     nav_strings: views::NavStrings,
     nav_cache: views::NavCache,
     site: &'a Site,
+    texts: &'a Texts,
     derived: &'a Derived,
     templates: &'a Templates,
     sink: &'a dyn Sink,
@@ -312,6 +318,7 @@ impl Drop for SharedContext {
 impl<'a> Base<'a> {
     fn new(
         site: &'a Site,
+        texts: &'a Texts,
         derived: &'a Derived,
         templates: &'a Templates,
         sink: &'a dyn Sink,
@@ -324,6 +331,7 @@ impl<'a> Base<'a> {
                 .with_matrix(site, &templates.strings),
             nav_cache: views::NavCache::new(site.entries.len()),
             site,
+            texts,
             derived,
             templates,
             sink,

@@ -23,7 +23,7 @@ pub(super) fn parts<'a>(
     for (n, part) in site.print_entries(id).into_iter().enumerate() {
         let e = &site.entries[part];
         let prefix = format!("del-{}", n + 1);
-        let markdown = site.render_entry(part, path).html;
+        let markdown = site.render_entry(part, base.texts.get(part), path).html;
         let mut view = views::entry(site, base.derived, part, base.templates.uses_summaries);
         view.content = &markdown;
         // Only the content block is printed: a template of the block alone when the

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::{load_one, Source, CONTENT_DIR};
+use crate::content::{load_one, Loaded, Source, CONTENT_DIR};
 use crate::error::io_diagnostic;
 use crate::error::{Diagnostic, IoAction};
 use crate::markdown::Rendered;
@@ -45,6 +45,7 @@ pub fn update(
     let sink = Pending::default();
     let (new_ids, mut diagnostics) = render_some(
         &built.site,
+        &built.texts,
         &built.derived,
         &built.templates,
         &sink,
@@ -87,6 +88,7 @@ pub fn update(
 struct Change {
     id: usize,
     source: Source,
+    text: String,
     body: Rendered,
     /// Whether its summary (first paragraph) is new.
     summary_changed: bool,
@@ -110,18 +112,19 @@ fn render_changes(
         if e.source.implicit {
             return Ok(None);
         }
-        let source = load_one(&built.site.config, &e.source.rel, e.source.kind)?;
+        let Loaded { source, text } = load_one(&built.site.config, &e.source.rel, e.source.kind)?;
         if source.front != e.source.front {
             return Ok(None);
         }
         let old = std::mem::replace(&mut built.site.entries[id].source, source);
         let path = built.site.entries[id].path.clone();
-        let body = built.site.render_entry(id, &path);
+        let body = built.site.render_entry(id, &text, &path);
         let source = std::mem::replace(&mut built.site.entries[id].source, old);
         let summary_changed = built.derived.bodies[id].summary != body.summary;
         changes.push(Change {
             id,
             source,
+            text,
             body,
             summary_changed,
         });
@@ -152,10 +155,16 @@ fn apply_changes(
     let mut others: Vec<Route> = Vec::new();
     for c in changes {
         let old_source = std::mem::replace(&mut built.site.entries[c.id].source, c.source);
+        let old_text = built.texts.replace(c.id, c.text);
         let rel = built.site.entries[c.id].source.rel.clone();
         built.site.history.changed_locally(&rel);
         let (relinked, old_body) = built.derived.replace_body(&built.site, c.id, c.body);
-        undo.entries.push((c.id, old_source, old_body));
+        undo.entries.push(Replaced {
+            id: c.id,
+            source: old_source,
+            text: old_text,
+            body: old_body,
+        });
         to_render.push(c.id);
         // Their backlinks, and maybe their related pages, changed.
         to_render.extend(relinked);
@@ -219,8 +228,8 @@ fn print_pages(site: &Site, id: usize) -> impl Iterator<Item = Route> + '_ {
 /// What an update changed in the model, to put back when it fails.
 #[derive(Default)]
 struct Undo {
-    /// Each changed entry's previous source and rendered body, in the order applied.
-    entries: Vec<(usize, Source, Rendered)>,
+    /// Each changed entry's previous source, text and rendered body, in the order applied.
+    entries: Vec<Replaced>,
     /// The previous anchors of each re-rendered entry.
     ids: Vec<(usize, Anchors)>,
 }
@@ -232,11 +241,20 @@ impl Undo {
         for (id, anchors) in self.ids {
             built.ids[id] = anchors;
         }
-        for (id, source, body) in self.entries.into_iter().rev() {
-            built.site.entries[id].source = source;
-            built.derived.replace_body(&built.site, id, body);
+        for r in self.entries.into_iter().rev() {
+            built.site.entries[r.id].source = r.source;
+            built.texts.replace(r.id, r.text);
+            built.derived.replace_body(&built.site, r.id, r.body);
         }
     }
+}
+
+/// What a change replaced in entry `id`.
+struct Replaced {
+    id: usize,
+    source: Source,
+    text: String,
+    body: Rendered,
 }
 
 /// Holds the files of an update until the whole update is known to be good.
@@ -722,6 +740,6 @@ mod tests {
             .collect();
         assert!(bodies == now, "a rendered body changed");
         let id = built.site.by_source["natverk/social-hållbarhet.md"];
-        assert!(built.site.entries[id].source.body.contains("{#uppdraget}"));
+        assert!(built.texts.get(id).contains("{#uppdraget}"));
     }
 }

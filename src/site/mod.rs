@@ -10,6 +10,7 @@ pub mod paths;
 mod resolve;
 pub mod routes;
 pub mod taxonomy;
+mod texts;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -18,7 +19,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::glossary::GlossaryTerm;
-use crate::content::{parent_of, Content, Source, SourceKind};
+use crate::content::{parent_of, Content, Loaded, Source, SourceKind};
 use crate::error::{Diagnostic, Error, Result};
 use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
@@ -30,6 +31,7 @@ use paths::relative_href;
 pub(crate) use routes::SEARCH_FOLDERS;
 pub use routes::{Route, Routes, StaticFile, OUTPUT_MARKER, SEARCH_PATH};
 pub use taxonomy::{Taxonomy, Term};
+pub use texts::Texts;
 
 /// The last URL segment of a section's print page: `natverk/utskrift/`.
 pub const PRINT_SEGMENT: &str = "utskrift";
@@ -136,14 +138,15 @@ pub struct Site {
 
 impl Site {
     /// Builds the model from loaded content, the theme's static files (their site paths)
-    /// and the site's `static/` files. Collects every problem before failing.
+    /// and the site's `static/` files, and returns it with the Markdown text of each entry.
+    /// Collects every problem before failing.
     pub fn build(
         config: Config,
         content: Content,
         history: crate::history::History,
         theme_statics: &[&str],
         statics: Vec<StaticFile>,
-    ) -> Result<Site> {
+    ) -> Result<(Site, Texts)> {
         let mut errors = Vec::new();
         let (sources, drafts) = split_drafts(content.sources, config.drafts);
         let mut site = Site {
@@ -175,7 +178,7 @@ impl Site {
             recent: Vec::new(),
             config,
         };
-        site.add_entries(sources, &mut errors);
+        let texts = site.add_entries(sources, &mut errors);
         site.link_tree();
         site.add_assets(content.assets, &mut errors);
         site.taxonomies = taxonomy::collect(&site);
@@ -189,7 +192,7 @@ impl Site {
         if errors.iter().any(Diagnostic::is_error) {
             return Err(Error::Site(errors));
         }
-        Ok(site)
+        Ok((site, texts))
     }
 
     /// The texts of the versions of every governing document that has more than one.
@@ -207,9 +210,11 @@ impl Site {
             .collect()
     }
 
-    fn add_entries(&mut self, mut sources: Vec<Source>, errors: &mut Vec<Diagnostic>) {
+    /// Adds an entry for each source and returns their texts, by entry index.
+    fn add_entries(&mut self, mut sources: Vec<Loaded>, errors: &mut Vec<Diagnostic>) -> Texts {
+        let mut texts = Vec::with_capacity(sources.len());
         // Parents before children: a section's path is its parent's path plus its slug.
-        sources.sort_by(|a, b| {
+        sources.sort_by(|Loaded { source: a, .. }, Loaded { source: b, .. }| {
             let depth =
                 |s: &Source| s.dir().matches('/').count() + usize::from(!s.dir().is_empty());
             (depth(a), a.kind != SourceKind::Section, &a.rel).cmp(&(
@@ -219,7 +224,7 @@ impl Site {
             ))
         });
         let mut section_paths: HashMap<String, String> = HashMap::new();
-        for source in sources {
+        for Loaded { source, text } in sources {
             let (parent_folder, own_name) = match source.kind {
                 SourceKind::Section if source.dir().is_empty() => (None, None),
                 SourceKind::Section | SourceKind::Bundle => {
@@ -267,6 +272,7 @@ impl Site {
                 self.root = id;
             }
             self.by_source.insert(source.rel.clone(), id);
+            texts.push(text);
             self.entries.push(Entry {
                 source,
                 path,
@@ -279,6 +285,7 @@ impl Site {
                 meeting_links: Default::default(),
             });
         }
+        Texts::new(texts)
     }
 
     /// Sets parents and children, and sorts children by weight, then Swedish title order.
@@ -369,10 +376,10 @@ impl Site {
     /// Renders every entry's Markdown in parallel and derives the link graph from it.
     /// Returns the results beside the model, with link problems (missing files, unsafe
     /// URLs) and orphan pages, each with file and position.
-    pub fn render_markdown(&self) -> (Derived, Vec<Diagnostic>) {
+    pub fn render_markdown(&self, texts: &Texts) -> (Derived, Vec<Diagnostic>) {
         let mut bodies: Vec<Rendered> = (0..self.entries.len())
             .into_par_iter()
-            .map(|id| self.render_entry(id, &self.entries[id].path))
+            .map(|id| self.render_entry(id, texts.get(id), &self.entries[id].path))
             .collect();
         let mut diagnostics = Vec::new();
         for body in &mut bodies {
@@ -383,8 +390,8 @@ impl Site {
         (derived, diagnostics)
     }
 
-    /// Renders entry `id`'s Markdown with links relative to the site path `base`.
-    pub fn render_entry(&self, id: usize, base: &str) -> Rendered {
+    /// Renders entry `id`'s Markdown `text` with links relative to the site path `base`.
+    pub fn render_entry(&self, id: usize, text: &str, base: &str) -> Rendered {
         let e = &self.entries[id];
         let resolver = resolve::PageResolver {
             site: self,
@@ -402,7 +409,7 @@ impl Site {
             _ => None,
         };
         let mut r = markdown::render(
-            &e.source.body,
+            text,
             location,
             &self.config.markdown,
             &resolver,
@@ -613,12 +620,13 @@ fn sort_key(e: &Entry) -> (i64, Vec<u32>, String) {
 }
 
 /// Removes drafts (and everything below a draft section) unless drafts are wanted.
-fn split_drafts(sources: Vec<Source>, keep_drafts: bool) -> (Vec<Source>, HashSet<String>) {
+fn split_drafts(sources: Vec<Loaded>, keep_drafts: bool) -> (Vec<Loaded>, HashSet<String>) {
     if keep_drafts {
         return (sources, HashSet::new());
     }
     let draft_folders: Vec<String> = sources
         .iter()
+        .map(|l| &l.source)
         .filter(|s| s.front.draft && s.kind != SourceKind::Page && !s.dir().is_empty())
         .map(|s| format!("{}/", s.dir()))
         .collect();
@@ -627,7 +635,7 @@ fn split_drafts(sources: Vec<Source>, keep_drafts: bool) -> (Vec<Source>, HashSe
     // 50,000 pages.
     let mut sources = sources;
     let mut drafts = HashSet::new();
-    sources.retain(|s| {
+    sources.retain(|Loaded { source: s, .. }| {
         let draft = !is_root(s)
             && (s.front.draft || draft_folders.iter().any(|f| s.rel.starts_with(f.as_str())));
         if draft {

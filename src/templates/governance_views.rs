@@ -112,8 +112,8 @@ pub fn entry_governance<'a>(
     }
     past.reverse();
     EntryGovernance {
-        document: f.document.as_ref(),
-        action_plan: f.action_plan.as_ref(),
+        document: f.document.as_deref(),
+        action_plan: f.action_plan.as_deref(),
         meeting,
         calendar: Some(format!("{}{ICS_FILE}", e.path))
             .filter(|file| site.routes.get(file) == Some(Route::Calendar(id))),
