@@ -10,6 +10,8 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 use handbok::internals::Config;
+use handbok::internals::Contents;
+use handbok::internals::Derived;
 use handbok::internals::NullSink;
 use handbok::internals::Site;
 use handbok::internals::Templates;
@@ -43,25 +45,35 @@ fn site(root: &Path) -> (Site, Texts) {
         .expect("the generated site builds")
 }
 
+/// Every page of the site rendered with its templates, written nowhere.
+fn render_pages(
+    model: &Site,
+    texts: &Texts,
+    derived: &Derived,
+    templates: &Templates,
+) -> Vec<handbok::Diagnostic> {
+    let contents = Contents::Kept(derived);
+    handbok::internals::render_site(model, texts, derived, &contents, templates, &NullSink, None)
+        .diagnostics
+}
+
 fn stages(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
     corpus::generate(root, PAGES, 1).expect("generate the corpus");
     let templates = Templates::load(&config(root)).expect("the built-in templates load");
-    let (model, texts) = site(root);
-    let (derived, problems) = model.render_markdown(&texts);
+    let (model, mut texts) = site(root);
+    let (derived, problems) = model.render_markdown(&mut texts);
     assert!(
         !problems.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus has errors: {problems:?}"
     );
 
     // The templates stage must time rendering, not an error path.
-    let once =
-        handbok::internals::render_site(&model, &texts, &derived, &templates, &NullSink, None);
+    let once = render_pages(&model, &texts, &derived, &templates);
     assert!(
-        !once.diagnostics.iter().any(handbok::Diagnostic::is_error),
-        "the generated corpus does not render: {:?}",
-        once.diagnostics
+        !once.iter().any(handbok::Diagnostic::is_error),
+        "the generated corpus does not render: {once:?}"
     );
 
     let mut group = c.benchmark_group(format!("{PAGES} pages"));
@@ -85,19 +97,21 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("markdown and links", |b| {
         // The model is not changed by rendering: the same one serves every iteration.
-        b.iter(|| model.render_markdown(&texts))
+        b.iter(|| model.render_markdown(&mut texts))
     });
     group.bench_function("templates", |b| {
-        b.iter(|| {
-            handbok::internals::render_site(&model, &texts, &derived, &templates, &NullSink, None)
-        })
+        b.iter(|| render_pages(&model, &texts, &derived, &templates))
     });
     group.bench_function("search index", |b| {
         b.iter(|| {
             let bytes = std::sync::atomic::AtomicUsize::new(0);
-            handbok::internals::build_search_index(&model, &derived, &|_, data| {
-                bytes.fetch_add(data.len(), std::sync::atomic::Ordering::Relaxed);
-            });
+            handbok::internals::build_search_index(
+                &model,
+                &Contents::Kept(&derived),
+                &|_, data| {
+                    bytes.fetch_add(data.len(), std::sync::atomic::Ordering::Relaxed);
+                },
+            );
             bytes.into_inner()
         })
     });

@@ -120,11 +120,12 @@ pub fn render_page(
     let rel = "natverk/fuzz.md";
     let mut content = site_content(source(rel, SourceKind::Page, front("Fuzz"), body));
     content.glossary = terms.iter().map(|t| glossary_term(t, t)).collect();
-    let (site, texts) = match Site::build(config, content, Default::default(), &[], Vec::new()) {
+    let (site, mut texts) = match Site::build(config, content, Default::default(), &[], Vec::new())
+    {
         Ok(built) => built,
         Err(e) => return (None, e.diagnostics()),
     };
-    let (derived, problems) = site.render_markdown(&texts);
+    let (derived, problems) = site.render_markdown(&mut texts);
     let html = site
         .by_source
         .get(rel)
@@ -140,14 +141,15 @@ pub fn render_page(
 fn build_and_render(config: Config, page: Loaded) -> Vec<Diagnostic> {
     let content = site_content(page);
     let mut diagnostics = Vec::new();
-    let (site, texts) = match Site::build(config, content, Default::default(), &[], Vec::new()) {
+    let (site, mut texts) = match Site::build(config, content, Default::default(), &[], Vec::new())
+    {
         Ok(built) => built,
         Err(e) => {
             diagnostics.extend(e.diagnostics());
             return diagnostics;
         }
     };
-    let (derived, problems) = site.render_markdown(&texts);
+    let (derived, problems) = site.render_markdown(&mut texts);
     diagnostics.extend(problems);
     diagnostics.extend(governance::overdue_diagnostics(&site));
     let ids: Vec<Option<HashSet<String>>> = derived

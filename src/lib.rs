@@ -70,7 +70,7 @@ pub mod internals {
     pub use crate::search::query::{answer, search, Answer, Hit};
     pub use crate::search::{build as build_search_index, FRAGMENTS_PER_FILE};
     pub use crate::site::paths::{encode_path, normalise, relative_href, root_prefix};
-    pub use crate::site::{Site, Texts};
+    pub use crate::site::{Contents, Derived, Site, Texts};
     pub use crate::slug::{normalise_anchor, slugify, swedish_sort_key};
     pub use crate::templates::Templates;
 }
@@ -415,8 +415,15 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     // (a folder listing of every file) is system calls on one thread, which the parallel
     // Markdown stage leaves room for.
     let policy = output::Policy::of(options);
-    let ((derived, problems), (staging, staging_took)) = rayon::join(
-        || site.render_markdown(&texts),
+    let ((mut derived, problems), (staging, staging_took)) = rayon::join(
+        || {
+            if keep == Keep::Nothing {
+                // A build needs a text after its Markdown is rendered only for the print
+                // pages, which render it again at their own path.
+                texts.keep_only_printed(&site);
+            }
+            site.render_markdown(&mut texts)
+        },
         || {
             let started = std::time::Instant::now();
             let staging = output.map(|dir| Staging::create(dir, &policy)).transpose();
@@ -431,10 +438,6 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     if !preview {
         diagnostics.extend(site::routes::sitemap_left_out(&site));
     }
-    if keep == Keep::Nothing {
-        // Rendered: from here on a build needs only the texts its print pages render again.
-        texts.keep_printed(&site);
-    }
     timings.lap(&messages::STAGE_MARKDOWN);
     timings.within(&messages::STAGE_OUTPUT, staging_took);
     let staging = staging?;
@@ -443,7 +446,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         None => &NullSink,
     };
     options.stage(&messages::STAGE_RENDERING);
-    let written = write_files(&site, &texts, &derived, &templates, sink, keep);
+    let written = write_files(&site, &texts, &mut derived, &templates, sink, keep);
     timings.lap(&messages::STAGE_RENDERING);
     timings.within(&messages::STAGE_SEARCH_INDEX, written.index_took);
     let rendered = written.rendered;
@@ -525,24 +528,40 @@ struct Written {
 fn write_files(
     site: &Site,
     texts: &site::Texts,
-    derived: &site::Derived,
+    derived: &mut site::Derived,
     templates: &Templates,
     sink: &dyn Sink,
     keep: Keep,
 ) -> Written {
+    let indexed = !cfg!(feature = "bench-without-search-index");
+    // A build reads each body once for its page and once for the search index, and lets go
+    // of it then; what is kept for updates is read in place.
+    let handed = (keep == Keep::Nothing)
+        .then(|| site::Contents::hand_over(derived, if indexed { 2 } else { 1 }));
+    let derived = &*derived;
+    let contents = handed.unwrap_or(site::Contents::Kept(derived));
+    let contents = &contents;
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
     let (mut rendered, ((index_problems, index_files), index_took)) = rayon::join(
         || {
             let wanted = (keep == Keep::Nothing).then(|| site::anchor_targets(site, derived));
-            render::render_site(site, texts, derived, templates, sink, wanted.as_deref())
+            render::render_site(
+                site,
+                texts,
+                derived,
+                contents,
+                templates,
+                sink,
+                wanted.as_deref(),
+            )
         },
         || {
             let started = std::time::Instant::now();
-            let written = if cfg!(feature = "bench-without-search-index") {
-                Default::default()
+            let written = if indexed {
+                render::write_search_index(site, contents, sink)
             } else {
-                render::write_search_index(site, derived, sink)
+                Default::default()
             };
             (written, started.elapsed())
         },
@@ -573,7 +592,7 @@ pub(crate) fn rerender_keeping(
     let written = write_files(
         &built.site,
         &built.texts,
-        &built.derived,
+        &mut built.derived,
         &templates,
         &staging,
         Keep::ForPreview,

@@ -14,7 +14,7 @@ use crate::error::{did_you_mean, Diagnostic};
 use crate::messages as msg;
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{
-    html_ids, paths, Derived, Route, Routes, Site, Texts, SEARCH_FOLDERS, SEARCH_PATH,
+    html_ids, paths, Contents, Derived, Route, Routes, Site, Texts, SEARCH_FOLDERS, SEARCH_PATH,
 };
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{governance_views, history_views, site_pages};
@@ -40,7 +40,11 @@ pub fn render_some(
         routes: &site.routes,
         sink,
     };
-    let base = Base::new(site, texts, derived, templates, &sink, &site_view);
+    // Pages are rendered again after later edits: their bodies are read in place.
+    let contents = Contents::Kept(derived);
+    let base = Base::new(
+        site, texts, derived, &contents, templates, &sink, &site_view,
+    );
     let mut diagnostics = Vec::new();
     let ids: Vec<(usize, Anchors)> = entries
         .par_iter()
@@ -70,10 +74,10 @@ pub fn render_some(
 /// sink that writes over an earlier output (`handbok serve` rewriting its index).
 pub fn write_search_index(
     site: &Site,
-    derived: &Derived,
+    contents: &Contents,
     sink: &dyn Sink,
 ) -> (Vec<Diagnostic>, usize) {
-    write_search_index_with(site, derived, sink, &crate::search::Refresh::default())
+    write_search_index_with(site, contents, sink, &crate::search::Refresh::default())
         .unwrap_or_default()
 }
 
@@ -82,7 +86,7 @@ pub fn write_search_index(
 /// (`None`) leaves the earlier index whole, never half old and half new.
 pub fn write_search_index_with(
     site: &Site,
-    derived: &Derived,
+    contents: &Contents,
     sink: &dyn Sink,
     refresh: &crate::search::Refresh,
 ) -> Option<(Vec<Diagnostic>, usize)> {
@@ -110,7 +114,7 @@ pub fn write_search_index_with(
     };
     let finished = crate::search::build_with(
         site,
-        derived,
+        contents,
         &|path, bytes| {
             if refresh.stop.is_some() {
                 held.lock()
@@ -171,11 +175,12 @@ pub struct Rendered {
 /// generated pages, aliases, the 404 page, sitemap, feed, CSV, calendars, static files
 /// and content assets. The ids of an entry's page are collected where `ids_of` says so
 /// (all of them when it is `None`); others get an empty set. `texts` are the Markdown texts
-/// that print pages render again at their own path.
+/// that print pages render again at their own path; `contents` the bodies' HTML.
 pub fn render_site(
     site: &Site,
     texts: &Texts,
     derived: &Derived,
+    contents: &Contents,
     templates: &Templates,
     sink: &dyn Sink,
     ids_of: Option<&[bool]>,
@@ -185,7 +190,7 @@ pub fn render_site(
         routes: &site.routes,
         sink,
     };
-    let mut base = Base::new(site, texts, derived, templates, &sink, &site_view);
+    let mut base = Base::new(site, texts, derived, contents, templates, &sink, &site_view);
     base.ids_of = ids_of;
     let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
@@ -282,6 +287,7 @@ struct Base<'a> {
     site: &'a Site,
     texts: &'a Texts,
     derived: &'a Derived,
+    contents: &'a Contents<'a>,
     templates: &'a Templates,
     sink: &'a dyn Sink,
     site_view: &'a SiteView<'a>,
@@ -320,6 +326,7 @@ impl<'a> Base<'a> {
         site: &'a Site,
         texts: &'a Texts,
         derived: &'a Derived,
+        contents: &'a Contents<'a>,
         templates: &'a Templates,
         sink: &'a dyn Sink,
         site_view: &'a SiteView<'a>,
@@ -333,6 +340,7 @@ impl<'a> Base<'a> {
             site,
             texts,
             derived,
+            contents,
             templates,
             sink,
             site_view,
@@ -392,8 +400,12 @@ impl<'a> Base<'a> {
             };
             return (None, Some(d));
         }
-        let view = self.entry_view(id, &paths::root_prefix(&e.path));
-        match self.render_entry_template(id, &view, &e.path) {
+        let html = self.contents.read(id);
+        let view = self.entry_view(id, &paths::root_prefix(&e.path), &html);
+        let rendered = self.render_entry_template(id, &view, &e.path);
+        drop(view);
+        drop(html);
+        match rendered {
             Ok(html) => {
                 let wanted = self
                     .ids_of
@@ -468,9 +480,14 @@ impl<'a> Base<'a> {
         self.templates.render_context(name, &tera_ctx, &what)
     }
 
-    /// The view of entry `id` on a page whose root prefix is `root`, with its sidebar.
-    fn entry_view(&self, id: usize, root: &str) -> views::EntryView<'a> {
-        let mut view = views::entry(self.site, self.derived, id, self.templates.uses_summaries);
+    /// The view of entry `id` with its body `content` on a page whose root prefix is `root`,
+    /// with its sidebar.
+    fn entry_view<'v>(&self, id: usize, root: &str, content: &'v str) -> views::EntryView<'v>
+    where
+        'a: 'v,
+    {
+        let uses_summaries = self.templates.uses_summaries;
+        let mut view = views::entry(self.site, self.derived, id, content, uses_summaries);
         view.nav_html = views::nav_html(self.site, id, root, &self.nav_strings, &self.nav_cache);
         if self.templates.uses_nav_data {
             view.nav = views::nav(self.site, id);
@@ -638,8 +655,10 @@ impl<'a> Base<'a> {
     /// Section `id`'s print page at `path` (its file `file`): `print.html` with `section`
     /// and `print_parts`.
     fn print_page(&self, file: &str, path: &'a str, id: usize) -> Result<(), Diagnostic> {
+        // The section's own body, with links made relative to the print page as its parts'.
+        let own = self.site.render_entry(id, self.texts.get(id), path).html;
         let mut ctx = self.context(path);
-        ctx.section = Some(self.entry_view(id, &ctx.root));
+        ctx.section = Some(self.entry_view(id, &ctx.root, &own));
         ctx.print_parts = Some(print::parts(self, id, path)?);
         let html = self.render_view("print.html", &ctx, &format!("/{path}"))?;
         self.sink.write(file, &html)

@@ -24,8 +24,8 @@ pub(super) fn parts<'a>(
         let e = &site.entries[part];
         let prefix = format!("del-{}", n + 1);
         let markdown = site.render_entry(part, base.texts.get(part), path).html;
-        let mut view = views::entry(site, base.derived, part, base.templates.uses_summaries);
-        view.content = &markdown;
+        let uses_summaries = base.templates.uses_summaries;
+        let view = views::entry(site, base.derived, part, &markdown, uses_summaries);
         // Only the content block is printed: a template of the block alone when the
         // entry's template has one, else the whole template (and an error in the block
         // alone is reported as the whole template reports it).

@@ -47,7 +47,7 @@ use rustc_hash::FxHashMap;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::site::{Derived, Site};
+use crate::site::{Contents, Site};
 use analyze::{words, Analyzer, Decompounder};
 
 /// Where the search page and its index live.
@@ -149,8 +149,8 @@ impl Interner {
 /// Builds every file of the search index and hands each to `emit` (site path, bytes) as
 /// soon as it is ready. The text of a page is read once: its fragment file is written and
 /// its words are counted by number, so the text of the whole site is never held at once.
-pub fn build(site: &Site, derived: &Derived, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
-    build_with(site, derived, emit, &Refresh::default());
+pub fn build(site: &Site, contents: &Contents, emit: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    build_with(site, contents, emit, &Refresh::default());
 }
 
 /// How [`build_with`] runs when it rewrites an index it wrote before (`handbok serve`).
@@ -185,7 +185,7 @@ pub fn fragment_path(n: usize) -> String {
 /// end (then some files may have been handed to `emit`, not all).
 pub fn build_with(
     site: &Site,
-    derived: &Derived,
+    contents: &Contents,
     emit: &(dyn Fn(String, Vec<u8>) + Sync),
     refresh: &Refresh,
 ) -> bool {
@@ -209,6 +209,7 @@ pub fn build_with(
             let mut counts = Vec::with_capacity(chunk.len());
             for &entry in chunk {
                 if !searchable(site, entry) {
+                    contents.pass(entry);
                     if let Some(out) = &mut fragments {
                         json_item(out, &hidden_fragment(site, entry));
                     }
@@ -220,8 +221,9 @@ pub fn build_with(
                 }
                 let glossary =
                     (site.glossary_page == Some(entry)).then_some(site.glossary.as_slice());
-                let sections =
-                    text::sections(&site.entries[entry], &derived.bodies[entry], glossary);
+                let html = contents.read(entry);
+                let sections = text::sections(&site.entries[entry], &html, glossary);
+                drop(html);
                 if let Some(out) = &mut fragments {
                     json_item(out, &fragment(site, entry, &sections));
                 }
@@ -566,9 +568,8 @@ fn postings(
     refresh: &Refresh,
 ) -> bool {
     let docs = counted.len();
-    // All postings grouped by stem in one flat array: counted first, then filled in document
-    // order, so every stem's list is sorted by document. One allocation instead of a growing
-    // vector per stem (that was most of the serial time of this stage at 50,000 pages).
+    // Where each stem's postings start in the site's postings grouped by stem (and, one on,
+    // end): counted first, so that the files can be cut before any postings are gathered.
     let mut starts = vec![0usize; names.len() + 1];
     for (counts, _) in &counted {
         for (stem, _, _) in counts {
@@ -578,47 +579,26 @@ fn postings(
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut next = starts.clone();
-    let mut flat: Vec<(u32, f32, u32)> = vec![(0, 0.0, 0); starts[names.len()]];
-    // Each document's counts are dropped once they are in the flat array: only its length
-    // is needed further on.
-    let mut lengths: Vec<f32> = Vec::with_capacity(docs);
-    for (doc, (counts, length)) in counted.into_iter().enumerate() {
-        if doc % STOP_EVERY == 0 && refresh.stopped() {
-            return false;
-        }
-        for (stem, tf, section) in counts {
-            let at = &mut next[stem as usize];
-            flat[*at] = (doc as u32, tf, section);
-            *at += 1;
-        }
-        lengths.push(length);
-    }
-    drop(next);
-    if refresh.stopped() {
-        return false;
-    }
-    let scorer = Scorer {
+    let lengths: Vec<f32> = counted.iter().map(|(_, length)| *length).collect();
+    let stats = Stats {
         n: docs.max(1) as f32,
         avg: lengths.iter().sum::<f32>() / docs.max(1) as f32,
         lengths,
         starts,
-        flat,
     };
-    // Stem ids are in sorted order, so this is the stems' order too. A stem's scores are
-    // worked out when its chunk is written, so that they are never all held at once.
+    // Stem ids are in sorted order, so this is the stems' order too.
     let stems: Vec<(&str, usize)> = names
         .iter()
         .enumerate()
-        .filter(|(i, _)| !scorer.list(*i).is_empty())
+        .filter(|(i, _)| stats.len(*i) > 0)
         .map(|(i, stem)| (*stem, i))
         .collect();
     let scored = with_folded(stems, tails);
-    // Cut the sorted stems into chunks of about CHUNK_BYTES, then write the chunks in parallel.
+    // Cut the sorted keys into chunks of about CHUNK_BYTES.
     let mut chunks: Vec<&[(Cow<str>, Entry)]> = Vec::new();
     let (mut start, mut bytes) = (0, 0);
     for (i, (stem, entry)) in scored.iter().enumerate() {
-        bytes += stem.len() + entry.bytes(&scorer) + 6;
+        bytes += stem.len() + entry.bytes(&stats) + 6;
         if bytes >= CHUNK_BYTES || i + 1 == scored.len() {
             chunks.push(&scored[start..=i]);
             start = i + 1;
@@ -626,23 +606,37 @@ fn postings(
         }
     }
     let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0.as_ref()).collect();
-    chunks.par_iter().enumerate().for_each(|(i, chunk)| {
+    // The chunks are written a batch at a time, and only the postings of a batch's stems are
+    // gathered from the documents' counts (a pass over them each): the postings of the whole
+    // site, as large as the counts, are never held beside them.
+    let mut written = 0;
+    for batch in batches(&chunks, &stats) {
         if refresh.stopped() {
-            return;
+            return false;
         }
-        let map: serde_json::Map<String, serde_json::Value> = chunk
-            .iter()
-            .map(|(stem, entry)| {
-                let value = match entry {
-                    Entry::Postings(id) => json!(scorer.scores(*id)),
-                    Entry::Stems(stems) => json!(stems),
-                    Entry::Words(words) => json!(words),
-                };
-                (stem.to_string(), value)
-            })
-            .collect();
-        emit(format!("{SEARCH_PATH}i/{i}.json"), to_bytes(&map));
-    });
+        let postings = Postings::gather(&counted, &stats, stem_range(batch));
+        batch.par_iter().enumerate().for_each(|(i, chunk)| {
+            if refresh.stopped() {
+                return;
+            }
+            let map: serde_json::Map<String, serde_json::Value> = chunk
+                .iter()
+                .map(|(stem, entry)| {
+                    let value = match entry {
+                        Entry::Postings(id) => json!(postings.scores(&stats, *id)),
+                        Entry::Stems(stems) => json!(stems),
+                        Entry::Words(words) => json!(words),
+                    };
+                    (stem.to_string(), value)
+                })
+                .collect();
+            emit(
+                format!("{SEARCH_PATH}i/{}.json", written + i),
+                to_bytes(&map),
+            );
+        });
+        written += batch.len();
+    }
     let manifest = json!({
         "version": 1,
         "docs": docs,
@@ -658,37 +652,130 @@ fn postings(
     true
 }
 
-/// Every stem's postings, (document, weighted term frequency, section), and what BM25
-/// needs to score them.
-struct Scorer {
+/// How many batches the postings files are written in (see [`postings`]): each holds about
+/// this share of the site's postings at most, unless one chunk alone holds more.
+const POSTINGS_BATCHES: usize = 4;
+
+/// The index's keys in chunks, each a slice of its sorted (key, entry) pairs.
+type Chunks<'c, 'a> = [&'c [(Cow<'a, str>, Entry<'a>)]];
+
+/// The chunks cut into consecutive batches of about a [`POSTINGS_BATCHES`]th of the
+/// postings each.
+fn batches<'c, 'a>(chunks: &'c Chunks<'c, 'a>, stats: &Stats) -> Vec<&'c Chunks<'c, 'a>> {
+    let total = stats.starts.last().copied().unwrap_or(0);
+    let most = total.div_ceil(POSTINGS_BATCHES).max(1);
+    let mut out = Vec::new();
+    let (mut start, mut held) = (0, 0);
+    for (i, chunk) in chunks.iter().enumerate() {
+        held += chunk
+            .iter()
+            .map(|(_, entry)| match entry {
+                Entry::Postings(stem) => stats.len(*stem),
+                _ => 0,
+            })
+            .sum::<usize>();
+        if held >= most || i + 1 == chunks.len() {
+            out.push(&chunks[start..=i]);
+            start = i + 1;
+            held = 0;
+        }
+    }
+    out
+}
+
+/// The stems whose postings a batch of chunks writes: from its first to one past its last
+/// (stem numbers are in the keys' sorted order).
+fn stem_range(batch: &Chunks) -> std::ops::Range<usize> {
+    let mut stems = batch
+        .iter()
+        .flat_map(|c| c.iter())
+        .filter_map(|(_, e)| match e {
+            Entry::Postings(stem) => Some(*stem),
+            _ => None,
+        });
+    let first = stems.next();
+    let last = stems.next_back().or(first);
+    match (first, last) {
+        (Some(a), Some(b)) => a..b + 1,
+        _ => 0..0,
+    }
+}
+
+/// What BM25 needs besides the postings: the documents and their lengths, and how many
+/// postings each stem has.
+struct Stats {
     /// Documents (at least 1).
     n: f32,
     /// Average document length.
     avg: f32,
     /// Each document's length.
     lengths: Vec<f32>,
-    /// Where each stem's postings start in `flat` (and, one on, end).
+    /// Where each stem's postings start among all stems' (and, one on, end).
     starts: Vec<usize>,
+}
+
+impl Stats {
+    /// The number of postings of `stem`.
+    fn len(&self, stem: usize) -> usize {
+        self.starts[stem + 1] - self.starts[stem]
+    }
+}
+
+/// The postings, (document, weighted term frequency, section), of a range of stems, each
+/// stem's by document.
+struct Postings {
+    /// The first stem of the range.
+    first: usize,
+    /// Where the range's postings start among all stems'.
+    offset: usize,
     flat: Vec<(u32, f32, u32)>,
 }
 
-impl Scorer {
-    fn list(&self, stem: usize) -> &[(u32, f32, u32)] {
-        &self.flat[self.starts[stem]..self.starts[stem + 1]]
+impl Postings {
+    /// Gathers the postings of the stems in `range` from every document's counts (each
+    /// sorted by stem), in document order.
+    fn gather(counted: &[(Counts, f32)], stats: &Stats, range: std::ops::Range<usize>) -> Postings {
+        let offset = stats.starts[range.start];
+        let mut next: Vec<usize> = stats.starts[range.clone()]
+            .iter()
+            .map(|s| s - offset)
+            .collect();
+        let mut flat = vec![(0, 0.0, 0); stats.starts[range.end] - offset];
+        for (doc, (counts, _)) in counted.iter().enumerate() {
+            let from = counts.partition_point(|(stem, _, _)| (*stem as usize) < range.start);
+            for (stem, tf, section) in &counts[from..] {
+                let Some(at) = next.get_mut(*stem as usize - range.start) else {
+                    break;
+                };
+                flat[*at] = (doc as u32, *tf, *section);
+                *at += 1;
+            }
+        }
+        Postings {
+            first: range.start,
+            offset,
+            flat,
+        }
     }
 
-    /// The postings of `stem` as written: `[document, score, section, …]`, by document,
-    /// the best [`MAX_POSTINGS`] when there are more.
-    fn scores(&self, stem: usize) -> Vec<u64> {
-        let list = self.list(stem);
+    fn list(&self, stats: &Stats, stem: usize) -> &[(u32, f32, u32)] {
+        let from = stats.starts[stem] - self.offset;
+        &self.flat[from..from + stats.len(stem)]
+    }
+
+    /// The postings of `stem` (in this range) as written: `[document, score, section, …]`,
+    /// by document, the best [`MAX_POSTINGS`] when there are more.
+    fn scores(&self, stats: &Stats, stem: usize) -> Vec<u64> {
+        debug_assert!(stem >= self.first);
+        let list = self.list(stats, stem);
         let df = list.len() as f32;
-        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        let idf = (1.0 + (stats.n - df + 0.5) / (df + 0.5)).ln();
         let mut scored: Vec<(u64, u64, u64)> = list
             .iter()
             .map(|&(doc, tf, section)| {
-                let length = self.lengths[doc as usize].max(1.0);
+                let length = stats.lengths[doc as usize].max(1.0);
                 let score =
-                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.avg.max(1.0)));
+                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / stats.avg.max(1.0)));
                 (
                     doc as u64,
                     (score * 100.0).round().max(1.0) as u64,
@@ -715,9 +802,9 @@ enum Entry<'a> {
 
 impl Entry<'_> {
     /// About the bytes it takes in JSON.
-    fn bytes(&self, scorer: &Scorer) -> usize {
+    fn bytes(&self, stats: &Stats) -> usize {
         match self {
-            Entry::Postings(stem) => scorer.list(*stem).len().min(MAX_POSTINGS) * 3 * 4,
+            Entry::Postings(stem) => stats.len(*stem).min(MAX_POSTINGS) * 3 * 4,
             Entry::Stems(stems) => stems.iter().map(|s| s.len() + 3).sum(),
             Entry::Words(words) => words.iter().map(|s| s.len() + 3).sum(),
         }

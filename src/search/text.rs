@@ -2,7 +2,6 @@
 //! (anchor, heading, plain text), plus what templates render from data (action plans).
 
 use crate::content::glossary::GlossaryTerm;
-use crate::markdown::Rendered;
 use crate::site::Entry;
 
 /// One part of a page between two headings.
@@ -21,8 +20,8 @@ pub struct Section {
 
 /// The sections of an entry: the intro, one per heading, the action plan's focus areas,
 /// and on the glossary page (`glossary` given) one per term, at the term's anchor.
-pub fn sections(e: &Entry, body: &Rendered, glossary: Option<&[GlossaryTerm]>) -> Vec<Section> {
-    let mut out = split_html(&body.html);
+pub fn sections(e: &Entry, html: &str, glossary: Option<&[GlossaryTerm]>) -> Vec<Section> {
+    let mut out = split_html(html);
     for g in glossary.unwrap_or_default() {
         let mut heading = g.term.clone();
         if let Some(x) = g.expansion.as_deref().filter(|x| *x != g.term) {

@@ -535,8 +535,12 @@ fn write_index(
         changed: Some(&b.index_stale),
         stop,
     };
-    let (problems, _) =
-        crate::render::write_search_index_with(&b.site, &b.derived, &sink, &refresh)?;
+    let (problems, _) = crate::render::write_search_index_with(
+        &b.site,
+        &crate::site::Contents::Kept(&b.derived),
+        &sink,
+        &refresh,
+    )?;
     log_diagnostics(shared, log, &problems);
     let took = started.elapsed().as_millis();
     say(shared, log, text!(msg::SERVE_INDEX_UPDATED, took));

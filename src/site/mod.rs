@@ -4,6 +4,7 @@
 
 mod changed;
 mod check;
+mod contents;
 pub mod governance;
 mod graph;
 pub mod paths;
@@ -26,6 +27,7 @@ use crate::markdown::{self, BodyLocation, Rendered};
 use crate::messages as msg;
 use crate::slug::{slugify, swedish_sort_key};
 pub use check::{anchor_targets, check_anchors, check_anchors_near, html_ids};
+pub use contents::Contents;
 pub use graph::Derived;
 use paths::relative_href;
 pub(crate) use routes::SEARCH_FOLDERS;
@@ -376,11 +378,11 @@ impl Site {
     /// Renders every entry's Markdown in parallel and derives the link graph from it.
     /// Returns the results beside the model, with link problems (missing files, unsafe
     /// URLs) and orphan pages, each with file and position.
-    pub fn render_markdown(&self, texts: &Texts) -> (Derived, Vec<Diagnostic>) {
-        let mut bodies: Vec<Rendered> = (0..self.entries.len())
-            .into_par_iter()
-            .map(|id| self.render_entry(id, texts.get(id), &self.entries[id].path))
-            .collect();
+    /// The texts that are not kept (see [`Texts::keep_only_printed`]) are let go of as
+    /// they are rendered.
+    pub fn render_markdown(&self, texts: &mut Texts) -> (Derived, Vec<Diagnostic>) {
+        let mut bodies: Vec<Rendered> =
+            texts.render_each(|id, text| self.render_entry(id, text, &self.entries[id].path));
         let mut diagnostics = Vec::new();
         for body in &mut bodies {
             diagnostics.append(&mut body.diagnostics);

@@ -306,6 +306,7 @@ pub fn entry<'a>(
     site: &'a Site,
     derived: &'a Derived,
     id: usize,
+    content: &'a str,
     summaries: bool,
 ) -> EntryView<'a> {
     let e = &site.entries[id];
@@ -351,7 +352,7 @@ pub fn entry<'a>(
         path: &e.path,
         permalink: site.config.permalink(&e.path),
         source: e.source.display_path(),
-        content: &body.html,
+        content,
         summary: body.summary.as_deref(),
         toc: &body.toc,
         heading_count: count_headings(&body.toc),
