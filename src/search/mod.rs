@@ -555,6 +555,9 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
             }
         }
     }
+    // Every document's counts are held until the postings are written: not the spare
+    // capacity of a vector grown by doubling.
+    counts.shrink_to_fit();
     counts
 }
 
