@@ -3,8 +3,8 @@
 # generator and builds each SIZE with handbok RUNS times, printing the median wall time,
 # pages per second and peak memory (/usr/bin/time -v). When `hugo` or `zola` are on PATH it
 # builds the same logical corpus with them in the same run (from ../shared/bench/gen_corpus.py
-# when that generator is present) and prints the ratio; absent peers are skipped, never
-# downloaded. It also times the floor the issue measures against, pulldown-cmark alone
+# when that generator is present, and handbok's own corpus as a Zola and a Hugo site, from
+# `gen_corpus --layout`) and prints the ratios; absent peers are skipped, never downloaded. It also times the floor the issue measures against, pulldown-cmark alone
 # reading, rendering and writing every page of the shared corpus (`examples/floor.rs`).
 #
 # Two measurements per tool:
@@ -24,8 +24,9 @@
 #   PAUSE gives a quicker but noisier cold measurement.
 # Peers: Hugo from PATH (Debian's package) and Zola from ZOLA (default ../shared/bin/zola,
 # else PATH). Rebuild outputs go to OUT_DIR (default /dev/shm, so that disk write-back does
-# not move the figures by seconds); cold builds run only with COLD=1. The last lines are the
-# ratios of the run: handbok's median over each peer's, on the same corpus.
+# not move the figures by seconds); cold builds run only with COLD=1 (the shared corpus
+# only). The last lines are the ratios of the run: handbok's median over each peer's, on the
+# same corpus.
 #   bench/run.sh [SIZE ...]          default: 1000 10000
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -38,6 +39,7 @@ out_dir="${OUT_DIR:-/dev/shm}"
 zola_bin="${ZOLA:-$root/../shared/bin/zola}"
 [ -x "$zola_bin" ] || zola_bin="$(command -v zola || true)"
 summary=()
+own_summary=()
 cd "$root"
 cargo build --release --quiet
 cargo build --release --quiet --example gen_corpus --example floor
@@ -94,17 +96,22 @@ for n in "${sizes[@]}"; do
     python3 "$shared_gen" --pages "$n" --seed 1 --layout plain "$plain" >/dev/null
     printf 'title: Benchmark\ntaxonomies:\n  - name: tags\n  - name: fokusomrade\n' > "$plain/handbok.yaml"
   fi
+  own_peers=()
   for peer in hugo zola; do
     if [ "$peer" = hugo ] && ! command -v hugo >/dev/null; then echo "hugo     not on PATH: skipped"; continue; fi
     if [ "$peer" = zola ] && [ -z "$zola_bin" ]; then echo "zola     not found (ZOLA, ../shared/bin/zola, PATH): skipped"; continue; fi
+    # handbok's own corpus in the peer's layout: the same pages, words and links.
+    rm -rf "/tmp/handbok-bench-own-$peer-$n"
+    ./target/release/examples/gen_corpus --pages "$n" --seed 1 --layout "$peer" "/tmp/handbok-bench-own-$peer-$n" >/dev/null
+    own_peers+=("$peer")
     if [ -z "$shared" ]; then echo "$peer     no shared corpus generator: skipped"; continue; fi
     pdir="/tmp/handbok-bench-$peer-$n"
     rm -rf "$pdir"
     python3 "$shared_gen" --pages "$n" --seed 1 --layout "$peer" "$pdir" >/dev/null
     peers+=("$peer")
   done
-  peer_cmd() { # peer, output folder
-    local pdir="/tmp/handbok-bench-$1-$n"
+  peer_cmd() { # peer, output folder[, site folder: default the shared corpus in its layout]
+    local pdir="${3:-/tmp/handbok-bench-$1-$n}"
     if [ "$1" = hugo ]; then echo "hugo --quiet --source $pdir --destination $2"; else echo "$zola_bin --root $pdir build --output-dir $2 --force"; fi
   }
   sync
@@ -146,6 +153,12 @@ for n in "${sizes[@]}"; do
     echo "$peer     $n pages of the shared corpus, rebuild: ${pms} ms, peak ${pmib} MiB; handbok is $(ratio "$pms" "$same_ms")x as fast"
     summary+=("$n pages: handbok / $peer = $(ratio "$same_ms" "$pms") (${same_ms} ms, ${same_mib} MiB vs ${pms} ms, ${pmib} MiB)")
   done
+  for peer in "${own_peers[@]}"; do
+    # shellcheck disable=SC2046
+    read -r oms omib < <(measure "$peer" $(peer_cmd "$peer" "$o/own-$peer" "/tmp/handbok-bench-own-$peer-$n"))
+    echo "$peer     $n pages of handbok's corpus, rebuild: ${oms} ms, peak ${omib} MiB; handbok is $(ratio "$oms" "$ms")x as fast"
+    own_summary+=("$n pages: handbok / $peer = $(ratio "$ms" "$oms") (${ms} ms, ${mib} MiB vs ${oms} ms, ${omib} MiB)")
+  done
   rm -rf "$o"
 
   [ "$cold_runs" = 1 ] || continue
@@ -158,3 +171,5 @@ for n in "${sizes[@]}"; do
 done
 echo "== ratios of this run (rebuilds of the shared corpus, output in $out_dir, medians of $runs)"
 printf '%s\n' "${summary[@]}"
+echo "== ratios of this run (rebuilds of handbok's corpus in each tool's layout, output in $out_dir, medians of $runs)"
+printf '%s\n' "${own_summary[@]}"
