@@ -278,9 +278,12 @@ fn build_into_output(options: &BuildOptions, keep: Keep) -> Result<(Report, Buil
 pub struct Built {
     /// The site model, as built (serve swaps in a changed page's source with its results).
     pub site: Site,
-    /// Every entry's Markdown text (serve swaps in a changed page's text).
+    /// Every entry's Markdown text (serve swaps in a changed page's text). A plain build
+    /// (`Keep::Nothing`) has let go of all but its print pages' texts by then.
     pub texts: site::Texts,
-    /// What the Markdown stage derived from the model: bodies, backlinks, related pages.
+    /// What the Markdown stage derived from the model: bodies, backlinks, related pages. A
+    /// plain build has handed its bodies' HTML over to the rendering stage
+    /// (`site::Contents`): they are empty by then.
     pub derived: site::Derived,
     pub templates: Templates,
     /// The `id`s of each entry's page, for anchor checks.

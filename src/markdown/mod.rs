@@ -115,8 +115,9 @@ pub fn render(
         html = raw_html::clean(&html);
         summary = summary.map(|s| raw_html::clean(&s));
     }
-    // Every body is kept until the pages are written: without the room the strings grew
-    // into (a quarter of them on average), a large site's bodies take a fifth less memory.
+    // Bodies wait for their pages and the search index (all of them at the start of the
+    // rendering stage): without the room the strings grew into (a quarter of them on
+    // average), a large site's bodies take a fifth less memory.
     html.shrink_to_fit();
     if let Some(s) = &mut summary {
         s.shrink_to_fit();

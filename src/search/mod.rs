@@ -617,7 +617,9 @@ fn postings(
         if refresh.stopped() {
             return false;
         }
-        let postings = Postings::gather(&counted, &stats, stem_range(batch));
+        let Some(postings) = Postings::gather(&counted, &stats, stem_range(batch), refresh) else {
+            return false;
+        };
         batch.par_iter().enumerate().for_each(|(i, chunk)| {
             if refresh.stopped() {
                 return;
@@ -655,8 +657,9 @@ fn postings(
     true
 }
 
-/// How many batches the postings files are written in (see [`postings`]): each holds about
-/// this share of the site's postings at most, unless one chunk alone holds more.
+/// How many batches the postings files are written in (see [`postings`]): a batch is closed
+/// once it holds this share of the site's postings, so each holds about that share (more by
+/// at most its last chunk's postings) and the last one the rest.
 const POSTINGS_BATCHES: usize = 4;
 
 /// The index's keys in chunks, each a slice of its sorted (key, entry) pairs.
@@ -736,8 +739,13 @@ struct Postings {
 
 impl Postings {
     /// Gathers the postings of the stems in `range` from every document's counts (each
-    /// sorted by stem), in document order.
-    fn gather(counted: &[(Counts, f32)], stats: &Stats, range: std::ops::Range<usize>) -> Postings {
+    /// sorted by stem), in document order; `None` when `refresh` is stopped meanwhile.
+    fn gather(
+        counted: &[(Counts, f32)],
+        stats: &Stats,
+        range: std::ops::Range<usize>,
+        refresh: &Refresh,
+    ) -> Option<Postings> {
         let offset = stats.starts[range.start];
         let mut next: Vec<usize> = stats.starts[range.clone()]
             .iter()
@@ -745,6 +753,9 @@ impl Postings {
             .collect();
         let mut flat = vec![(0, 0.0, 0); stats.starts[range.end] - offset];
         for (doc, (counts, _)) in counted.iter().enumerate() {
+            if doc % STOP_EVERY == 0 && refresh.stopped() {
+                return None;
+            }
             let from = counts.partition_point(|(stem, _, _)| (*stem as usize) < range.start);
             for (stem, tf, section) in &counts[from..] {
                 let Some(at) = next.get_mut(*stem as usize - range.start) else {
@@ -754,11 +765,11 @@ impl Postings {
                 *at += 1;
             }
         }
-        Postings {
+        Some(Postings {
             first: range.start,
             offset,
             flat,
-        }
+        })
     }
 
     fn list(&self, stats: &Stats, stem: usize) -> &[(u32, f32, u32)] {
