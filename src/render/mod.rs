@@ -390,7 +390,7 @@ impl<'a> Base<'a> {
         let file = e.source.display_path();
         let name = template_name(self.site, id);
         if !self.templates.has(name) {
-            let line = e.source.front.lines.get("template").copied().unwrap_or(1);
+            let line = e.source.front.lines.get("template").unwrap_or(1);
             let mut d = Diagnostic::error(crate::text!(msg::TEMPLATE_MISSING, name))
                 .in_file(&file)
                 .at_line(line);

@@ -599,7 +599,7 @@ impl Site {
 
 /// File line of a field of the entry's `document:` block (the block's line if absent).
 pub fn document_line(e: &Entry, field: &str) -> usize {
-    let block = e.source.front.lines.get("document").copied().unwrap_or(1);
+    let block = e.source.front.lines.get("document").unwrap_or(1);
     e.source
         .front
         .document

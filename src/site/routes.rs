@@ -312,10 +312,7 @@ fn linkable_pages<'a>(files: impl Iterator<Item = (&'a String, Route)>) -> HashM
 
 fn entry_claim(site: &Site, id: usize, key: &str) -> Claim {
     let e = &site.entries[id];
-    Claim::file(
-        e.source.display_path(),
-        e.source.front.lines.get(key).copied(),
-    )
+    Claim::file(e.source.display_path(), e.source.front.lines.get(key))
 }
 
 fn claim_entries(site: &Site, c: &mut Claims) {
