@@ -5,7 +5,8 @@
 //! ```text
 //! config::Config::load -> content::load -> site::Site::build (model + route table, immutable)
 //!   -> Site::render_markdown (-> site::Derived: bodies, backlinks, related)
-//!   -> render::render_site (templates, every file of the route table) -> site::check_anchors
+//!   -> render::render_site (templates, every file of the route table; each page's anchors
+//!      checked as it is written) beside search::build (the index)
 //!   -> output::Staging::commit
 //! ```
 //!
@@ -548,7 +549,8 @@ fn write_files(
     // the postings) that the other's parallel work fills in.
     let (mut rendered, ((index_problems, index_files), index_took)) = rayon::join(
         || {
-            let wanted = (keep == Keep::Nothing).then(|| site::anchor_targets(site, derived));
+            // A build checks each page's anchors as it writes it and keeps no ids.
+            let anchored = (keep == Keep::Nothing).then(|| site::anchored_links(site, derived));
             render::render_site(
                 site,
                 texts,
@@ -556,7 +558,7 @@ fn write_files(
                 contents,
                 templates,
                 sink,
-                wanted.as_deref(),
+                anchored.as_deref(),
             )
         },
         || {
@@ -571,7 +573,9 @@ fn write_files(
     );
     let mut diagnostics = std::mem::take(&mut rendered.diagnostics);
     diagnostics.extend(index_problems);
-    diagnostics.extend(site::check_anchors(site, derived, &rendered.ids));
+    if keep != Keep::Nothing {
+        diagnostics.extend(site::check_anchors(site, derived, &rendered.ids));
+    }
     Written {
         files: rendered.files + index_files,
         rendered,

@@ -14,7 +14,8 @@ use crate::error::{did_you_mean, Diagnostic};
 use crate::messages as msg;
 use crate::output::{feed, sitemap, table, Sink};
 use crate::site::{
-    html_ids, paths, Contents, Derived, Route, Routes, Site, Texts, SEARCH_FOLDERS, SEARCH_PATH,
+    check_links_into, html_ids, paths, Contents, Derived, Route, Routes, Site, Texts,
+    SEARCH_FOLDERS, SEARCH_PATH,
 };
 use crate::templates::views::{self, Context, SiteView};
 use crate::templates::{governance_views, history_views, site_pages};
@@ -173,9 +174,11 @@ pub struct Rendered {
 
 /// Writes every file of the route table but the search index: pages, sections,
 /// generated pages, aliases, the 404 page, sitemap, feed, CSV, calendars, static files
-/// and content assets. The ids of an entry's page are collected where `ids_of` says so
-/// (all of them when it is `None`); others get an empty set. `texts` are the Markdown texts
-/// that print pages render again at their own path; `contents` the bodies' HTML.
+/// and content assets. Every entry's page's ids are collected when `anchored` is `None`
+/// (for later updates); with the links that point into each entry with an anchor
+/// ([`crate::site::anchored_links`]), those links are checked as each page is written and
+/// no ids are kept (each entry gets an empty set). `texts` are the Markdown texts that print
+/// pages render again at their own path; `contents` the bodies' HTML.
 pub fn render_site(
     site: &Site,
     texts: &Texts,
@@ -183,7 +186,7 @@ pub fn render_site(
     contents: &Contents,
     templates: &Templates,
     sink: &dyn Sink,
-    ids_of: Option<&[bool]>,
+    anchored: Option<&[Vec<(usize, usize)>]>,
 ) -> Rendered {
     let site_view = SiteView::new(site, derived);
     let sink = Owned {
@@ -191,8 +194,8 @@ pub fn render_site(
         sink,
     };
     let mut base = Base::new(site, texts, derived, contents, templates, &sink, &site_view);
-    base.ids_of = ids_of;
-    let entries: Vec<(Option<HashSet<String>>, Option<Diagnostic>)> = (0..site.entries.len())
+    base.anchored = anchored;
+    let entries: Vec<(Option<HashSet<String>>, Vec<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| base.entry(id))
         .collect();
@@ -280,8 +283,9 @@ fn next_generation() -> usize {
 
 struct Base<'a> {
     generation: usize,
-    /// Which entries' ids to collect (`None`: all).
-    ids_of: Option<&'a [bool]>,
+    /// The links to check into each entry as its page is written, keeping no ids (`None`:
+    /// collect every page's ids instead).
+    anchored: Option<&'a [Vec<(usize, usize)>]>,
     nav_strings: views::NavStrings,
     nav_cache: views::NavCache,
     site: &'a Site,
@@ -333,7 +337,7 @@ impl<'a> Base<'a> {
     ) -> Self {
         Base {
             generation: next_generation(),
-            ids_of: None,
+            anchored: None,
             nav_strings: views::NavStrings::new(&templates.strings)
                 .with_matrix(site, &templates.strings),
             nav_cache: views::NavCache::new(site.entries.len()),
@@ -385,7 +389,9 @@ impl<'a> Base<'a> {
         )
     }
 
-    fn entry(&self, id: usize) -> (Option<HashSet<String>>, Option<Diagnostic>) {
+    /// Writes entry `id`'s page: the page's ids (`None` when it was not rendered) and what
+    /// went wrong, with the anchors of the links into it (see [`Base::anchored`]).
+    fn entry(&self, id: usize) -> (Option<HashSet<String>>, Vec<Diagnostic>) {
         let e = &self.site.entries[id];
         let file = e.source.display_path();
         let name = template_name(self.site, id);
@@ -398,7 +404,7 @@ impl<'a> Base<'a> {
                 Some(s) => d.with_hint(crate::text!(msg::HINT_DID_YOU_MEAN_TEMPLATE, s)),
                 None => d.with_hint(&msg::HINT_TEMPLATE_MISSING),
             };
-            return (None, Some(d));
+            return (None, vec![d]);
         }
         let html = self.contents.read(id);
         let view = self.entry_view(id, &paths::root_prefix(&e.path), &html);
@@ -407,21 +413,26 @@ impl<'a> Base<'a> {
         drop(html);
         match rendered {
             Ok(html) => {
-                let wanted = self
-                    .ids_of
-                    .is_none_or(|w| w.get(id).copied().unwrap_or(true));
-                let ids = if wanted {
-                    html_ids(&html)
-                } else {
-                    HashSet::new()
+                let mut problems = Vec::new();
+                let ids = match self.anchored {
+                    None => html_ids(&html),
+                    Some(anchored) => {
+                        let into = anchored.get(id).map_or(&[][..], Vec::as_slice);
+                        if !into.is_empty() {
+                            let ids = html_ids(&html);
+                            problems = check_links_into(self.site, self.derived, id, &ids, into);
+                        }
+                        HashSet::new()
+                    }
                 };
                 let written = self
                     .sink
                     .write(&format!("{}index.html", e.path), &html)
                     .err();
-                (Some(ids), written.map(|d| d.in_file(file)))
+                problems.extend(written.map(|d| d.in_file(file)));
+                (Some(ids), problems)
             }
-            Err(d) => (None, Some(d)),
+            Err(d) => (None, vec![d]),
         }
     }
 

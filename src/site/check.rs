@@ -17,25 +17,47 @@ pub fn check_anchors(
     let mut out = Vec::new();
     for (id, body) in derived.bodies.iter().enumerate() {
         for link in &body.links {
-            out.extend(check_link(site, id, link, ids));
+            let target_ids = link.target.and_then(|t| ids[t].as_ref());
+            out.extend(check_link(site, id, link, target_ids));
         }
     }
     out
 }
 
-/// The entries whose ids [`check_anchors`] reads: those that some link points at with an
-/// anchor to check. The ids of other pages are never collected by a build that does not
-/// keep them for later updates (at 100,000 pages they would take about 100 MB).
-pub fn anchor_targets(site: &Site, derived: &Derived) -> Vec<bool> {
-    let mut wanted = vec![false; site.entries.len()];
-    for link in derived.bodies.iter().flat_map(|b| &b.links) {
-        if let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) {
-            if !anchor.is_empty() && anchor != "top" {
-                wanted[target] = true;
+/// The links with an anchor to check, by target entry: (linking entry, link number) of each.
+/// A build that keeps nothing for later updates checks them while it writes each target's
+/// page ([`check_links_into`]) and keeps no page's ids: holding the id sets of every linked
+/// page until the end took about 1 KB a page.
+pub fn anchored_links(site: &Site, derived: &Derived) -> Vec<Vec<(usize, usize)>> {
+    let mut into = vec![Vec::new(); site.entries.len()];
+    for (from, body) in derived.bodies.iter().enumerate() {
+        for (n, link) in body.links.iter().enumerate() {
+            if let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) {
+                if !anchor.is_empty() && anchor != "top" {
+                    into[target].push((from, n));
+                }
             }
         }
     }
-    wanted
+    into
+}
+
+/// Checks the links `into` entry `target` (from [`anchored_links`]) against `ids`, the ids
+/// of its page: what [`check_anchors`] says of them.
+pub fn check_links_into(
+    site: &Site,
+    derived: &Derived,
+    target: usize,
+    ids: &HashSet<String>,
+    into: &[(usize, usize)],
+) -> Vec<Diagnostic> {
+    into.iter()
+        .filter_map(|&(from, n)| {
+            let link = derived.bodies.get(from)?.links.get(n)?;
+            debug_assert_eq!(link.target, Some(target));
+            check_link(site, from, link, Some(ids))
+        })
+        .collect()
 }
 
 /// [`check_anchors`] after an incremental update that re-rendered `changed` (all of whose
@@ -60,24 +82,26 @@ pub fn check_anchors_near(
         let own = changed_set.contains(&id);
         for link in &derived.bodies[id].links {
             if own || link.target.is_some_and(|t| changed_set.contains(&t)) {
-                out.extend(check_link(site, id, link, ids));
+                let target_ids = link.target.and_then(|t| ids[t].as_ref());
+                out.extend(check_link(site, id, link, target_ids));
             }
         }
     }
     out
 }
 
-/// The error for link `link` of entry `from` when its anchor is not among its target's ids.
+/// The error for link `link` of entry `from` when its anchor is not among `target_ids`, its
+/// target's ids (`None`: the target's page was not written, and nothing is said).
 fn check_link(
     site: &Site,
     from: usize,
     link: &crate::markdown::OutLink,
-    ids: &[Option<HashSet<String>>],
+    target_ids: Option<&HashSet<String>>,
 ) -> Option<Diagnostic> {
     let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) else {
         return None;
     };
-    let target_ids = ids[target].as_ref()?;
+    let target_ids = target_ids?;
     if anchor.is_empty() || anchor == "top" || target_ids.contains(anchor) {
         return None;
     }

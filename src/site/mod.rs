@@ -26,7 +26,7 @@ use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
 use crate::messages as msg;
 use crate::slug::{slugify, swedish_sort_key};
-pub use check::{anchor_targets, check_anchors, check_anchors_near, html_ids};
+pub use check::{anchored_links, check_anchors, check_anchors_near, check_links_into, html_ids};
 pub use contents::Contents;
 pub use graph::Derived;
 use paths::relative_href;
