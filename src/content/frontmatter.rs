@@ -1,7 +1,6 @@
 //! Splitting a Markdown file into YAML front matter and body, and validating the
 //! front matter against the typed schema. Every error names the line in the file.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_norway::Value;
@@ -36,7 +35,7 @@ pub struct FrontMatter {
     pub aliases: Vec<String>,
     pub template: Option<String>,
     /// Taxonomy name → terms, in the order written.
-    pub terms: BTreeMap<String, Vec<String>>,
+    pub terms: Terms,
     pub extra: serde_json::Value,
     /// Document control metadata (`document:`). The three blocks are boxed: few pages have
     /// one, and inline they were two thirds of every page's front matter.
@@ -48,6 +47,41 @@ pub struct FrontMatter {
     /// Line in the file of each of the schema's own keys, for later errors (e.g. unknown
     /// template).
     pub lines: KeyLines,
+}
+
+/// A page's taxonomy terms: each taxonomy's name with its terms in the order written, the
+/// taxonomies by name. A page has one or two; a map would take half a kilobyte a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms(Vec<(String, Vec<String>)>);
+
+impl Terms {
+    /// Sets taxonomy `name`'s terms.
+    pub fn insert(&mut self, name: String, terms: Vec<String>) {
+        match self.0.binary_search_by(|(n, _)| n.as_str().cmp(&name)) {
+            Ok(at) => self.0[at].1 = terms,
+            Err(at) => {
+                self.0.reserve_exact(1);
+                self.0.insert(at, (name, terms));
+            }
+        }
+    }
+
+    /// Taxonomy `name`'s terms, when the page has any.
+    pub fn get(&self, name: &str) -> Option<&Vec<String>> {
+        self.0
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()
+            .map(|at| &self.0[at].1)
+    }
+
+    /// Every taxonomy's terms, the taxonomies by name.
+    pub fn values(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.0.iter().map(|(_, terms)| terms)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The line in the file of each of the schema's own keys ([`FIELDS`]) that a front matter
@@ -561,9 +595,33 @@ mod tests {
     }
 
     #[test]
+    fn terms_of_two_taxonomies_are_found_by_name_whatever_their_order() {
+        let config = Config::parse(
+            Path::new("."),
+            "title: T\ntaxonomies:\n  - name: tema\n  - name: fokusomrade\n",
+            &Overrides::default(),
+        )
+        .unwrap();
+        let fm = parse(
+            "title: A\ntema: [Klimat]\nfokusomrade: [3, 1]\n",
+            1,
+            &config,
+        )
+        .unwrap();
+        assert_eq!(fm.terms.get("tema").unwrap(), &vec!["Klimat"]);
+        assert_eq!(fm.terms.get("fokusomrade").unwrap(), &vec!["3", "1"]);
+        let all: Vec<&Vec<String>> = fm.terms.values().collect();
+        assert_eq!(
+            all,
+            [&vec!["3".to_string(), "1".into()], &vec!["Klimat".into()]]
+        );
+    }
+
+    #[test]
     fn terms_scalar_or_list() {
         let fm = parse_file("---\ntitle: A\ntema: [Klimat, 7]\n---\n").unwrap();
-        assert_eq!(fm.terms["tema"], vec!["Klimat", "7"]);
+        assert_eq!(fm.terms.get("tema").unwrap(), &vec!["Klimat", "7"]);
+        assert_eq!(fm.terms.get("fokusomrade"), None);
     }
 
     #[test]
