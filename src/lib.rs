@@ -287,7 +287,8 @@ pub struct Built {
     /// (`site::Contents`): they are empty by then.
     pub derived: site::Derived,
     pub templates: Templates,
-    /// The `id`s of each entry's page, for anchor checks.
+    /// The `id`s of each entry's page, for anchor checks (empty sets after a plain build,
+    /// which checks the anchors into each page as it writes it).
     pub ids: Vec<Option<std::collections::HashSet<String>>>,
     /// Entries re-rendered (incrementally) since the search index was last written, sorted:
     /// their fragment files are out of date.
