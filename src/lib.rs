@@ -546,12 +546,13 @@ fn write_files(
     let derived = &*derived;
     let contents = handed.unwrap_or(site::Contents::Kept(derived));
     let contents = &contents;
+    // A build checks the anchors into each page as it writes it and keeps no ids; what is
+    // kept for updates collects every page's ids and checks them all at the end.
+    let anchored = (keep == Keep::Nothing).then(|| site::anchored_links(site, derived));
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
     let (mut rendered, ((index_problems, index_files), index_took)) = rayon::join(
         || {
-            // A build checks each page's anchors as it writes it and keeps no ids.
-            let anchored = (keep == Keep::Nothing).then(|| site::anchored_links(site, derived));
             render::render_site(
                 site,
                 texts,
@@ -574,7 +575,7 @@ fn write_files(
     );
     let mut diagnostics = std::mem::take(&mut rendered.diagnostics);
     diagnostics.extend(index_problems);
-    if keep != Keep::Nothing {
+    if anchored.is_none() {
         diagnostics.extend(site::check_anchors(site, derived, &rendered.ids));
     }
     Written {

@@ -670,7 +670,7 @@ impl<'a> Base<'a> {
         let own = self.site.render_entry(id, self.texts.get(id), path).html;
         let mut ctx = self.context(path);
         ctx.section = Some(self.entry_view(id, &ctx.root, &own));
-        ctx.print_parts = Some(print::parts(self, id, path)?);
+        ctx.print_parts = Some(print::parts(self, id, path, &own)?);
         let html = self.render_view("print.html", &ctx, &format!("/{path}"))?;
         self.sink.write(file, &html)
     }

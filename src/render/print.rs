@@ -12,20 +12,28 @@ const START: &str = "<!-- handbok:content -->";
 const END: &str = "<!-- /handbok:content -->";
 
 /// The parts of section `id`'s print page at site path `path`. Each part is rendered with
-/// its own template at the print page's path, so that links fit the print page.
+/// its own template at the print page's path, so that links fit the print page; `own` is the
+/// section's Markdown already rendered there (its first part).
 pub(super) fn parts<'a>(
     base: &super::Base<'a>,
     id: usize,
     path: &str,
+    own: &str,
 ) -> Result<Vec<PrintPart<'a>>, Diagnostic> {
     let site = base.site;
     let mut out = Vec::new();
     for (n, part) in site.print_entries(id).into_iter().enumerate() {
         let e = &site.entries[part];
         let prefix = format!("del-{}", n + 1);
-        let markdown = site.render_entry(part, base.texts.get(part), path).html;
+        let rendered_here;
+        let markdown = if part == id {
+            own
+        } else {
+            rendered_here = site.render_entry(part, base.texts.get(part), path).html;
+            rendered_here.as_str()
+        };
         let uses_summaries = base.templates.uses_summaries;
-        let view = views::entry(site, base.derived, part, &markdown, uses_summaries);
+        let view = views::entry(site, base.derived, part, markdown, uses_summaries);
         // Only the content block is printed: a template of the block alone when the
         // entry's template has one, else the whole template (and an error in the block
         // alone is reported as the whole template reports it).
@@ -40,7 +48,7 @@ pub(super) fn parts<'a>(
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let content = match (html.find(START), html.find(END)) {
             (Some(a), Some(b)) if a < b => &html[a + START.len()..b],
-            _ => markdown.as_str(),
+            _ => markdown,
         };
         out.push(PrintPart {
             title: e.title(),

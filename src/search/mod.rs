@@ -730,8 +730,6 @@ impl Stats {
 /// The postings, (document, weighted term frequency, section), of a range of stems, each
 /// stem's by document.
 struct Postings {
-    /// The first stem of the range.
-    first: usize,
     /// Where the range's postings start among all stems'.
     offset: usize,
     flat: Vec<(u32, f32, u32)>,
@@ -765,11 +763,7 @@ impl Postings {
                 *at += 1;
             }
         }
-        Some(Postings {
-            first: range.start,
-            offset,
-            flat,
-        })
+        Some(Postings { offset, flat })
     }
 
     fn list(&self, stats: &Stats, stem: usize) -> &[(u32, f32, u32)] {
@@ -780,7 +774,6 @@ impl Postings {
     /// The postings of `stem` (in this range) as written: `[document, score, section, …]`,
     /// by document, the best [`MAX_POSTINGS`] when there are more.
     fn scores(&self, stats: &Stats, stem: usize) -> Vec<u64> {
-        debug_assert!(stem >= self.first);
         let list = self.list(stats, stem);
         let df = list.len() as f32;
         let idf = (1.0 + (stats.n - df + 0.5) / (df + 0.5)).ln();

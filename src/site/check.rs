@@ -32,10 +32,8 @@ pub fn anchored_links(site: &Site, derived: &Derived) -> Vec<Vec<(usize, usize)>
     let mut into = vec![Vec::new(); site.entries.len()];
     for (from, body) in derived.bodies.iter().enumerate() {
         for (n, link) in body.links.iter().enumerate() {
-            if let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) {
-                if !anchor.is_empty() && anchor != "top" {
-                    into[target].push((from, n));
-                }
+            if let Some((target, _)) = anchor_to_check(link) {
+                into[target].push((from, n));
             }
         }
     }
@@ -90,6 +88,13 @@ pub fn check_anchors_near(
     out
 }
 
+/// The target entry and anchor of `link` when it has an anchor to check: not empty, and not
+/// `#top`, which every page has.
+fn anchor_to_check(link: &crate::markdown::OutLink) -> Option<(usize, &str)> {
+    let anchor = link.anchor.as_deref()?;
+    (!anchor.is_empty() && anchor != "top").then_some((link.target?, anchor))
+}
+
 /// The error for link `link` of entry `from` when its anchor is not among `target_ids`, its
 /// target's ids (`None`: the target's page was not written, and nothing is said).
 fn check_link(
@@ -98,11 +103,9 @@ fn check_link(
     link: &crate::markdown::OutLink,
     target_ids: Option<&HashSet<String>>,
 ) -> Option<Diagnostic> {
-    let (Some(target), Some(anchor)) = (link.target, link.anchor.as_deref()) else {
-        return None;
-    };
+    let (target, anchor) = anchor_to_check(link)?;
     let target_ids = target_ids?;
-    if anchor.is_empty() || anchor == "top" || target_ids.contains(anchor) {
+    if target_ids.contains(anchor) {
         return None;
     }
     let t = &site.entries[target];
