@@ -63,7 +63,7 @@ fn stages(c: &mut Criterion) {
     corpus::generate(root, PAGES, 1).expect("generate the corpus");
     let templates = Templates::load(&config(root)).expect("the built-in templates load");
     let (model, mut texts) = site(root);
-    let (derived, problems) = model.render_markdown(&mut texts);
+    let (derived, problems) = model.render_markdown(&mut texts, None);
     assert!(
         !problems.iter().any(handbok::Diagnostic::is_error),
         "the generated corpus has errors: {problems:?}"
@@ -97,7 +97,7 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("markdown and links", |b| {
         // The model is not changed by rendering: the same one serves every iteration.
-        b.iter(|| model.render_markdown(&mut texts))
+        b.iter(|| model.render_markdown(&mut texts, None))
     });
     group.bench_function("templates", |b| {
         b.iter(|| render_pages(&model, &texts, &derived, &templates))

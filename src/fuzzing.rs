@@ -125,7 +125,7 @@ pub fn render_page(
         Ok(built) => built,
         Err(e) => return (None, e.diagnostics()),
     };
-    let (derived, problems) = site.render_markdown(&mut texts);
+    let (derived, problems) = site.render_markdown(&mut texts, None);
     let html = site
         .by_source
         .get(rel)
@@ -149,7 +149,7 @@ fn build_and_render(config: Config, page: Loaded) -> Vec<Diagnostic> {
             return diagnostics;
         }
     };
-    let (derived, problems) = site.render_markdown(&mut texts);
+    let (derived, problems) = site.render_markdown(&mut texts, None);
     diagnostics.extend(problems);
     diagnostics.extend(governance::overdue_diagnostics(&site));
     let ids: Vec<Option<HashSet<String>>> = derived

@@ -4,7 +4,8 @@
 //!
 //! ```text
 //! config::Config::load -> content::load -> site::Site::build (model + route table, immutable)
-//!   -> Site::render_markdown (-> site::Derived: bodies, backlinks, related)
+//!   -> Site::render_markdown (-> site::Derived: bodies, backlinks, related; a build hands
+//!      each body over to site::Contents, packed, as soon as it is rendered)
 //!   -> render::render_site (templates, every file of the route table; each page's anchors
 //!      checked as it is written) beside search::build (the index)
 //!   -> output::Staging::commit
@@ -420,14 +421,18 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     // (a folder listing of every file) is system calls on one thread, which the parallel
     // Markdown stage leaves room for.
     let policy = output::Policy::of(options);
-    let ((mut derived, problems), (staging, staging_took)) = rayon::join(
+    // A build reads each body once for its page and once for the search index, and lets go
+    // of it then; what is kept for updates is read in place.
+    let handed = (keep == Keep::Nothing)
+        .then(|| site::Contents::handed(site.entries.len(), if INDEXED { 2 } else { 1 }));
+    let ((derived, problems), (staging, staging_took)) = rayon::join(
         || {
             if keep == Keep::Nothing {
                 // A build needs a text after its Markdown is rendered only for the print
                 // pages, which render it again at their own path.
                 texts.keep_only_printed(&site);
             }
-            site.render_markdown(&mut texts)
+            site.render_markdown(&mut texts, handed.as_ref())
         },
         || {
             let started = std::time::Instant::now();
@@ -451,7 +456,7 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         None => &NullSink,
     };
     options.stage(&messages::STAGE_RENDERING);
-    let written = write_files(&site, &texts, &mut derived, &templates, sink, keep);
+    let written = write_files(&site, &texts, &derived, handed, &templates, sink);
     timings.lap(&messages::STAGE_RENDERING);
     timings.within(&messages::STAGE_SEARCH_INDEX, written.index_took);
     let rendered = written.rendered;
@@ -528,27 +533,27 @@ struct Written {
     index_took: std::time::Duration,
 }
 
+/// Whether a build writes the search index (a benchmark feature leaves it out).
+const INDEXED: bool = !cfg!(feature = "bench-without-search-index");
+
 /// The rendering stage: every file of the route table and, beside them, the search index;
-/// then the anchors of links checked against the pages' ids.
+/// then the anchors of links checked against the pages' ids. `handed` holds the bodies a
+/// build handed over (see [`site::Contents`]); without it they are read in place.
 fn write_files(
     site: &Site,
     texts: &site::Texts,
-    derived: &mut site::Derived,
+    derived: &site::Derived,
+    handed: Option<site::Contents>,
     templates: &Templates,
     sink: &dyn Sink,
-    keep: Keep,
 ) -> Written {
-    let indexed = !cfg!(feature = "bench-without-search-index");
-    // A build reads each body once for its page and once for the search index, and lets go
-    // of it then; what is kept for updates is read in place.
-    let handed = (keep == Keep::Nothing)
-        .then(|| site::Contents::hand_over(derived, if indexed { 2 } else { 1 }));
-    let derived = &*derived;
-    let contents = handed.unwrap_or(site::Contents::Kept(derived));
-    let contents = &contents;
     // A build checks the anchors into each page as it writes it and keeps no ids; what is
     // kept for updates collects every page's ids and checks them all at the end.
-    let anchored = (keep == Keep::Nothing).then(|| site::anchored_links(site, derived));
+    let anchored = handed
+        .is_some()
+        .then(|| site::anchored_links(site, derived));
+    let contents = handed.unwrap_or(site::Contents::Kept(derived));
+    let contents = &contents;
     // Pages and the search index side by side: each has serial steps (the sitemap and feed,
     // the postings) that the other's parallel work fills in.
     let (mut rendered, ((index_problems, index_files), index_took)) = rayon::join(
@@ -565,7 +570,7 @@ fn write_files(
         },
         || {
             let started = std::time::Instant::now();
-            let written = if indexed {
+            let written = if INDEXED {
                 render::write_search_index(site, contents, sink)
             } else {
                 Default::default()
@@ -601,10 +606,10 @@ pub(crate) fn rerender_keeping(
     let written = write_files(
         &built.site,
         &built.texts,
-        &mut built.derived,
+        &built.derived,
+        None,
         &templates,
         &staging,
-        Keep::ForPreview,
     );
     let mut diagnostics = templates.warnings.clone();
     diagnostics.extend(written.diagnostics);

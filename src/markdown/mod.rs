@@ -115,10 +115,7 @@ pub fn render(
         html = raw_html::clean(&html);
         summary = summary.map(|s| raw_html::clean(&s));
     }
-    // Bodies wait for their pages and the search index (all of them at the start of the
-    // rendering stage): without the room the strings grew into (a quarter of them on
-    // average), a large site's bodies take a fifth less memory.
-    html.shrink_to_fit();
+    // Summaries wait for the pages that list them: without the room the strings grew into.
     if let Some(s) = &mut summary {
         s.shrink_to_fit();
     }

@@ -24,6 +24,7 @@
 //! the vocabulary and the filters; their fragment holds only the title and path.
 
 pub mod analyze;
+mod packed;
 pub mod query;
 pub mod text;
 
@@ -49,6 +50,7 @@ use serde_json::json;
 
 use crate::site::{Contents, Site};
 use analyze::{words, Analyzer, Decompounder};
+use packed::{Cursor, Triples};
 
 /// Where the search page and its index live.
 pub use crate::site::SEARCH_PATH;
@@ -85,15 +87,15 @@ const W_HEAD: f32 = 0.25;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// Weighted term frequencies of one document: (stem id, weight, section where it weighs
-/// most), by stem id.
-type Counts = Vec<(u32, f32, u32)>;
+/// Weighted term frequencies of one document: (stem id, section where it weighs most,
+/// weight), by stem id.
+type Counts = Triples;
 
 /// The words of one document, counted once: (word id, section, weight), and its length.
 /// The weights are sums of halves and small whole numbers, exact in `f32`, so the order in
 /// which they are added never changes a score.
 struct RawCounts {
-    words: Vec<(u32, u32, f32)>,
+    words: Triples,
     length: f32,
 }
 
@@ -214,7 +216,7 @@ pub fn build_with(
                         json_item(out, &hidden_fragment(site, entry));
                     }
                     counts.push(RawCounts {
-                        words: Vec::new(),
+                        words: Triples::default(),
                         length: 0.0,
                     });
                     continue;
@@ -305,7 +307,7 @@ pub fn build_with(
     let counted: Vec<(Counts, f32)> = raw
         .into_par_iter()
         .map(|r| match refresh.stopped() {
-            true => (Counts::new(), 0.0),
+            true => (Counts::default(), 0.0),
             false => (stem_counts(&r, &word_ids), r.length),
         })
         .collect();
@@ -498,11 +500,10 @@ fn raw_counts<'a>(
             *slot = interner.id(word);
         }
     }
-    // A new vector of exactly this size: collecting `tally` in place would keep its capacity
-    // (sized for a long page) in every document until the postings are written, which was
-    // 120 of the 260 MB a 10,000-page build took.
-    let mut words: Vec<(u32, u32, f32)> = Vec::with_capacity(tally.len());
-    words.extend(
+    // Packed anew: collecting `tally` in place would keep its capacity (sized for a long
+    // page) in every document until the postings are written, which was 120 of the 260 MB
+    // a 10,000-page build took.
+    let words = Triples::pack(
         tally
             .iter()
             .map(|(id, section, weight)| (global[*id as usize], *section, *weight)),
@@ -514,19 +515,19 @@ fn raw_counts<'a>(
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
 fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
-    let mut entries: Vec<((u32, u32), f32)> = Vec::with_capacity(raw.words.len() * 2);
-    for (word, section, weight) in &raw.words {
-        let Some((stem, parts)) = words.get(*word as usize) else {
+    let mut entries: Vec<((u32, u32), f32)> = Vec::new();
+    for (word, section, weight) in raw.words.iter() {
+        let Some((stem, parts)) = words.get(word as usize) else {
             continue;
         };
-        entries.push(((*stem, *section), *weight));
+        entries.push(((*stem, section), weight));
         for (p, w) in parts {
-            entries.push(((*p, *section), weight * w));
+            entries.push(((*p, section), weight * w));
         }
     }
     // Sorted by stem and section, equal keys next to each other: summed as they come.
     entries.sort_unstable_by_key(|e| e.0);
-    let mut counts: Counts = Vec::new();
+    let mut counts: Vec<(u32, f32, u32)> = Vec::new();
     let mut best = 0.0f32;
     let mut at = 0;
     while at < entries.len() {
@@ -555,10 +556,12 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
             }
         }
     }
-    // Every document's counts are held until the postings are written: not the spare
-    // capacity of a vector grown by doubling.
-    counts.shrink_to_fit();
-    counts
+    // Every document's counts are held until the postings are written: packed.
+    Triples::pack(
+        counts
+            .into_iter()
+            .map(|(stem, weight, section)| (stem, section, weight)),
+    )
 }
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
@@ -575,8 +578,8 @@ fn postings(
     // end): counted first, so that the files can be cut before any postings are gathered.
     let mut starts = vec![0usize; names.len() + 1];
     for (counts, _) in &counted {
-        for (stem, _, _) in counts {
-            starts[*stem as usize + 1] += 1;
+        for (stem, _, _) in counts.iter() {
+            starts[stem as usize + 1] += 1;
         }
     }
     for i in 1..starts.len() {
@@ -613,11 +616,15 @@ fn postings(
     // gathered from the documents' counts (a pass over them each): the postings of the whole
     // site, as large as the counts, are never held beside them.
     let mut written = 0;
+    // Where each document's counts are read on from: the batches go through the stems in
+    // order.
+    let mut cursors: Vec<Cursor> = counted.iter().map(|(counts, _)| counts.iter()).collect();
     for batch in batches(&chunks, &stats) {
         if refresh.stopped() {
             return false;
         }
-        let Some(postings) = Postings::gather(&counted, &stats, stem_range(batch), refresh) else {
+        let range = stem_range(batch);
+        let Some(postings) = Postings::gather(&mut cursors, &stats, range, refresh) else {
             return false;
         };
         batch.par_iter().enumerate().for_each(|(i, chunk)| {
@@ -737,9 +744,10 @@ struct Postings {
 
 impl Postings {
     /// Gathers the postings of the stems in `range` from every document's counts (each
-    /// sorted by stem), in document order; `None` when `refresh` is stopped meanwhile.
+    /// sorted by stem), in document order, reading each document's on from its cursor
+    /// (stems below the range are passed over); `None` when `refresh` is stopped meanwhile.
     fn gather(
-        counted: &[(Counts, f32)],
+        cursors: &mut [Cursor],
         stats: &Stats,
         range: std::ops::Range<usize>,
         refresh: &Refresh,
@@ -750,16 +758,19 @@ impl Postings {
             .map(|s| s - offset)
             .collect();
         let mut flat = vec![(0, 0.0, 0); stats.starts[range.end] - offset];
-        for (doc, (counts, _)) in counted.iter().enumerate() {
+        let end = u32::try_from(range.end).unwrap_or(u32::MAX);
+        for (doc, cursor) in cursors.iter_mut().enumerate() {
             if doc % STOP_EVERY == 0 && refresh.stopped() {
                 return None;
             }
-            let from = counts.partition_point(|(stem, _, _)| (*stem as usize) < range.start);
-            for (stem, tf, section) in &counts[from..] {
-                let Some(at) = next.get_mut(*stem as usize - range.start) else {
-                    break;
+            while let Some((stem, section, tf)) = cursor.next_below(end) {
+                let Some(at) = (stem as usize)
+                    .checked_sub(range.start)
+                    .and_then(|i| next.get_mut(i))
+                else {
+                    continue;
                 };
-                flat[*at] = (doc as u32, *tf, *section);
+                flat[*at] = (doc as u32, tf, section);
                 *at += 1;
             }
         }

