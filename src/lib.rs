@@ -284,8 +284,8 @@ pub struct Built {
     /// (`Keep::Nothing`) has let go of all but its print pages' texts by then.
     pub texts: site::Texts,
     /// What the Markdown stage derived from the model: bodies, backlinks, related pages. A
-    /// plain build has handed its bodies' HTML over to the rendering stage
-    /// (`site::Contents`): they are empty by then.
+    /// plain build's Markdown stage hands each body's HTML over (`site::Contents`) as it
+    /// renders it: the bodies have no HTML by then.
     pub derived: site::Derived,
     pub templates: Templates,
     /// The `id`s of each entry's page, for anchor checks (empty sets after a plain build,

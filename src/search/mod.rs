@@ -92,7 +92,7 @@ const B: f32 = 0.75;
 type Counts = Triples;
 
 /// The words of one document, counted once: (word id, section, weight), and its length.
-/// The weights are sums of halves and small whole numbers, exact in `f32`, so the order in
+/// The weights are sums of small whole numbers and eighths, exact in `f32`, so the order in
 /// which they are added never changes a score.
 struct RawCounts {
     words: Triples,
@@ -515,7 +515,7 @@ fn raw_counts<'a>(
 /// each stem the section where it weighs most (section 0, which holds the title, description
 /// and terms, counts only as body text there).
 fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
-    let mut entries: Vec<((u32, u32), f32)> = Vec::new();
+    let mut entries: Vec<((u32, u32), f32)> = Vec::with_capacity(raw.words.len_at_most() * 2);
     for (word, section, weight) in raw.words.iter() {
         let Some((stem, parts)) = words.get(word as usize) else {
             continue;
@@ -613,17 +613,19 @@ fn postings(
     }
     let firsts: Vec<&str> = chunks.iter().map(|c| c[0].0.as_ref()).collect();
     // The chunks are written a batch at a time, and only the postings of a batch's stems are
-    // gathered from the documents' counts (a pass over them each): the postings of the whole
-    // site, as large as the counts, are never held beside them.
+    // gathered from the documents' counts: the postings of the whole site, as large as the
+    // counts, are never held beside them. The batches go through the stems in order, so
+    // each document's counts are read once, on from where the batch before stopped.
     let mut written = 0;
-    // Where each document's counts are read on from: the batches go through the stems in
-    // order.
     let mut cursors: Vec<Cursor> = counted.iter().map(|(counts, _)| counts.iter()).collect();
+    let mut gathered = 0;
     for batch in batches(&chunks, &stats) {
         if refresh.stopped() {
             return false;
         }
         let range = stem_range(batch);
+        debug_assert!(range.is_empty() || range.start >= gathered, "batches go up");
+        gathered = gathered.max(range.end);
         let Some(postings) = Postings::gather(&mut cursors, &stats, range, refresh) else {
             return false;
         };
@@ -744,8 +746,9 @@ struct Postings {
 
 impl Postings {
     /// Gathers the postings of the stems in `range` from every document's counts (each
-    /// sorted by stem), in document order, reading each document's on from its cursor
-    /// (stems below the range are passed over); `None` when `refresh` is stopped meanwhile.
+    /// sorted by stem), in document order, reading each document's counts on from its
+    /// cursor (stems below the range are passed over, and the cursor is left at the first
+    /// stem past it); `None` when `refresh` is stopped meanwhile.
     fn gather(
         cursors: &mut [Cursor],
         stats: &Stats,
@@ -758,12 +761,11 @@ impl Postings {
             .map(|s| s - offset)
             .collect();
         let mut flat = vec![(0, 0.0, 0); stats.starts[range.end] - offset];
-        let end = u32::try_from(range.end).unwrap_or(u32::MAX);
         for (doc, cursor) in cursors.iter_mut().enumerate() {
             if doc % STOP_EVERY == 0 && refresh.stopped() {
                 return None;
             }
-            while let Some((stem, section, tf)) = cursor.next_below(end) {
+            while let Some((stem, section, tf)) = cursor.next_below(range.end) {
                 let Some(at) = (stem as usize)
                     .checked_sub(range.start)
                     .and_then(|i| next.get_mut(i))

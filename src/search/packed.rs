@@ -4,11 +4,12 @@
 //! A document's counts are triples (a word's or stem's number, a section, a weight). Held
 //! as `(u32, u32, f32)` they took 12 bytes each, 88 MB at 50,000 pages, beside the bodies
 //! still waiting for their pages: the largest part of what the search index adds to a
-//! build's peak. Packed, a triple takes about four: the number as the difference from the
-//! one before (zigzag, so unsorted lists pack too), the section and the weight in 32nds
-//! (every weight is a sum of whole numbers, halves, quarters and eighths) as LEB128 varints.
-//! A weight that is not a whole number of 32nds, or too large, is kept as its four bytes, so
-//! packing never changes a value.
+//! build's peak. Packed, a triple takes about four bytes, each part an LEB128 varint: the
+//! number as the difference from the one before (zigzag, so unsorted lists pack too), the
+//! section, and the weight as twice its number of 32nds (a field weight times a compound
+//! part's share is a whole number of 32nds), so that the first byte of a weight is even. A
+//! weight that is no whole number of 32nds below 2^28 (or is `-0.0`) is the byte `1` and
+//! its four bytes instead, so packing never changes a value.
 
 /// A weight is written as `32 × weight` when that is a whole number below this.
 const WHOLE_BELOW: f32 = (1u32 << 28) as f32;
@@ -31,7 +32,9 @@ impl Triples {
             varint(&mut out, ((delta << 1) ^ (delta >> 63)) as u64);
             varint(&mut out, u64::from(section));
             let whole = weight * UNIT;
-            if (0.0..WHOLE_BELOW).contains(&whole) && whole.fract() == 0.0 {
+            let compact = (0.0..WHOLE_BELOW).contains(&whole)
+                && ((whole as u32) as f32 / UNIT).to_bits() == weight.to_bits();
+            if compact {
                 varint(&mut out, u64::from(whole as u32) << 1);
             } else {
                 out.push(1);
@@ -39,6 +42,11 @@ impl Triples {
             }
         }
         Triples(out.into_boxed_slice())
+    }
+
+    /// At least as many as the list holds (each triple takes three bytes or more).
+    pub fn len_at_most(&self) -> usize {
+        self.0.len() / 3
     }
 
     /// The triples from the first.
@@ -62,10 +70,10 @@ pub(super) struct Cursor<'a> {
 impl Cursor<'_> {
     /// The next triple, if its number is below `end`; otherwise the cursor stays where it
     /// is.
-    pub fn next_below(&mut self, end: u32) -> Option<(u32, u32, f32)> {
+    pub fn next_below(&mut self, end: usize) -> Option<(u32, u32, f32)> {
         let before = (self.at, self.previous);
         let triple = self.next()?;
-        if triple.0 < end {
+        if (triple.0 as usize) < end {
             Some(triple)
         } else {
             (self.at, self.previous) = before;
@@ -131,6 +139,14 @@ mod tests {
             (0, u32::MAX, 0.1),
             (200_000, 3, f32::MAX),
             (7, 4, 3.0 + 0.5 * 0.125),
+            (8, 5, -0.0),
+            (9, 6, f32::NAN),
+            (10, 7, f32::INFINITY),
+            (11, 8, f32::NEG_INFINITY),
+            (12, 9, -2.0),
+            (13, 10, f32::MIN_POSITIVE / 4.0),
+            (14, 11, WHOLE_BELOW / UNIT),
+            (15, 12, WHOLE_BELOW / UNIT - 1.0 / UNIT),
         ];
         let packed = Triples::pack(items.iter().copied());
         let back: Vec<(u32, u32, f32)> = packed.iter().collect();
@@ -149,7 +165,7 @@ mod tests {
         assert_eq!(cursor.next_below(4), None);
         assert_eq!(cursor.next_below(10), Some((4, 0, 2.0)));
         assert_eq!(cursor.next_below(10), Some((9, 1, 3.0)));
-        assert_eq!(cursor.next_below(u32::MAX), None);
+        assert_eq!(cursor.next_below(usize::MAX), None);
     }
 
     #[test]

@@ -118,7 +118,9 @@ fn render_changes(
         }
         let old = std::mem::replace(&mut built.site.entries[id].source, source);
         let path = built.site.entries[id].path.clone();
-        let body = built.site.render_entry(id, &text, &path);
+        let mut body = built.site.render_entry(id, &text, &path);
+        // Kept until the next edit: without the room the string grew into.
+        body.html.shrink_to_fit();
         let source = std::mem::replace(&mut built.site.entries[id].source, old);
         let summary_changed = built.derived.bodies[id].summary != body.summary;
         changes.push(Change {

@@ -64,7 +64,7 @@ impl<'a> Contents<'a> {
     }
 
     /// Entry `id`'s HTML. A handed-over body read more often than it was handed over for
-    /// is empty (a debug build stops there).
+    /// (or never handed over) is empty; a debug build stops there.
     pub fn read(&self, id: usize) -> Html<'_> {
         match self {
             Contents::Kept(derived) => Html::Kept(derived.bodies[id].html.as_str()),
@@ -75,7 +75,7 @@ impl<'a> Contents<'a> {
                 });
                 debug_assert!(
                     unpacked.is_some(),
-                    "the body of entry {id} was read once too often"
+                    "the body of entry {id} was not there to read"
                 );
                 Html::Handed(unpacked.unwrap_or_default())
             }

@@ -13,7 +13,8 @@ use crate::slug::swedish_sort_key;
 /// after [`Site::build`].
 #[derive(Debug, Default)]
 pub struct Derived {
-    /// Each entry's rendered Markdown, by entry index.
+    /// Each entry's rendered Markdown, by entry index; without its HTML after a plain
+    /// build, which hands that over ([`super::Contents`]).
     pub bodies: Vec<Rendered>,
     /// Entries that link to each entry, each once, in title order.
     pub backlinks: Vec<Vec<usize>>,

@@ -380,7 +380,8 @@ impl Site {
     /// URLs) and orphan pages, each with file and position.
     /// The texts that are not kept (see [`Texts::keep_only_printed`]) are let go of as
     /// they are rendered. With `handed`, each body's HTML is handed over to it as soon as it
-    /// is rendered (see [`Contents::hand_over`]); the bodies in the result are then empty.
+    /// is rendered (see [`Contents::hand_over`]); the bodies in the result then have no HTML
+    /// (their summaries, tables of contents and links are there).
     pub fn render_markdown(
         &self,
         texts: &mut Texts,
