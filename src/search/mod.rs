@@ -527,7 +527,8 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
     }
     // Sorted by stem and section, equal keys next to each other: summed as they come.
     entries.sort_unstable_by_key(|e| e.0);
-    let mut counts: Vec<(u32, f32, u32)> = Vec::new();
+    // (stem, section where it weighs most, weight): the order the counts are packed in.
+    let mut counts: Vec<(u32, u32, f32)> = Vec::new();
     let mut best = 0.0f32;
     let mut at = 0;
     while at < entries.len() {
@@ -544,24 +545,20 @@ fn stem_counts(raw: &RawCounts, words: &[(u32, Vec<(u32, f32)>)]) -> Counts {
         };
         match counts.last_mut() {
             Some(last) if last.0 == stem => {
-                last.1 += weight;
+                last.2 += weight;
                 if own > best {
                     best = own;
-                    last.2 = section;
+                    last.1 = section;
                 }
             }
             _ => {
-                counts.push((stem, weight, section));
+                counts.push((stem, section, weight));
                 best = own;
             }
         }
     }
     // Every document's counts are held until the postings are written: packed.
-    Triples::pack(
-        counts
-            .into_iter()
-            .map(|(stem, weight, section)| (stem, section, weight)),
-    )
+    Triples::pack(counts)
 }
 
 /// BM25 scores per stem and document, written in chunks of sorted stems.
