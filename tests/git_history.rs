@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{run_in, snapshot, Page};
+use common::{git, run_in, snapshot, Page};
 
 const CONFIG: &str = "title: Testhandbok\nrepository:\n  url: https://git.example.se/hb/handbok\n";
 
@@ -26,28 +26,6 @@ const OLD_PAGE: &str = "---\ntitle: Rutin för kallelser\ndocument:\n  type: rut
 struct Repo {
     _dir: tempfile::TempDir,
     root: PathBuf,
-}
-
-fn git(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .envs(env.iter().copied())
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 impl Repo {

@@ -76,25 +76,89 @@ impl<'a> Chrome<'a> {
         ctx.remove("footer_html");
         let printed = templates.prints_chrome(name);
         if printed.header {
-            let shared = self.header_shared.then(|| HeaderState {
-                root: root.to_string(),
-                home: current_path.is_empty(),
-                marks: self
-                    .sections
-                    .iter()
-                    .map(|s| mark(current_path, s))
-                    .collect(),
-            });
-            let header = part(templates, HEADER, ctx, (&self.headers, shared), what)?;
+            let shared = self
+                .header_shared
+                .then(|| self.header_state(root, current_path));
+            let header = part(
+                templates,
+                HEADER,
+                Ctx::Ready(ctx),
+                (&self.headers, shared),
+                what,
+            )?;
             ctx.insert("header_html", &*header);
         }
         if printed.footer {
             let shared = self.footer_shared.then(|| root.to_string());
-            let footer = part(templates, FOOTER, ctx, (&self.footers, shared), what)?;
+            let footer = part(
+                templates,
+                FOOTER,
+                Ctx::Ready(ctx),
+                (&self.footers, shared),
+                what,
+            )?;
             ctx.insert("footer_html", &*footer);
         }
         Ok(())
     }
+
+    /// The header and footer of the page at `current_path` (root prefix `root`), when both
+    /// are the built-in texts, which read nothing of a page but those two: rendered once
+    /// for each state, with the context `ctx` makes (the first time only).
+    pub fn shared(
+        &self,
+        templates: &Templates,
+        ctx: &dyn Fn() -> tera::Context,
+        (root, current_path): (&str, &str),
+        what: &dyn Fn() -> String,
+    ) -> Result<Option<SharedParts>, Diagnostic> {
+        if !(self.header_shared && self.footer_shared) {
+            return Ok(None);
+        }
+        let key = Some(self.header_state(root, current_path));
+        let header = part(
+            templates,
+            HEADER,
+            Ctx::Made(ctx),
+            (&self.headers, key),
+            what,
+        )?;
+        let key = Some(root.to_string());
+        let footer = part(
+            templates,
+            FOOTER,
+            Ctx::Made(ctx),
+            (&self.footers, key),
+            what,
+        )?;
+        Ok(Some(SharedParts { header, footer }))
+    }
+
+    /// Everything the built-in header reads of the page at `current_path`.
+    fn header_state(&self, root: &str, current_path: &str) -> HeaderState {
+        HeaderState {
+            root: root.to_string(),
+            home: current_path.is_empty(),
+            marks: self
+                .sections
+                .iter()
+                .map(|s| mark(current_path, s))
+                .collect(),
+        }
+    }
+}
+
+/// The header and footer a page shares with the pages in the same state.
+pub struct SharedParts {
+    pub header: Arc<str>,
+    pub footer: Arc<str>,
+}
+
+/// The context a partial is rendered with: the page's, or one made when it is needed.
+#[derive(Clone, Copy)]
+enum Ctx<'c> {
+    Ready(&'c tera::Context),
+    Made(&'c dyn Fn() -> tera::Context),
 }
 
 /// How the page at `current_path` stands to the top-level section at `section`.
@@ -111,7 +175,7 @@ fn mark(current_path: &str, section: &str) -> Mark {
 fn part<K: std::hash::Hash + Eq>(
     templates: &Templates,
     name: &str,
-    ctx: &tera::Context,
+    ctx: Ctx,
     (done, key): (&Mutex<HashMap<K, Arc<str>>>, Option<K>),
     what: &dyn Fn() -> String,
 ) -> Result<Arc<str>, Diagnostic> {
@@ -139,9 +203,12 @@ fn remembered<K: std::hash::Hash + Eq>(
 fn render(
     templates: &Templates,
     name: &str,
-    ctx: &tera::Context,
+    ctx: Ctx,
     what: &dyn Fn() -> String,
 ) -> Result<Arc<str>, Diagnostic> {
-    let bytes = templates.render_context(name, ctx, what)?;
+    let bytes = match ctx {
+        Ctx::Ready(ctx) => templates.render_context(name, ctx, what)?,
+        Ctx::Made(make) => templates.render_context(name, &make(), what)?,
+    };
     Ok(Arc::from(String::from_utf8_lossy(&bytes)))
 }

@@ -456,10 +456,16 @@ impl<'a> Base<'a> {
         path: &str,
     ) -> Result<Vec<u8>, Diagnostic> {
         let e = &self.site.entries[id];
+        let root = paths::root_prefix(path);
+        let what = || e.source.display_path();
+        if let Some(writer) = self.templates.writer_of(name).filter(|_| !e.is_section()) {
+            if let Some(html) = self.write_page(writer, view, (&root, path), &what)? {
+                return Ok(html);
+            }
+        }
         // The variables every page shares (`site`, `t`, `today`) are serialised once per
         // thread; only this page's own are put in for each page.
         let shared = &mut *self.shared_context();
-        let root = paths::root_prefix(path);
         shared.insert("root", &root);
         shared.insert("current_path", path);
         let (key, other) = if e.is_section() {
@@ -469,10 +475,42 @@ impl<'a> Base<'a> {
         };
         shared.remove(other);
         shared.insert(key, view);
-        let what = || e.source.display_path();
         self.chrome
             .fill(self.templates, name, shared, (&root, path), &what)?;
         self.templates.render_context(name, shared, &what)
+    }
+
+    /// Page `view` written by `writer` (the built-in `page.html` in Rust), with the site's
+    /// header and footer; `None` when those are not the built-in ones.
+    fn write_page(
+        &self,
+        writer: &crate::templates::page_html::PageWriter,
+        view: &views::EntryView,
+        (root, path): (&str, &str),
+        what: &dyn Fn() -> String,
+    ) -> Result<Option<Vec<u8>>, Diagnostic> {
+        // Made only the first time a header or footer state comes up.
+        let context = || {
+            let mut ctx = tera::Context::new();
+            ctx.insert("site", self.site_view);
+            ctx.insert("t", &self.templates.strings);
+            ctx.insert("root", root);
+            ctx.insert("current_path", path);
+            ctx
+        };
+        let Some(shared) = self
+            .chrome
+            .shared(self.templates, &context, (root, path), what)?
+        else {
+            return Ok(None);
+        };
+        let parts = crate::templates::page_html::PageParts {
+            site: self.site_view,
+            root,
+            header: &shared.header,
+            footer: &shared.footer,
+        };
+        Ok(Some(writer.page(view, &parts)))
     }
 
     /// Renders template `name` with the view context `ctx` (a generated page's), with the

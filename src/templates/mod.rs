@@ -5,6 +5,7 @@
 pub mod governance_views;
 pub mod history_views;
 pub mod nav;
+pub mod page_html;
 pub mod site_pages;
 pub mod views;
 
@@ -86,6 +87,9 @@ pub struct Templates {
     /// For each template: whether it or a template it extends prints `header_html` and
     /// `footer_html` (see [`Templates::prints_chrome`]).
     chrome: HashMap<String, Printed>,
+    /// The built-in `page.html` written in Rust, when the templates it stands for are the
+    /// built-in texts (see [`page_html`]).
+    page_writer: Option<page_html::PageWriter>,
 }
 
 /// Which of the site's header and footer a template prints.
@@ -211,6 +215,13 @@ impl Templates {
             })
             .collect();
         let strings = serde_json::to_value(strings).unwrap_or_default();
+        let page_writer = page_html::REPLACED
+            .iter()
+            .all(|name| built_in_text(&files, name))
+            .then(|| {
+                page_html::PageWriter::new(&strings, crate::config::is_swedish(&config.language))
+            })
+            .flatten();
         let uses_nav_data = files.values().any(|f| mentions_field(&f.text, "nav"));
         let uses_summaries = files.values().any(|f| mentions_field(&f.text, "summary"));
         Ok(Templates {
@@ -223,6 +234,7 @@ impl Templates {
             uses_summaries,
             print_parts,
             chrome,
+            page_writer,
         })
     }
 
@@ -245,6 +257,12 @@ impl Templates {
     /// one replaces it with the same text).
     pub fn is_built_in(&self, name: &str) -> bool {
         built_in_text(&self.files, name)
+    }
+
+    /// The Rust writer of template `name`, when it has one and the site renders with it
+    /// (only the built-in `page.html`, with the built-in texts of what it prints).
+    pub fn writer_of(&self, name: &str) -> Option<&page_html::PageWriter> {
+        self.page_writer.as_ref().filter(|_| name == "page.html")
     }
 
     pub fn has(&self, name: &str) -> bool {

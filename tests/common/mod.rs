@@ -382,7 +382,8 @@ pub fn assert_same_tree(before: &Snapshot, after: &Snapshot, what: &str) {
     panic!("{what}: the folder changed\n{}", diff.join("\n"));
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies folder `from` with everything in it to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create a folder");
     for entry in std::fs::read_dir(from).expect("read a fixture folder") {
         let entry = entry.expect("a fixture entry");
@@ -699,4 +700,28 @@ pub fn root_or_skip(what: &str) -> bool {
     );
     eprintln!("skipped on purpose (HANDBOK_TESTS_NOT_ROOT): {what}");
     false
+}
+
+/// Runs `git ARGS` in `dir` with `env`, apart from the user's and the system's git settings;
+/// panics when it fails.
+pub fn git(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .envs(env.iter().copied())
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
