@@ -1,7 +1,8 @@
-//! The built-in `page.html` is written in Rust when a site's templates are the built-in
-//! ones (issue 23); Tera's rendering of the same template texts is the reference. Each site
-//! below is built as it is and again with a `templates/page.html` that only extends the
-//! built-in one, which Tera renders: the two outputs must be the same, byte for byte. The
+//! The built-in `page.html`, `taxonomy.html` and `term.html` are written in Rust when a
+//! site's templates are the built-in ones (issue 23); Tera's rendering of the same template
+//! texts is the reference. Each site below is built as it is and again with site templates
+//! that only extend the built-in ones, which Tera renders: the two outputs must be the same,
+//! byte for byte. The
 //! sites are the test fixtures with the built-in page template (hostile texts among them),
 //! one in English (no soft hyphens), and the bundled handbook committed in a git repository
 //! with a forge (version tables, authors, edit and history links, a local change).
@@ -14,8 +15,16 @@ use std::path::Path;
 
 use common::{copy_dir, git, run_in, snapshot, Site, Snapshot};
 
-/// A site `page.html` that changes nothing: Tera renders the built-in template through it.
-const THROUGH_TERA: &str = "{% extends \"theme/page.html\" %}\n";
+/// The templates written in Rust while they are the built-in texts.
+const WRITTEN: [&str; 3] = ["page.html", "taxonomy.html", "term.html"];
+
+/// Site templates that change nothing: Tera renders the built-in ones through them.
+fn through_tera(root: &Path) {
+    for name in WRITTEN {
+        let text = format!("{{% extends \"theme/{name}\" %}}\n");
+        std::fs::write(root.join("templates").join(name), text).expect("write a template");
+    }
+}
 
 fn built_in(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
@@ -63,7 +72,7 @@ fn same_both_ways(root: &Path, site: &str) {
         .count();
     assert!(page_files > 0, "{site}: pages were built");
     std::fs::create_dir_all(root.join("templates")).expect("templates folder");
-    std::fs::write(root.join("templates/page.html"), THROUGH_TERA).expect("write");
+    through_tera(root);
     let tera = build(root);
     assert_same_output(&written, &tera, site);
 }
@@ -152,8 +161,19 @@ fn a_site_in_english_gets_no_soft_hyphens_either_way() {
     let config = site.read_string("handbok.yaml");
     let english = config.replace("language: sv", "language: en");
     assert_ne!(config, english, "the fixture names its language");
-    site.write("handbok.yaml", english);
+    assert!(
+        config.trim_end().ends_with("plural: Teman"),
+        "taxonomies come last"
+    );
+    // A taxonomy no page uses: its page says so.
+    let unused = "  - name: malgrupp\n    singular: Målgrupp\n    plural: Målgrupper\n";
+    site.write("handbok.yaml", format!("{}\n{unused}", english.trim_end()));
     same_both_ways(site.root(), "basic in English");
+    let empty = site.read_string("public/malgrupp/index.html");
+    assert!(
+        !empty.contains("class=\"listing terms\""),
+        "no terms listed"
+    );
 }
 
 /// `git ARGS` in `dir` as `who`.
@@ -206,7 +226,7 @@ fn the_bundled_handbook_in_git_with_a_forge_is_written_as_tera_writes_it() {
     }
     let remiss = String::from_utf8_lossy(&written["strategi/internremiss/index.html"]);
     assert!(remiss.contains("class=\"local-change\""), "a local change");
-    std::fs::write(root.join("templates/page.html"), THROUGH_TERA).expect("write");
+    through_tera(&root);
     let tera = build(&root);
     assert_same_output(&written, &tera, "the bundled handbook");
 }
@@ -227,6 +247,12 @@ fn a_site_that_replaces_a_template_the_writer_stands_in_for_gets_its_own() {
             "<nav class=\"egna-smulor\"",
         ),
         (
+            "term.html",
+            "{% extends \"theme/term.html\" %}{% block title %}Egen termtitel{% endblock title %}"
+                .to_string(),
+            "<title>Egen termtitel</title>",
+        ),
+        (
             "base.html",
             built_in("base.html").replace("<body>", "<body class=\"egen\">"),
             "<body class=\"egen\">",
@@ -241,9 +267,12 @@ fn a_site_that_replaces_a_template_the_writer_stands_in_for_gets_its_own() {
         let site = Site::from_fixture("basic");
         site.write(&format!("templates/{name}"), &text);
         let written = build(site.root());
-        let page = "styrgrupp/anvisningar/index.html";
+        let (page, kind) = match name {
+            "term.html" => ("tema/klimat/index.html", "<article class=\"term\""),
+            _ => ("styrgrupp/anvisningar/index.html", "<article class=\"page"),
+        };
         let html = String::from_utf8_lossy(&written[page]);
-        assert!(html.contains("<article class=\"page"), "{page} is a page");
+        assert!(html.contains(kind), "{page} is rendered with {name}");
         assert!(html.contains(shown), "{name}: {page} shows {shown}");
     }
 }

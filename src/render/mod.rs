@@ -489,6 +489,18 @@ impl<'a> Base<'a> {
         (root, path): (&str, &str),
         what: &dyn Fn() -> String,
     ) -> Result<Option<Vec<u8>>, Diagnostic> {
+        self.with_shared_parts((root, path), what, |parts| writer.page(view, parts))
+    }
+
+    /// What `write` makes of the parts of the page at `path` (root prefix `root`) that a
+    /// page writer prints besides its own: the site's header and footer, when they are the
+    /// built-in ones (`None` otherwise).
+    fn with_shared_parts<T>(
+        &self,
+        (root, path): (&str, &str),
+        what: &dyn Fn() -> String,
+        write: impl FnOnce(&crate::templates::page_html::PageParts) -> T,
+    ) -> Result<Option<T>, Diagnostic> {
         // Made only the first time a header or footer state comes up.
         let context = || {
             let mut ctx = tera::Context::new();
@@ -510,12 +522,22 @@ impl<'a> Base<'a> {
             header: &shared.header,
             footer: &shared.footer,
         };
-        Ok(Some(writer.page(view, &parts)))
+        Ok(Some(write(&parts)))
     }
 
     /// Renders template `name` with the view context `ctx` (a generated page's), with the
     /// site's header and footer. `what` names the page for an error message.
     fn render_view(&self, name: &str, ctx: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
+        if let Some(writer) = self.templates.writer_of(name) {
+            let path = ctx.current_path;
+            let written =
+                self.with_shared_parts((&ctx.root, path), &|| what.to_string(), |parts| {
+                    writer.view(name, ctx, parts)
+                })?;
+            if let Some(html) = written.flatten() {
+                return Ok(html);
+            }
+        }
         let mut tera_ctx = tera::Context::from_serialize(ctx)
             .map_err(|e| Diagnostic::error(crate::text!(msg::TEMPLATE_CONTEXT, what, e)))?;
         let what = || what.to_string();

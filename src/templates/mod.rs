@@ -87,9 +87,10 @@ pub struct Templates {
     /// For each template: whether it or a template it extends prints `header_html` and
     /// `footer_html` (see [`Templates::prints_chrome`]).
     chrome: HashMap<String, Printed>,
-    /// The built-in `page.html` written in Rust, when the templates it stands for are the
-    /// built-in texts (see [`page_html`]).
-    page_writer: Option<page_html::PageWriter>,
+    /// The built-in `page.html`, `taxonomy.html` and `term.html` written in Rust, with the
+    /// names of those that are the built-in texts, when what they print through is too (see
+    /// [`page_html`]).
+    page_writer: Option<(page_html::PageWriter, Vec<&'static str>)>,
 }
 
 /// Which of the site's header and footer a template prints.
@@ -215,13 +216,20 @@ impl Templates {
             })
             .collect();
         let strings = serde_json::to_value(strings).unwrap_or_default();
-        let page_writer = page_html::REPLACED
+        let written: Vec<&'static str> = page_html::SHARED
             .iter()
             .all(|name| built_in_text(&files, name))
+            .then(|| page_html::WRITTEN.iter().copied())
+            .into_iter()
+            .flatten()
+            .filter(|name| built_in_text(&files, name))
+            .collect();
+        let page_writer = (!written.is_empty())
             .then(|| {
                 page_html::PageWriter::new(&strings, crate::config::is_swedish(&config.language))
             })
-            .flatten();
+            .flatten()
+            .map(|w| (w, written));
         let uses_nav_data = files.values().any(|f| mentions_field(&f.text, "nav"));
         let uses_summaries = files.values().any(|f| mentions_field(&f.text, "summary"));
         Ok(Templates {
@@ -260,9 +268,10 @@ impl Templates {
     }
 
     /// The Rust writer of template `name`, when it has one and the site renders with it
-    /// (only the built-in `page.html`, with the built-in texts of what it prints).
+    /// (see [`page_html`]).
     pub fn writer_of(&self, name: &str) -> Option<&page_html::PageWriter> {
-        self.page_writer.as_ref().filter(|_| name == "page.html")
+        let (writer, written) = self.page_writer.as_ref()?;
+        written.contains(&name).then_some(writer)
     }
 
     pub fn has(&self, name: &str) -> bool {

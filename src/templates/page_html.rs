@@ -1,9 +1,10 @@
-//! The built-in theme's `page.html` (with `base.html` and the macros it calls) written in
-//! Rust. Tera stays the engine of every template: this writer is used only when the site's
-//! `page.html`, `base.html`, `macros.html` and both partials are the built-in texts, and then
-//! it prints, byte for byte, what Tera prints from those texts (a test renders sites both
-//! ways and compares the trees). Interpreting the templates with a serialised context was
-//! the largest single cost of a large build; these pages are most of a site.
+//! The built-in theme's `page.html`, `taxonomy.html` and `term.html` (with `base.html` and
+//! the macros they call) written in Rust. Tera stays the engine of every template: this
+//! writer writes a page only while its template, `base.html`, `macros.html` and both
+//! partials are the built-in texts, and then it prints, byte for byte, what Tera prints
+//! from those texts (a test renders sites both ways and compares the trees). Interpreting
+//! the templates with a serialised context was the largest single cost of a large build;
+//! these pages are most of a site.
 //!
 //! Each function below is one macro or block of the templates, named after it, and follows
 //! its text line by line: the whitespace it prints is the whitespace Tera leaves after the
@@ -13,16 +14,18 @@ use std::collections::HashMap;
 
 use super::governance_views::{MeetingSummary, MeetingView};
 use super::history_views::VersionView;
-use super::views::{EntryView, LinkView, PageTerms, SiteView};
+use super::views::{Context, EntryView, LinkView, PageTerms, SiteView, TaxonomyView, TermView};
 use super::{escape_into, hyphenated};
 use crate::content::action_plan::ActionPlan;
 use crate::content::document::DocumentControl;
 use crate::markdown::TocEntry;
 
-/// The templates the writer stands in for: when any of them is not the built-in text,
-/// pages are rendered by Tera.
-pub const REPLACED: [&str; 5] = [
-    "page.html",
+/// The templates the writer writes pages of.
+pub const WRITTEN: [&str; 3] = ["page.html", "taxonomy.html", "term.html"];
+
+/// The templates every written page prints through: when one of them is not the built-in
+/// text, Tera renders every page.
+pub const SHARED: [&str; 4] = [
     "base.html",
     "macros.html",
     "partials/header.html",
@@ -31,8 +34,14 @@ pub const REPLACED: [&str; 5] = [
 
 /// The interface strings (`t.*`) the templates print. When one of them is missing or not a
 /// text, Tera renders the pages (and reports what it reports).
-const STRINGS: [&str; 60] = [
+const STRINGS: [&str; 66] = [
     "activities",
+    "all_of",
+    "no_pages",
+    "page_count_one",
+    "term_focus_area",
+    "term_focus_area_plan",
+    "term_focus_area_plans",
     "and",
     "backlinks",
     "breadcrumbs",
@@ -128,6 +137,22 @@ impl PageWriter {
     /// `t.key`, escaped.
     fn t(&self, key: &str) -> &str {
         self.strings.get(key).map_or("", String::as_str)
+    }
+
+    /// The page of a taxonomy (`taxonomy.html`) or of a term (`term.html`) that `ctx`
+    /// holds; `None` for any other template.
+    pub fn view(&self, name: &str, ctx: &Context, parts: &PageParts) -> Option<Vec<u8>> {
+        let mut w = Writer {
+            out: String::with_capacity(32 * 1024),
+            root: parts.root,
+            t: self,
+        };
+        match (name, &ctx.taxonomy, &ctx.term) {
+            ("taxonomy.html", Some(taxonomy), None) => w.taxonomy(taxonomy, parts),
+            ("term.html", Some(taxonomy), Some(term)) => w.term(taxonomy, term, parts),
+            _ => return None,
+        }
+        Some(w.out.into_bytes())
     }
 
     /// Page `page` as `page.html` prints it.
@@ -229,24 +254,45 @@ impl Writer<'_> {
     /// `base.html` with `page.html`'s blocks.
     fn base(&mut self, page: &EntryView, parts: &PageParts) {
         let site = parts.site;
+        self.skeleton(
+            parts,
+            |w| {
+                w.e(page.title);
+                w.s(" – ");
+                w.e(site.title);
+                w.s("</title>");
+                if let Some(d) = given(page.description) {
+                    w.s("\n<meta name=\"description\" content=\"");
+                    w.e(d);
+                    w.s("\">");
+                }
+                if site.base_url.starts_with("http") {
+                    w.s("\n<link rel=\"canonical\" href=\"");
+                    w.e(&page.permalink);
+                    w.s("\">");
+                }
+                w.s("\n");
+            },
+            |w| w.sidebar(page),
+            |w| w.main(page),
+        );
+    }
+
+    /// `base.html`: `title_and_head` writes the title's text, `</title>` and the block
+    /// `head`; `sidebar` and `main` the blocks of those names.
+    fn skeleton(
+        &mut self,
+        parts: &PageParts,
+        title_and_head: impl FnOnce(&mut Self),
+        sidebar: impl FnOnce(&mut Self),
+        main: impl FnOnce(&mut Self),
+    ) {
+        let site = parts.site;
         self.s("<!DOCTYPE html>\n<html lang=\"");
         self.e(site.language);
         self.s("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        self.e(page.title);
-        self.s(" – ");
-        self.e(site.title);
-        self.s("</title>");
-        if let Some(d) = given(page.description) {
-            self.s("\n<meta name=\"description\" content=\"");
-            self.e(d);
-            self.s("\">");
-        }
-        if site.base_url.starts_with("http") {
-            self.s("\n<link rel=\"canonical\" href=\"");
-            self.e(&page.permalink);
-            self.s("\">");
-        }
-        self.s("\n\n<link rel=\"stylesheet\" href=\"");
+        title_and_head(self);
+        self.s("\n<link rel=\"stylesheet\" href=\"");
         self.href("handbok.css");
         self.s("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"");
         self.e(site.title);
@@ -259,16 +305,148 @@ impl Writer<'_> {
         self.s("</a>\n");
         self.s(parts.header);
         self.s("<div class=\"wrap layout\">\n");
-        self.sidebar(page);
+        sidebar(self);
         self.s("\n<main id=\"innehall\" tabindex=\"-1\" data-marked=\"");
         self.t("search_marked");
         self.s("\" data-unmark=\"");
         self.t("search_unmark");
         self.s("\">\n");
-        self.main(page);
+        main(self);
         self.s("\n</main>\n</div>\n");
         self.s(parts.footer);
         self.s("</body>\n</html>\n");
+    }
+
+    /// `base.html`'s own block `head`, after a title of `titles` joined by ` – `.
+    fn site_head(&mut self, site: &SiteView, titles: &[&str]) {
+        for (i, title) in titles.iter().enumerate() {
+            if i > 0 {
+                self.s(" – ");
+            }
+            self.e(title);
+        }
+        self.s("</title>");
+        if let Some(d) = given(site.description) {
+            self.s("\n<meta name=\"description\" content=\"");
+            self.e(d);
+            self.s("\">");
+        }
+    }
+
+    /// The breadcrumbs of a taxonomy or term page: the start page, `links`, then `current`.
+    fn trail(&mut self, site: &SiteView, links: &[(&str, &str)], current: &str) {
+        self.s("\n<nav class=\"breadcrumbs\" aria-label=\"");
+        self.t("breadcrumbs");
+        self.s("\">\n  <ol>\n    <li>");
+        self.a("", site.home.title);
+        self.s("</li>");
+        for (path, title) in links {
+            self.s("\n    <li>");
+            self.a(path, title);
+            self.s("</li>");
+        }
+        self.s("\n    <li><span aria-current=\"page\">");
+        self.e(current);
+        self.s("</span></li>\n  </ol>\n</nav>");
+    }
+
+    /// `taxonomy.html`.
+    fn taxonomy(&mut self, taxonomy: &TaxonomyView, parts: &PageParts) {
+        let site = parts.site;
+        self.skeleton(
+            parts,
+            |w| w.site_head(site, &[taxonomy.plural, site.title]),
+            |_| {},
+            |w| {
+                w.trail(site, &[], taxonomy.plural);
+                w.s("\n<article class=\"taxonomy\">\n  <h1>");
+                w.e(taxonomy.plural);
+                w.s("</h1>");
+                if taxonomy.terms.is_empty() {
+                    w.s("\n  <p>");
+                    w.t("no_pages");
+                    w.s("</p>");
+                } else {
+                    w.s("\n  <ul class=\"listing terms\">");
+                    for term in &taxonomy.terms {
+                        w.s("\n    <li>");
+                        w.a(term.path, term.name);
+                        w.s(" <span class=\"count\">(");
+                        w.n(term.count);
+                        w.s(" ");
+                        w.t(if term.count == 1 {
+                            "page_count_one"
+                        } else {
+                            "page_count_many"
+                        });
+                        w.s(")</span></li>");
+                    }
+                    w.s("\n  </ul>");
+                }
+                w.s("\n</article>\n");
+            },
+        );
+    }
+
+    /// `term.html`.
+    fn term(&mut self, taxonomy: &TaxonomyView, term: &TermView, parts: &PageParts) {
+        let site = parts.site;
+        self.skeleton(
+            parts,
+            |w| w.site_head(site, &[term.name, taxonomy.plural, site.title]),
+            |_| {},
+            |w| {
+                w.trail(site, &[(taxonomy.path, taxonomy.plural)], term.name);
+                w.s("\n<article class=\"term\">\n  <h1><span class=\"kicker\">");
+                w.e(taxonomy.singular);
+                w.s(":</span> ");
+                w.e(term.name);
+                w.s("</h1>");
+                if let Some(f) = &term.focus_area {
+                    w.s("\n  <p class=\"see-also\">");
+                    w.s("<a href=\"");
+                    w.href(f.path);
+                    w.s("\">");
+                    w.t("term_focus_area");
+                    w.s("</a> (");
+                    w.n(f.plans);
+                    w.s(" ");
+                    w.t(if f.plans == 1 {
+                        "term_focus_area_plan"
+                    } else {
+                        "term_focus_area_plans"
+                    });
+                    w.s(")</p>");
+                }
+                w.s("\n  ");
+                w.listing(&term.pages);
+                w.s("\n  <p><a href=\"");
+                w.href(taxonomy.path);
+                w.s("\">");
+                w.t("all_of");
+                w.s(" ");
+                w.e(&taxonomy.plural.to_lowercase());
+                w.s("</a></p>\n</article>\n");
+            },
+        );
+    }
+
+    fn listing(&mut self, items: &[LinkView]) {
+        self.s("\n<ul class=\"listing\">");
+        for p in items {
+            self.s("\n  <li>\n    <a href=\"");
+            self.href(p.path);
+            self.s("\">");
+            self.hyphenated(p.title);
+            self.s("</a>");
+            if let Some(d) = given(p.description) {
+                self.s("<p>");
+                self.e(d);
+                self.s("</p>");
+            }
+            self.s("\n  </li>");
+        }
+        self.s("\n</ul>\n");
     }
 
     /// `page.html`'s block `main`.
