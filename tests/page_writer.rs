@@ -253,6 +253,17 @@ fn a_site_that_replaces_a_template_the_writer_stands_in_for_gets_its_own() {
             "<title>Egen termtitel</title>",
         ),
         (
+            "taxonomy.html",
+            "{% extends \"theme/taxonomy.html\" %}{% block title %}Egen taxonomititel{% endblock title %}"
+                .to_string(),
+            "<title>Egen taxonomititel</title>",
+        ),
+        (
+            "partials/header.html",
+            built_in("partials/header.html").replace("site-header", "eget-sidhuvud"),
+            "<header class=\"eget-sidhuvud\">",
+        ),
+        (
             "base.html",
             built_in("base.html").replace("<body>", "<body class=\"egen\">"),
             "<body class=\"egen\">",
@@ -269,10 +280,32 @@ fn a_site_that_replaces_a_template_the_writer_stands_in_for_gets_its_own() {
         let written = build(site.root());
         let (page, kind) = match name {
             "term.html" => ("tema/klimat/index.html", "<article class=\"term\""),
+            "taxonomy.html" => ("tema/index.html", "<article class=\"taxonomy\""),
             _ => ("styrgrupp/anvisningar/index.html", "<article class=\"page"),
         };
         let html = String::from_utf8_lossy(&written[page]);
         assert!(html.contains(kind), "{page} is rendered with {name}");
         assert!(html.contains(shown), "{name}: {page} shows {shown}");
     }
+}
+
+#[test]
+fn a_page_that_names_the_term_template_fails_as_it_does_with_tera() {
+    // The writer writes `page.html` only: a page whose `template:` is another written
+    // template is Tera's, which says what the template lacks, and the build fails.
+    let site = Site::from_fixture("basic");
+    let file = "content/natverk/ekologi.md";
+    let text = site.read_string(file);
+    site.write(
+        file,
+        text.replacen("weight: 20\n", "weight: 20\ntemplate: term.html\n", 1),
+    );
+    let run = site.run(&["build"]);
+    run.expect_no_panic().expect_code(1);
+    let error = run
+        .error_lines()
+        .into_iter()
+        .find(|l| l.contains("term.html") && l.contains("ekologi.md"))
+        .unwrap_or_else(|| panic!("an error names the template and the page\n{}", run.stderr));
+    assert!(error.contains("term"), "{error}");
 }

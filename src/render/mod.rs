@@ -458,7 +458,11 @@ impl<'a> Base<'a> {
         let e = &self.site.entries[id];
         let root = paths::root_prefix(path);
         let what = || e.source.display_path();
-        if let Some(writer) = self.templates.writer_of(name).filter(|_| !e.is_section()) {
+        // The writer writes `page.html` for pages only: a section's view, or an entry that
+        // names another written template (`template: term.html`), is Tera's, which reports
+        // what that template lacks.
+        let page_template = name == "page.html" && !e.is_section();
+        if let Some(writer) = self.templates.writer_of(name).filter(|_| page_template) {
             if let Some(html) = self.write_page(writer, view, (&root, path), &what)? {
                 return Ok(html);
             }
