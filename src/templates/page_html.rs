@@ -543,46 +543,40 @@ impl Writer<'_> {
         self.s("\n");
     }
 
-    /// `<div><dt>{{ t.key }}</dt><dd>{{ value }}</dd></div>`, when `value` is given.
-    fn fact(&mut self, key: &str, value: Option<&str>) {
+    /// `<div><dt>{{ t.key }}</dt><dd>{{ value }}</dd></div>`, when `value` is given; the
+    /// value as a `<time>` when `time`.
+    fn fact(&mut self, key: &str, value: Option<&str>, time: bool) {
         if let Some(v) = given(value) {
             self.s("<div><dt>");
             self.t(key);
             self.s("</dt><dd>");
-            self.e(v);
+            if time {
+                self.time(v);
+            } else {
+                self.e(v);
+            }
             self.s("</dd></div>");
         }
     }
 
-    /// The same with the value as a `<time>`.
-    fn time_fact(&mut self, key: &str, value: Option<&str>) {
-        if let Some(v) = given(value) {
-            self.s("<div><dt>");
-            self.t(key);
-            self.s("</dt><dd>");
-            self.time(v);
-            self.s("</dd></div>");
-        }
-    }
-
-    fn document(&mut self, document: Option<&DocumentControl>) {
+    fn document<'a>(&mut self, document: Option<&'a DocumentControl>) {
         if let Some(d) = document {
-            let date = |v: &'_ Option<crate::dates::DateValue>| v.as_ref().map(|d| d.iso.clone());
+            let date = |v: &'a Option<crate::dates::DateValue>| v.as_ref().map(|d| d.iso.as_str());
             self.s("\n<aside class=\"document-control\" aria-labelledby=\"dokumentinfo-rubrik\">\n  <h2 id=\"dokumentinfo-rubrik\">");
             self.t("document_info");
             self.s("</h2>\n  <dl>");
             let kind = given(d.doc_type.as_deref()).map(capitalize);
-            self.fact("doc_type", kind.as_deref());
-            self.fact("doc_owner", d.owner.as_deref());
-            self.fact("doc_decided_by", d.decided_by.as_deref());
-            self.time_fact("doc_decision_date", date(&d.decision_date).as_deref());
-            self.fact("doc_paragraph", d.paragraph.as_deref());
-            self.fact("doc_dnr", d.dnr.as_deref());
-            self.time_fact("doc_established", date(&d.established).as_deref());
-            self.time_fact("doc_adopted", date(&d.adopted).as_deref());
-            self.time_fact("doc_revised", date(&d.revised).as_deref());
-            self.time_fact("doc_valid_until", date(&d.valid_until).as_deref());
-            self.time_fact("doc_review_by", date(&d.review_by).as_deref());
+            self.fact("doc_type", kind.as_deref(), false);
+            self.fact("doc_owner", d.owner.as_deref(), false);
+            self.fact("doc_decided_by", d.decided_by.as_deref(), false);
+            self.fact("doc_decision_date", date(&d.decision_date), true);
+            self.fact("doc_paragraph", d.paragraph.as_deref(), false);
+            self.fact("doc_dnr", d.dnr.as_deref(), false);
+            self.fact("doc_established", date(&d.established), true);
+            self.fact("doc_adopted", date(&d.adopted), true);
+            self.fact("doc_revised", date(&d.revised), true);
+            self.fact("doc_valid_until", date(&d.valid_until), true);
+            self.fact("doc_review_by", date(&d.review_by), true);
             if !d.references.is_empty() {
                 self.s("<div><dt>");
                 self.t("doc_references");
@@ -752,7 +746,7 @@ impl Writer<'_> {
                 }
                 self.s("</dd></div>");
             }
-            self.fact("meeting_place", mt.place);
+            self.fact("meeting_place", mt.place, false);
             if let Some(network) = &mt.network {
                 self.s("<div><dt>");
                 self.t("meeting_network");
@@ -760,7 +754,7 @@ impl Writer<'_> {
                 self.a(network.path, network.title);
                 self.s("</dd></div>");
             }
-            self.fact("meeting_theme", mt.theme);
+            self.fact("meeting_theme", mt.theme, false);
             self.s("\n</dl>");
             if !mt.agenda.is_empty() {
                 self.s("\n<h2 id=\"dagordning\">");
