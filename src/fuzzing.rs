@@ -63,7 +63,7 @@ pub fn config(
 /// the review report, the focus-area matrix and the meeting links. Returns every diagnostic.
 pub fn front_matter(bytes: &[u8]) -> Vec<Diagnostic> {
     let config = site_config(false);
-    let text = match frontmatter::decode(bytes.to_vec(), Path::new("content/natverk/fuzz.md")) {
+    let text = match frontmatter::decode(bytes, Path::new("content/natverk/fuzz.md")) {
         Ok(text) => text,
         Err(d) => return vec![d],
     };

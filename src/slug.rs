@@ -12,7 +12,10 @@ use crate::error::Diagnostic;
 /// pasted from PDFs often come decomposed (`a` + combining ring), which looks the same but
 /// compares and slugifies differently. Borrowed when already NFC (all ASCII text is).
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // Every character below U+0300 (ASCII, å, ä, ö, é, ...) is NFC as it stands and never
+    // combines with the one before; in UTF-8 the others, and only they, have a byte of 0xCC
+    // or more. Most Swedish text is answered by this one scan.
+    if text.bytes().all(|b| b < 0xCC) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -172,6 +175,23 @@ pub fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_below_u0300_is_nfc_and_decomposed_text_is_composed() {
+        // The scan in `nfc` takes any text without a byte of 0xCC or more as composed:
+        // every character below U+0300, alone and before any other of them, must be.
+        let below: Vec<char> = (0..0x300u32).filter_map(char::from_u32).collect();
+        for a in &below {
+            for b in &below {
+                let pair: String = [*a, *b].iter().collect();
+                assert!(pair.bytes().all(|x| x < 0xCC));
+                assert_eq!(pair.nfc().collect::<String>(), pair, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(nfc("Va\u{308}xjo\u{308}"), "Växjö");
+        assert!(matches!(nfc("Växjö"), Cow::Borrowed(_)));
+        assert_eq!(nfc("A\u{30A}sa \u{212B}"), "Åsa Å");
+    }
 
     #[test]
     fn swedish_letters_fold_to_ascii() {

@@ -1,6 +1,7 @@
 //! Splitting a Markdown file into YAML front matter and body, and validating the
 //! front matter against the typed schema. Every error names the line in the file.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde_norway::Value;
@@ -489,46 +490,42 @@ fn date(key: &str, value: Value) -> Result<DateValue, Diagnostic> {
 /// Reads a content file's bytes as text: rejects UTF-16, NUL bytes and invalid UTF-8
 /// with the line where the problem is; strips a BOM; turns CRLF into LF; composes
 /// decomposed letters (NFC).
-pub fn decode(bytes: Vec<u8>, _path: &Path) -> Result<String, Diagnostic> {
+pub fn decode<'a>(bytes: &'a [u8], _path: &Path) -> Result<Cow<'a, str>, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
-        || looks_like_utf16(&bytes)
+        || looks_like_utf16(bytes)
     {
         return Err(Diagnostic::error(&msg::FILE_UTF16)
             .at_line(1)
             .with_hint(&msg::HINT_SAVE_UTF8));
     }
-    let text = match String::from_utf8(bytes) {
+    let text = match simdutf8::compat::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            let valid = e.valid_up_to();
             let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
             return Err(Diagnostic::error(&msg::FILE_NOT_UTF8)
                 .at_line(line)
                 .with_hint(&msg::HINT_SAVE_UTF8_PASTED));
         }
     };
-    if let Some(i) = text.find('\0') {
+    if let Some(i) = memchr::memchr(0, bytes) {
         let line = text[..i].matches('\n').count() + 1;
         return Err(Diagnostic::error(&msg::FILE_NUL)
             .at_line(line)
             .with_hint(&msg::HINT_FILE_NUL));
     }
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        text
+        Cow::Borrowed(text)
     };
     // Decomposed letters (from macOS or PDFs) composed, so that headings, links and front
     // matter values compare equal to the same words typed elsewhere.
     Ok(match crate::slug::nfc(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(composed) => composed,
+        Cow::Borrowed(_) => text,
+        Cow::Owned(composed) => Cow::Owned(composed),
     })
 }
 
@@ -660,21 +657,17 @@ mod tests {
 
     #[test]
     fn decode_handles_bom_crlf_and_rejects_bad_bytes() {
-        let t = decode(
-            b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n".to_vec(),
-            Path::new("x"),
-        )
-        .unwrap();
+        let t = decode(b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n", Path::new("x")).unwrap();
         assert_eq!(t, "---\ntitle: A\n---\n");
         assert!(
-            decode(b"ok\n\xff".to_vec(), Path::new("x"))
+            decode(b"ok\n\xff", Path::new("x"))
                 .unwrap_err()
                 .position
                 .unwrap()
                 .line
                 == 2
         );
-        assert!(decode(b"\xff\xfe-\0".to_vec(), Path::new("x"))
+        assert!(decode(b"\xff\xfe-\0", Path::new("x"))
             .unwrap_err()
             .message
             .contains("UTF-16"));
@@ -682,11 +675,11 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        assert!(decode(utf16le, Path::new("x"))
+        assert!(decode(&utf16le, Path::new("x"))
             .unwrap_err()
             .message
             .contains("UTF-16"));
-        let nul = decode(b"---\ntitle: A\n---\nText\0\n".to_vec(), Path::new("x")).unwrap_err();
+        let nul = decode(b"---\ntitle: A\n---\nText\0\n", Path::new("x")).unwrap_err();
         assert!(nul.message.contains("NUL"), "{}", nul.message);
     }
 }

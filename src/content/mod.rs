@@ -186,7 +186,9 @@ pub const MAX_MARKDOWN_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads a Markdown file, refusing what is not an ordinary file or is larger than
 /// [`MAX_MARKDOWN_BYTES`] before reading it.
-fn read_markdown(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+/// Reads the Markdown file at `path` into `bytes` (emptied first): a file over
+/// [`MAX_MARKDOWN_BYTES`] is refused before it is read, or as soon as the reading passes it.
+fn read_markdown(path: &Path, bytes: &mut Vec<u8>) -> Result<(), Diagnostic> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
         Diagnostic::error(text!(msg::FILE_CANNOT_READ, e)).with_hint(&msg::HINT_FILE_READ)
@@ -206,14 +208,15 @@ fn read_markdown(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     if meta.len() > MAX_MARKDOWN_BYTES {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    bytes.clear();
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_end(bytes))
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 fn classify(
@@ -333,9 +336,34 @@ fn load_source(
     kind: SourceKind,
     config: &Config,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    // The file is read into this thread's buffer, reused from file to file: only the body
+    // is kept, copied out below, so no file's bytes are allocated afresh.
+    thread_local! {
+        static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BYTES.with_borrow_mut(|bytes| {
+        let loaded = parse_source(dir, rel, kind, config, bytes);
+        // A rare large file does not keep its memory for the rest of the build.
+        if bytes.capacity() > READ_BUFFER_KEPT {
+            *bytes = Vec::new();
+        }
+        loaded
+    })
+}
+
+/// The largest read buffer a thread keeps between two files.
+const READ_BUFFER_KEPT: usize = 1 << 20;
+
+fn parse_source(
+    dir: &Path,
+    rel: &str,
+    kind: SourceKind,
+    config: &Config,
+    bytes: &mut Vec<u8>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let display = format!("{CONTENT_DIR}/{rel}");
     let in_file = |d: Diagnostic| d.in_file(&display);
-    let bytes = read_markdown(&dir.join(rel)).map_err(|d| vec![in_file(d)])?;
+    read_markdown(&dir.join(rel), bytes).map_err(|d| vec![in_file(d)])?;
     let text = frontmatter::decode(bytes, Path::new(&display)).map_err(|d| vec![in_file(d)])?;
     let split = frontmatter::split(&text).map_err(|d| vec![in_file(d)])?;
     let front = frontmatter::parse(split.yaml, 1, config)

@@ -62,14 +62,34 @@ fn push_word(out: &mut String, word: &str) {
         out.push_str(word);
         return;
     }
-    for (n, syllable) in
-        hypher::hyphenate_bounded(word, hypher::Lang::Swedish, LEFT_MIN, RIGHT_MIN).enumerate()
-    {
-        if n > 0 {
-            out.push(SOFT_HYPHEN);
-        }
-        out.push_str(syllable);
+    /// Long words kept per thread before the cache starts again: a bound on memory, not on
+    /// correctness (the breaks depend on the word alone).
+    const KEEP: usize = 16 * 1024;
+    thread_local! {
+        static DONE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+            std::cell::RefCell::default();
     }
+    // The same compounds come back in heading after heading and title after title.
+    DONE.with_borrow_mut(|done| {
+        if let Some(found) = done.get(word) {
+            out.push_str(found);
+            return;
+        }
+        let mut made = String::with_capacity(word.len() + 8);
+        for (n, syllable) in
+            hypher::hyphenate_bounded(word, hypher::Lang::Swedish, LEFT_MIN, RIGHT_MIN).enumerate()
+        {
+            if n > 0 {
+                made.push(SOFT_HYPHEN);
+            }
+            made.push_str(syllable);
+        }
+        out.push_str(&made);
+        if done.len() >= KEEP {
+            done.clear();
+        }
+        done.insert(word.into(), made.into());
+    })
 }
 
 /// Soft hyphens in the text of every heading of `events`. Runs after the ids and the table

@@ -201,7 +201,7 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 /// vocabulary.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: HashSet<&'static str>,
+    stop: rustc_hash::FxHashSet<&'static str>,
 }
 
 impl Default for Analyzer {

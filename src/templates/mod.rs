@@ -323,7 +323,7 @@ fn hyphenated(text: &str) -> String {
         return crate::markdown::hyphenate::soft_hyphens(text).into_owned();
     }
     thread_local! {
-        static DONE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::default();
+        static DONE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> = std::cell::RefCell::default();
     }
     DONE.with(|done| {
         let mut done = done.borrow_mut();
