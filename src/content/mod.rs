@@ -184,12 +184,12 @@ fn not_a_file() -> Diagnostic {
 /// (about fifteen times its size while it is rendered).
 pub const MAX_MARKDOWN_BYTES: u64 = 10 * 1024 * 1024;
 
-/// Reads a Markdown file, refusing what is not an ordinary file or is larger than
-/// [`MAX_MARKDOWN_BYTES`] before reading it.
-/// Reads the Markdown file at `path` into `bytes` (emptied first): a file over
-/// [`MAX_MARKDOWN_BYTES`] is refused before it is read, or as soon as the reading passes it.
+/// Reads the Markdown file at `path` into `bytes` (emptied first), refusing what is not an
+/// ordinary file, and a file larger than [`MAX_MARKDOWN_BYTES`] before it is read (or as
+/// soon as the reading passes the limit).
 fn read_markdown(path: &Path, bytes: &mut Vec<u8>) -> Result<(), Diagnostic> {
     use std::io::Read;
+    bytes.clear();
     let cannot = |e: std::io::Error| {
         Diagnostic::error(text!(msg::FILE_CANNOT_READ, e)).with_hint(&msg::HINT_FILE_READ)
     };
@@ -208,8 +208,7 @@ fn read_markdown(path: &Path, bytes: &mut Vec<u8>) -> Result<(), Diagnostic> {
     if meta.len() > MAX_MARKDOWN_BYTES {
         return Err(too_large(meta.len()));
     }
-    bytes.clear();
-    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_MARKDOWN_BYTES + 1).read_to_end(bytes))
         .map_err(cannot)?;
@@ -336,8 +335,9 @@ fn load_source(
     kind: SourceKind,
     config: &Config,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    // The file is read into this thread's buffer, reused from file to file: only the body
-    // is kept, copied out below, so no file's bytes are allocated afresh.
+    // The file is read into this thread's buffer, reused from file to file, and only its
+    // body is copied out: no buffer the size of the file is allocated for it (unless its
+    // line breaks or letters must be rewritten).
     thread_local! {
         static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }

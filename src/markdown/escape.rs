@@ -11,7 +11,7 @@ pub fn escape_html(input: &str) -> String {
 /// Appends `input` to `out` with `&`, `<`, `>`, `"` and `'` escaped. Copies runs of
 /// ordinary text whole, and looks at eight bytes at a time while none of them needs
 /// escaping: most text has nothing to escape (titles and descriptions, on every page that
-/// lists them, were 2 % of a build's CPU when looked at byte by byte).
+/// lists them, were 2.5 % of a 10,000-page build's CPU when looked at byte by byte).
 pub fn escape_into(out: &mut String, input: &str) {
     let bytes = input.as_bytes();
     let (mut start, mut i) = (0, 0);
@@ -79,8 +79,9 @@ mod tests {
         let pieces = [
             "a", "å", "€", "𝄞", "&", "<", ">", "\"", "'", "%", "=", "\u{7f}", "\u{ff}",
         ];
-        // Every string of up to three pieces, each put after 0 to 9 letters, so that the
-        // special characters fall on every byte of a word and across words.
+        // Three pieces, the first two side by side, with 0 to 9 letters before the first
+        // and after the second and third, so that the special characters fall on every
+        // byte of an eight-byte word and across words.
         for n in 0..10 {
             let pad = "x".repeat(n);
             for a in pieces {

@@ -62,9 +62,11 @@ fn push_word(out: &mut String, word: &str) {
         out.push_str(word);
         return;
     }
-    /// Long words kept per thread before the cache starts again: a bound on memory, not on
-    /// correctness (the breaks depend on the word alone).
+    /// Long words kept per thread before the cache starts again, and the longest word kept
+    /// (a run of letters can be a whole paragraph): bounds on memory, not on correctness
+    /// (the breaks depend on the word alone).
     const KEEP: usize = 16 * 1024;
+    const LONGEST: usize = 64;
     thread_local! {
         static DONE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
             std::cell::RefCell::default();
@@ -85,10 +87,12 @@ fn push_word(out: &mut String, word: &str) {
             made.push_str(syllable);
         }
         out.push_str(&made);
-        if done.len() >= KEEP {
-            done.clear();
+        if word.len() <= LONGEST {
+            if done.len() >= KEEP {
+                done.clear();
+            }
+            done.insert(word.into(), made.into());
         }
-        done.insert(word.into(), made.into());
     })
 }
 
@@ -129,6 +133,20 @@ mod tests {
             "Upp-drags-be-skriv-ningen och so-ci-al-bi-drags-be-ro-en-det"
         );
         assert_eq!(shown("Samlingspunkten, 2024"), "Sam-lings-punk-ten, 2024");
+    }
+
+    #[test]
+    fn a_word_met_again_is_hyphenated_as_the_first_time() {
+        // The second and third time come from this thread's cache of words.
+        let text = "Barnkonsekvensanalysen, barnkonsekvensanalysen och Barnkonsekvensanalysen";
+        assert_eq!(
+            shown(text),
+            "Barn-kon-se-kven-sa-na-ly-sen, barn-kon-se-kven-sa-na-ly-sen och Barn-kon-se-kven-sa-na-ly-sen"
+        );
+        // A run of letters too long to keep is hyphenated all the same, each time.
+        let long = "a".repeat(30) + &"kommunstyrelseberedningen".repeat(4);
+        assert_eq!(shown(&long), shown(&long));
+        assert!(shown(&long).contains('-'));
     }
 
     #[test]
