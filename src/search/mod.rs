@@ -571,23 +571,38 @@ fn postings(
     refresh: &Refresh,
 ) -> bool {
     let docs = counted.len();
-    // Where each stem's postings start in the site's postings grouped by stem (and, one on,
-    // end): counted first, so that the files can be cut before any postings are gathered.
-    let mut starts = vec![0usize; names.len() + 1];
-    for (counts, _) in &counted {
-        for (stem, _, _) in counts.iter() {
-            starts[stem as usize + 1] += 1;
-        }
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
+    // The documents in as many consecutive groups as there are threads: each group's
+    // postings are gathered by one thread (see `Postings::gather`).
+    let group = docs.div_ceil(rayon::current_num_threads().max(1)).max(1);
+    // Where each stem's postings start in each group's postings grouped by stem (and, one
+    // on, end), and in the whole site's: counted first, so that the files can be cut before
+    // any postings are gathered.
+    let group_starts: Vec<Vec<usize>> = counted
+        .par_chunks(group)
+        .map(|counted| {
+            let mut starts = vec![0usize; names.len() + 1];
+            for (counts, _) in counted {
+                for (stem, _, _) in counts.iter() {
+                    starts[stem as usize + 1] += 1;
+                }
+            }
+            for i in 1..starts.len() {
+                starts[i] += starts[i - 1];
+            }
+            starts
+        })
+        .collect();
+    let starts: Vec<usize> = (0..=names.len())
+        .map(|i| group_starts.iter().map(|g| g[i]).sum())
+        .collect();
     let lengths: Vec<f32> = counted.iter().map(|(_, length)| *length).collect();
     let stats = Stats {
         n: docs.max(1) as f32,
         avg: lengths.iter().sum::<f32>() / docs.max(1) as f32,
         lengths,
         starts,
+        group,
+        group_starts,
     };
     // Stem ids are in sorted order, so this is the stems' order too.
     let stems: Vec<(&str, usize)> = names
@@ -724,6 +739,10 @@ struct Stats {
     lengths: Vec<f32>,
     /// Where each stem's postings start among all stems' (and, one on, end).
     starts: Vec<usize>,
+    /// How many consecutive documents make a group (the last may have fewer).
+    group: usize,
+    /// The same as `starts`, within each group's postings.
+    group_starts: Vec<Vec<usize>>,
 }
 
 impl Stats {
@@ -734,9 +753,14 @@ impl Stats {
 }
 
 /// The postings, (document, weighted term frequency, section), of a range of stems, each
-/// stem's by document.
+/// stem's by document: one part a group of documents ([`Stats::group`]).
 struct Postings {
-    /// Where the range's postings start among all stems'.
+    parts: Vec<Part>,
+}
+
+/// The postings of one group of documents.
+struct Part {
+    /// Where the range's postings start among the group's.
     offset: usize,
     flat: Vec<(u32, f32, u32)>,
 }
@@ -744,51 +768,67 @@ struct Postings {
 impl Postings {
     /// Gathers the postings of the stems in `range` from every document's counts (each
     /// sorted by stem), in document order, reading each document's counts on from its
-    /// cursor (stems below the range are passed over, and the cursor is left at the first
-    /// stem past it); `None` when `refresh` is stopped meanwhile.
+    /// cursor: a thread a group of documents, each into its own part, so that no two
+    /// threads write to the same memory.
     fn gather(
         cursors: &mut [Cursor],
         stats: &Stats,
         range: std::ops::Range<usize>,
         refresh: &Refresh,
     ) -> Option<Postings> {
-        let offset = stats.starts[range.start];
-        let mut next: Vec<usize> = stats.starts[range.clone()]
-            .iter()
-            .map(|s| s - offset)
-            .collect();
-        let mut flat = vec![(0, 0.0, 0); stats.starts[range.end] - offset];
-        for (doc, cursor) in cursors.iter_mut().enumerate() {
-            if doc % STOP_EVERY == 0 && refresh.stopped() {
-                return None;
-            }
-            while let Some((stem, section, tf)) = cursor.next_below(range.end) {
-                let Some(at) = (stem as usize)
-                    .checked_sub(range.start)
-                    .and_then(|i| next.get_mut(i))
-                else {
-                    continue;
-                };
-                flat[*at] = (doc as u32, tf, section);
-                *at += 1;
-            }
-        }
-        Some(Postings { offset, flat })
+        let parts = cursors
+            .par_chunks_mut(stats.group)
+            .zip(&stats.group_starts)
+            .enumerate()
+            .map(|(g, (cursors, starts))| {
+                let offset = starts[range.start];
+                let mut next: Vec<usize> =
+                    starts[range.clone()].iter().map(|s| s - offset).collect();
+                let mut flat = vec![(0, 0.0, 0); starts[range.end] - offset];
+                for (i, cursor) in cursors.iter_mut().enumerate() {
+                    let doc = g * stats.group + i;
+                    if doc.is_multiple_of(STOP_EVERY) && refresh.stopped() {
+                        return None;
+                    }
+                    while let Some((stem, section, tf)) = cursor.next_below(range.end) {
+                        let Some(at) = (stem as usize)
+                            .checked_sub(range.start)
+                            .and_then(|i| next.get_mut(i))
+                        else {
+                            continue;
+                        };
+                        flat[*at] = (doc as u32, tf, section);
+                        *at += 1;
+                    }
+                }
+                Some(Part { offset, flat })
+            })
+            .collect::<Option<Vec<Part>>>()?;
+        Some(Postings { parts })
     }
 
-    fn list(&self, stats: &Stats, stem: usize) -> &[(u32, f32, u32)] {
-        let from = stats.starts[stem] - self.offset;
-        &self.flat[from..from + stats.len(stem)]
+    /// The postings of `stem`, by document: each group's in turn.
+    fn list<'p>(
+        &'p self,
+        stats: &'p Stats,
+        stem: usize,
+    ) -> impl Iterator<Item = &'p (u32, f32, u32)> {
+        self.parts
+            .iter()
+            .zip(&stats.group_starts)
+            .flat_map(move |(part, starts)| {
+                let from = starts[stem] - part.offset;
+                &part.flat[from..from + starts[stem + 1] - starts[stem]]
+            })
     }
 
     /// The postings of `stem` (in this range) as written: `[document, score, section, …]`,
     /// by document, the best [`MAX_POSTINGS`] when there are more.
     fn scores(&self, stats: &Stats, stem: usize) -> Vec<u64> {
-        let list = self.list(stats, stem);
-        let df = list.len() as f32;
+        let df = stats.len(stem) as f32;
         let idf = (1.0 + (stats.n - df + 0.5) / (df + 0.5)).ln();
-        let mut scored: Vec<(u64, u64, u64)> = list
-            .iter()
+        let mut scored: Vec<(u64, u64, u64)> = self
+            .list(stats, stem)
             .map(|&(doc, tf, section)| {
                 let length = stats.lengths[doc as usize].max(1.0);
                 let score =
