@@ -143,10 +143,17 @@ mod tests {
             shown(text),
             "Barn-kon-se-kven-sa-na-ly-sen, barn-kon-se-kven-sa-na-ly-sen och Barn-kon-se-kven-sa-na-ly-sen"
         );
-        // A run of letters too long to keep is hyphenated all the same, each time.
+        // A run of letters too long to keep is hyphenated all the same, each time, as a
+        // thread with an empty cache hyphenates it.
         let long = "a".repeat(30) + &"kommunstyrelseberedningen".repeat(4);
-        assert_eq!(shown(&long), shown(&long));
+        let fresh = {
+            let long = long.clone();
+            std::thread::spawn(move || shown(&long)).join().unwrap()
+        };
+        assert_eq!(shown(&long), fresh);
+        assert_eq!(shown(&long), fresh);
         assert!(shown(&long).contains('-'));
+        assert_eq!(shown(&long).replace('-', ""), long);
     }
 
     #[test]
