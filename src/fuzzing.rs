@@ -3,7 +3,6 @@
 //! it and runs it through the real pipeline stage, in memory: no files are read or written.
 //! Not a stable API.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::config::{Config, Overrides};
@@ -152,7 +151,7 @@ fn build_and_render(config: Config, page: Loaded) -> Vec<Diagnostic> {
     let (derived, problems) = site.render_markdown(&mut texts, None);
     diagnostics.extend(problems);
     diagnostics.extend(governance::overdue_diagnostics(&site));
-    let ids: Vec<Option<HashSet<String>>> = derived
+    let ids: Vec<Option<site::Ids>> = derived
         .bodies
         .iter()
         .map(|body| Some(site::html_ids(body.html.as_bytes())))

@@ -160,7 +160,10 @@ pub fn walk(dir: &Path, shown: &Path, inside: &Inside, skip_hidden: bool) -> Wal
     }
     let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
-        .sort_by_file_name()
+        // By name: the entries of one folder share its path up to their names, so their
+        // paths compare as their names do, without parsing each path for its name at every
+        // comparison (`sort_by_file_name`), a sixth of a large site's walk.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();

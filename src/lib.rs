@@ -290,7 +290,7 @@ pub struct Built {
     pub templates: Templates,
     /// The `id`s of each entry's page, for anchor checks (empty sets after a plain build,
     /// which checks the anchors into each page as it writes it).
-    pub ids: Vec<Option<std::collections::HashSet<String>>>,
+    pub ids: Vec<Option<site::Ids>>,
     /// Entries re-rendered (incrementally) since the search index was last written, sorted:
     /// their fragment files are out of date.
     pub(crate) index_stale: Vec<usize>,
@@ -378,20 +378,32 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     let mut timings = Timings::default();
     options.stage(&messages::STAGE_CONFIGURATION);
     let config = Config::load(&options.root, &options.overrides)?;
-    let templates = Templates::load(&config)?;
     timings.lap(&messages::STAGE_CONFIGURATION);
     options.stage(&messages::STAGE_CONTENT);
-    // The pages and the git history side by side: the history is one walk over the
-    // commits that the parallel loading of the pages leaves a core for.
-    let (content, ((history, history_warnings), history_took)) = rayon::join(
-        || content::load(&config),
+    // The templates, the pages and the git history side by side: compiling the templates
+    // and the history's walk over the commits are each one thread's work, which the walk
+    // over the content folder (one thread too) and the parallel loading of the pages leave
+    // a core for. A template's error still comes first.
+    let (templates, (content, ((history, history_warnings), history_took))) = rayon::join(
         || {
             let started = std::time::Instant::now();
-            (history::read(&config), started.elapsed())
+            (Templates::load(&config), started.elapsed())
+        },
+        || {
+            rayon::join(
+                || content::load(&config),
+                || {
+                    let started = std::time::Instant::now();
+                    (history::read(&config), started.elapsed())
+                },
+            )
         },
     );
+    let (templates, templates_took) = templates;
+    let templates = templates?;
     let mut content = content?;
     timings.lap(&messages::STAGE_CONTENT);
+    timings.within(&messages::STAGE_TEMPLATES, templates_took);
     timings.within(&messages::STAGE_HISTORY, history_took);
     let mut diagnostics = std::mem::take(&mut content.diagnostics);
     diagnostics.extend(history_warnings);

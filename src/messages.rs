@@ -2043,7 +2043,7 @@ catalogue! {
         en: "building: {}",
         sv: "bygger: {}",
     }
-    STAGE_CONFIGURATION = "HB0929" { en: "configuration and templates", sv: "inställningar och mallar" }
+    STAGE_CONFIGURATION = "HB0929" { en: "configuration", sv: "inställningar" }
     STAGE_CONTENT = "HB0930" { en: "reading the pages", sv: "läser sidorna" }
     STAGE_MODEL = "HB0931" { en: "the site's structure", sv: "webbplatsens struktur" }
     STAGE_MARKDOWN = "HB0932" { en: "Markdown and links", sv: "Markdown och länkar" }
@@ -2324,6 +2324,10 @@ catalogue! {
         sv: "versionssidan för {}",
     }
     STAGE_HISTORY = "HB1109" { en: "the git history", sv: "git-historiken" }
+    STAGE_TEMPLATES = "HB1113" {
+        en: "  of which the templates (beside the pages)",
+        sv: "  varav mallarna (vid sidan av sidorna)",
+    }
 }
 
 #[cfg(test)]

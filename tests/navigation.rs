@@ -40,6 +40,10 @@ fn document(site: &Site, path: &str) -> Html {
 }
 
 /// `(text, resolved target)` of every `a[href]` matching `css` on the page at `path`.
+fn targets(site: &Site, path: &str, css: &str) -> Vec<String> {
+    links(site, path, css).into_iter().map(|(_, t)| t).collect()
+}
+
 fn links(site: &Site, path: &str, css: &str) -> Vec<(String, String)> {
     let doc = document(site, path);
     doc.select(&sel(css))
@@ -371,6 +375,62 @@ fn swedish_order_puts_ostersund_after_vaxjo_in_listings() {
             "Vattenrening",
             "Åtgärdsplan",
             "Älmhult"
+        ]
+    );
+}
+
+#[test]
+fn entries_of_the_same_title_and_weight_follow_their_source_paths() {
+    // Within a section, equal titles (and weights) sort by source path: a subsection whose
+    // folder name sorts first comes before the pages beside it in the sidebar, and the pages
+    // follow their file names in the listing and in previous/next.
+    let site = Site::from_fixture("nav");
+    site.write("content/lika/_index.md", "---\ntitle: Lika\n---\n\nText.\n");
+    for (file, text) in [
+        ("b-sida.md", "Sidan B."),
+        ("a-sida.md", "Sidan A."),
+        ("0-del/_index.md", "Delen."),
+        ("0-del/inne.md", "Inne."),
+    ] {
+        let front = "title: Samma\ntema: [Lika titlar]";
+        site.write(
+            &format!("content/lika/{file}"),
+            format!("---\n{front}\n---\n\n{text}\n"),
+        );
+    }
+    site.build_ok(&[]);
+    let sidebar = sidebar_outline(&site, "lika/a-sida/");
+    let at = |target: &str| {
+        sidebar
+            .iter()
+            .position(|l| l.contains(&format!("→ {target}")))
+            .unwrap_or_else(|| panic!("{target} in the sidebar: {sidebar:#?}"))
+    };
+    assert!(
+        at("lika/0-del/") < at("lika/a-sida/") && at("lika/a-sida/") < at("lika/b-sida/"),
+        "sidebar order: {sidebar:#?}"
+    );
+    assert_eq!(
+        targets(
+            &site,
+            "lika/",
+            "section[aria-labelledby=sidor-rubrik] .listing a"
+        ),
+        ["lika/a-sida/", "lika/b-sida/"]
+    );
+    assert_eq!(
+        targets(&site, "lika/a-sida/", "nav.pagination a[rel=next]"),
+        ["lika/b-sida/"]
+    );
+    // A term page lists equal titles in the site's order: shallower entries first, then
+    // sections, then by source path.
+    assert_eq!(
+        targets(&site, "tema/lika-titlar/", "article .listing a"),
+        [
+            "lika/a-sida/",
+            "lika/b-sida/",
+            "lika/0-del/",
+            "lika/0-del/inne/"
         ]
     );
 }

@@ -22,7 +22,7 @@ use crate::templates::{governance_views, history_views, site_pages};
 use crate::templates::{FileSource, Templates};
 
 /// The ids of a rendered page (`None` when it failed to render).
-pub type Anchors = Option<HashSet<String>>;
+pub type Anchors = Option<crate::site::Ids>;
 
 /// Renders only `entries` (their pages) and the files of `others` (term pages, print
 /// pages, the feed). For incremental rebuilds; `ids` holds the new anchors of each
@@ -166,7 +166,7 @@ pub fn write_search_index_with(
 pub struct Rendered {
     /// The `id` attributes of each entry's final HTML, by entry index; `None` where
     /// rendering failed (its error is reported; its anchors are not checked).
-    pub ids: Vec<Option<HashSet<String>>>,
+    pub ids: Vec<Anchors>,
     pub diagnostics: Vec<Diagnostic>,
     /// Number of files handed to the sink.
     pub files: usize,
@@ -195,7 +195,7 @@ pub fn render_site(
     };
     let mut base = Base::new(site, texts, derived, contents, templates, &sink, &site_view);
     base.anchored = anchored;
-    let entries: Vec<(Option<HashSet<String>>, Vec<Diagnostic>)> = (0..site.entries.len())
+    let entries: Vec<(Anchors, Vec<Diagnostic>)> = (0..site.entries.len())
         .into_par_iter()
         .map(|id| base.entry(id))
         .collect();
@@ -391,7 +391,7 @@ impl<'a> Base<'a> {
 
     /// Writes entry `id`'s page: the page's ids (`None` when it was not rendered) and what
     /// went wrong, with the anchors of the links into it (see [`Base::anchored`]).
-    fn entry(&self, id: usize) -> (Option<HashSet<String>>, Vec<Diagnostic>) {
+    fn entry(&self, id: usize) -> (Anchors, Vec<Diagnostic>) {
         let e = &self.site.entries[id];
         let file = e.source.display_path();
         let name = template_name(self.site, id);
@@ -422,7 +422,7 @@ impl<'a> Base<'a> {
                             let ids = html_ids(&html);
                             problems = check_links_into(self.site, self.derived, id, &ids, into);
                         }
-                        HashSet::new()
+                        crate::site::Ids::default()
                     }
                 };
                 let written = self

@@ -72,19 +72,8 @@ impl Site {
             let last = days[nth].0;
             days.retain(|d| d.0 >= last);
         }
-        let mut keyed: Vec<(chrono::NaiveDate, Vec<u32>, usize)> = days
-            .into_iter()
-            .map(|(day, id)| {
-                let title = &self.entries[id].source.front.title;
-                (day, crate::slug::swedish_sort_key(title), id)
-            })
-            .collect();
-        keyed.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-        });
-        keyed.into_iter().take(RECENT_MAX).map(|k| k.2).collect()
+        days.sort_unstable_by_key(|(day, id)| (std::cmp::Reverse(*day), self.titles.rank(*id)));
+        days.into_iter().take(RECENT_MAX).map(|d| d.1).collect()
     }
 
     /// Where [`Site::last_changed`] comes from: the one place that decides.

@@ -1,6 +1,10 @@
 //! Link checking over the whole graph: every `#anchor` must exist in its target's final HTML.
 
 use std::collections::HashSet;
+
+/// The `id`s of one page. Hashed with FxHash: a build collects and looks up the ids of
+/// every page that a link points into, and the ids are the site's own.
+pub type Ids = rustc_hash::FxHashSet<String>;
 use std::path::PathBuf;
 
 use super::{Derived, Site};
@@ -9,11 +13,7 @@ use crate::messages as msg;
 
 /// Checks every link's anchor against the ids of its target page (`ids[entry]`, collected
 /// from the rendered HTML, so ids written by templates count too).
-pub fn check_anchors(
-    site: &Site,
-    derived: &Derived,
-    ids: &[Option<HashSet<String>>],
-) -> Vec<Diagnostic> {
+pub fn check_anchors(site: &Site, derived: &Derived, ids: &[Option<Ids>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, body) in derived.bodies.iter().enumerate() {
         for link in &body.links {
@@ -46,7 +46,7 @@ pub fn check_links_into(
     site: &Site,
     derived: &Derived,
     target: usize,
-    ids: &HashSet<String>,
+    ids: &Ids,
     into: &[(usize, usize)],
 ) -> Vec<Diagnostic> {
     into.iter()
@@ -65,7 +65,7 @@ pub fn check_links_into(
 pub fn check_anchors_near(
     site: &Site,
     derived: &Derived,
-    ids: &[Option<HashSet<String>>],
+    ids: &[Option<Ids>],
     changed: &[usize],
 ) -> Vec<Diagnostic> {
     let changed_set: HashSet<usize> = changed.iter().copied().collect();
@@ -101,7 +101,7 @@ fn check_link(
     site: &Site,
     from: usize,
     link: &crate::markdown::OutLink,
-    target_ids: Option<&HashSet<String>>,
+    target_ids: Option<&Ids>,
 ) -> Option<Diagnostic> {
     let (target, anchor) = anchor_to_check(link)?;
     let target_ids = target_ids?;
@@ -126,8 +126,8 @@ fn check_link(
 }
 
 /// Collects the values of all `id="…"` attributes in an HTML document.
-pub fn html_ids(html: &[u8]) -> HashSet<String> {
-    let mut ids = HashSet::new();
+pub fn html_ids(html: &[u8]) -> Ids {
+    let mut ids = Ids::default();
     let mut from = 0;
     let finder = memchr::memmem::Finder::new(b"id=\"");
     while let Some(i) = finder.find(&html[from..]) {

@@ -6,7 +6,6 @@ use rayon::prelude::*;
 
 use super::Site;
 use crate::markdown::Rendered;
-use crate::slug::swedish_sort_key;
 
 /// What the Markdown stage derives from the site model: each entry's rendered body and
 /// the link graph over them. A value of its own, beside the model, which is never changed
@@ -49,7 +48,7 @@ impl Site {
     /// The backlinks and related pages of every entry, from the rendered links and terms.
     pub(super) fn derive_graph(&self, bodies: Vec<Rendered>) -> Derived {
         let n = self.entries.len();
-        let rank = self.title_ranks();
+        let rank = self.titles.ranks();
         let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (from, body) in bodies.iter().enumerate() {
             for target in body.links.iter().filter_map(|l| l.target) {
@@ -78,7 +77,7 @@ impl Site {
                 ids.iter()
                     .map(|id| {
                         let linked = (&bodies[*id], backlinks[*id].as_slice());
-                        site.related_of(linked, *id, &rank, &mut scratch)
+                        site.related_of(linked, *id, rank, &mut scratch)
                     })
                     .collect::<Vec<_>>()
             })
@@ -182,9 +181,9 @@ impl Derived {
         let old = std::mem::replace(&mut self.bodies[id], body);
         let changed = self.relink(site, id, &old_targets);
         if !changed.is_empty() {
-            let rank = site.title_ranks();
+            let rank = site.titles.ranks();
             for entry in std::iter::once(id).chain(changed.iter().copied()) {
-                self.refresh_related(site, entry, &rank);
+                self.refresh_related(site, entry, rank);
             }
         }
         (changed, old)
@@ -209,13 +208,11 @@ impl Derived {
             .copied()
             .collect();
         changed.sort_unstable();
-        let key = swedish_sort_key(site.entries[id].title());
+        let rank = site.titles.rank(id);
         for t in &changed {
             let list = &mut self.backlinks[*t];
             if new_targets.contains(t) {
-                let at = list.partition_point(|b| {
-                    (swedish_sort_key(site.entries[*b].title()), *b) < (key.clone(), id)
-                });
+                let at = list.partition_point(|b| site.titles.rank(*b) < rank);
                 list.insert(at, id);
             } else {
                 list.retain(|b| *b != id);
@@ -234,23 +231,5 @@ impl Derived {
         };
         let linked = (&self.bodies[id], self.backlinks[id].as_slice());
         self.related[id] = site.related_of(linked, id, rank, &mut scratch);
-    }
-}
-
-impl Site {
-    /// Each entry's position in Swedish title order: one sort, then cheap comparisons.
-    fn title_ranks(&self) -> Vec<u32> {
-        let keys: Vec<Vec<u32>> = self
-            .entries
-            .par_iter()
-            .map(|e| swedish_sort_key(e.title()))
-            .collect();
-        let mut by_title: Vec<usize> = (0..self.entries.len()).collect();
-        by_title.sort_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
-        let mut rank = vec![0u32; self.entries.len()];
-        for (position, id) in by_title.iter().enumerate() {
-            rank[*id] = position as u32;
-        }
-        rank
     }
 }

@@ -26,7 +26,9 @@ use crate::markdown::glossary::{Glossary, Marking};
 use crate::markdown::{self, BodyLocation, Rendered};
 use crate::messages as msg;
 use crate::slug::{slugify, swedish_sort_key};
-pub use check::{anchored_links, check_anchors, check_anchors_near, check_links_into, html_ids};
+pub use check::{
+    anchored_links, check_anchors, check_anchors_near, check_links_into, html_ids, Ids,
+};
 pub use contents::Contents;
 pub use graph::Derived;
 use paths::relative_href;
@@ -136,6 +138,58 @@ pub struct Site {
     /// The entries that changed last, newest first (see [`Site::recent_entries`]): what
     /// serve's page edits never change (front matter and commits), chosen once.
     pub recent: Vec<usize>,
+    /// The entries in Swedish title order (see [`TitleOrder`]), computed once.
+    pub titles: TitleOrder,
+}
+
+/// Every entry's place in Swedish title order (then by entry index), from one sort of the
+/// titles' keys, so that the lists sorted by title (a term's pages, backlinks, related
+/// pages, siblings of equal weight) compare two numbers instead of two keys.
+#[derive(Debug, Default)]
+pub struct TitleOrder {
+    /// The entry's position in (title, index) order: unique.
+    rank: Vec<u32>,
+    /// The position of the first entry with the same title: equal for equal titles.
+    title: Vec<u32>,
+}
+
+impl TitleOrder {
+    fn of(entries: &[Entry]) -> TitleOrder {
+        let keys: Vec<Vec<u32>> = entries
+            .par_iter()
+            .map(|e| swedish_sort_key(e.title()))
+            .collect();
+        let mut by_title: Vec<usize> = (0..entries.len()).collect();
+        by_title.par_sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b]).then(a.cmp(b)));
+        let mut order = TitleOrder {
+            rank: vec![0; entries.len()],
+            title: vec![0; entries.len()],
+        };
+        for (position, id) in by_title.iter().enumerate() {
+            order.rank[*id] = position as u32;
+            order.title[*id] = match position.checked_sub(1).map(|p| by_title[p]) {
+                Some(before) if keys[before] == keys[*id] => order.title[before],
+                _ => position as u32,
+            };
+        }
+        order
+    }
+
+    /// Entry `id`'s position in Swedish title order; entries of the same title in index
+    /// order.
+    pub fn rank(&self, id: usize) -> u32 {
+        self.rank[id]
+    }
+
+    /// Every entry's [`TitleOrder::rank`], by entry index.
+    pub fn ranks(&self) -> &[u32] {
+        &self.rank
+    }
+
+    /// Entry `id`'s title's position in Swedish title order: the same for the same title.
+    fn title(&self, id: usize) -> u32 {
+        self.title[id]
+    }
 }
 
 impl Site {
@@ -178,9 +232,11 @@ impl Site {
             history,
             versions: HashMap::new(),
             recent: Vec::new(),
+            titles: TitleOrder::default(),
             config,
         };
         let texts = site.add_entries(sources, &mut errors);
+        site.titles = TitleOrder::of(&site.entries);
         site.link_tree();
         site.add_assets(content.assets, &mut errors);
         site.taxonomies = taxonomy::collect(&site);
@@ -213,58 +269,40 @@ impl Site {
     }
 
     /// Adds an entry for each source and returns their texts, by entry index.
-    fn add_entries(&mut self, mut sources: Vec<Loaded>, errors: &mut Vec<Diagnostic>) -> Texts {
-        let mut texts = Vec::with_capacity(sources.len());
-        // Parents before children: a section's path is its parent's path plus its slug.
-        sources.sort_by(|Loaded { source: a, .. }, Loaded { source: b, .. }| {
-            let depth =
-                |s: &Source| s.dir().matches('/').count() + usize::from(!s.dir().is_empty());
-            (depth(a), a.kind != SourceKind::Section, &a.rel).cmp(&(
-                depth(b),
-                b.kind != SourceKind::Section,
-                &b.rel,
-            ))
-        });
-        let mut section_paths: HashMap<String, String> = HashMap::new();
-        for Loaded { source, text } in sources {
-            let (parent_folder, own_name) = match source.kind {
-                SourceKind::Section if source.dir().is_empty() => (None, None),
-                SourceKind::Section | SourceKind::Bundle => {
-                    let folder = source.dir();
-                    (
-                        Some(parent_of(folder).to_string()),
-                        Some(last_segment(folder).to_string()),
-                    )
-                }
-                SourceKind::Page => {
-                    let name = last_segment(&source.rel);
-                    (
-                        Some(source.dir().to_string()),
-                        Some(name.trim_end_matches(".md").to_string()),
-                    )
-                }
+    fn add_entries(&mut self, sources: Vec<Loaded>, errors: &mut Vec<Diagnostic>) -> Texts {
+        // Each source's place (depth, parent folder, own URL segment) is worked out in
+        // parallel; then parents come before children, since a section's path is its
+        // parent's path plus its segment.
+        let placed: Vec<Placed> = sources.par_iter().map(|l| Placed::of(&l.source)).collect();
+        let mut order: Vec<usize> = (0..sources.len()).collect();
+        order.par_sort_unstable_by(|a, b| {
+            let key = |i: usize| {
+                (
+                    placed[i].depth,
+                    placed[i].page,
+                    sources[i].source.rel.as_str(),
+                )
             };
-            let path = match (parent_folder, own_name) {
-                (Some(parent), Some(name)) => {
-                    let seg = source.front.slug.clone().unwrap_or_else(|| slugify(&name));
-                    if seg.is_empty() {
-                        errors.push(
-                            Diagnostic::error(crate::text!(msg::NAME_EMPTY_URL, name))
-                                .in_file(source.display_path())
-                                .with_hint(&msg::HINT_NAME_EMPTY_URL),
-                        );
-                        continue;
-                    }
-                    if let Err(d) = crate::slug::check_name(&seg) {
-                        errors.push(d.in_file(source.display_path()));
-                        continue;
-                    }
-                    format!(
-                        "{}{seg}/",
-                        section_paths.get(&parent).map_or("", String::as_str)
-                    )
+            key(*a).cmp(&key(*b))
+        });
+        let mut slots: Vec<Option<(Loaded, Placed)>> =
+            sources.into_iter().zip(placed).map(Some).collect();
+        let mut texts = Vec::with_capacity(slots.len());
+        let mut section_paths: HashMap<String, String> = HashMap::new();
+        for i in order {
+            let Some((Loaded { source, text }, placed)) = slots[i].take() else {
+                continue;
+            };
+            let path = match placed.segment {
+                None => String::new(),
+                Some((parent, Ok(seg))) => format!(
+                    "{}{seg}/",
+                    section_paths.get(&parent).map_or("", String::as_str)
+                ),
+                Some((_, Err(problem))) => {
+                    errors.push(problem.in_file(source.display_path()));
+                    continue;
                 }
-                _ => String::new(),
             };
             if source.kind == SourceKind::Section {
                 section_paths.insert(source.dir().to_string(), path.clone());
@@ -318,12 +356,40 @@ impl Site {
                 p.pages.push(id)
             }
         }
-        let keys: Vec<_> = self.entries.par_iter().map(sort_key).collect();
-        for e in &mut self.entries {
-            e.pages.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
-            e.subsections.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
-            e.children = e.subsections.iter().chain(&e.pages).copied().collect();
-            e.children.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        // Display order: weight (unweighted last), then title in Swedish order, then
+        // source path. The lists are taken out while the entries' fields are compared.
+        let mut lists: Vec<(Vec<usize>, Vec<usize>)> = self
+            .entries
+            .iter_mut()
+            .map(|e| {
+                (
+                    std::mem::take(&mut e.pages),
+                    std::mem::take(&mut e.subsections),
+                )
+            })
+            .collect();
+        let key = |id: usize| {
+            let e = &self.entries[id];
+            let weight = e.source.front.weight.unwrap_or(i64::MAX);
+            (weight, self.titles.title(id), e.source.rel.as_str())
+        };
+        let order = |a: &usize, b: &usize| key(*a).cmp(&key(*b));
+        let children: Vec<Vec<usize>> = lists
+            .par_iter_mut()
+            .map(|(pages, subsections)| {
+                pages.sort_by(order);
+                subsections.sort_by(order);
+                let mut all: Vec<usize> = subsections.iter().chain(pages.iter()).copied().collect();
+                all.sort_by(order);
+                all
+            })
+            .collect();
+        for (e, ((pages, subsections), all)) in
+            self.entries.iter_mut().zip(lists.into_iter().zip(children))
+        {
+            e.pages = pages;
+            e.subsections = subsections;
+            e.children = all;
         }
         for section in 0..self.entries.len() {
             let pages = std::mem::take(&mut self.entries[section].pages);
@@ -623,17 +689,46 @@ pub fn document_line(e: &Entry, field: &str) -> usize {
         .unwrap_or(block)
 }
 
-fn last_segment(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
+/// Where a source goes in the tree, before the tree is built.
+struct Placed {
+    /// How many folders deep the source's folder is: 0 for the start page and the pages
+    /// beside it, 1 for a top-level section and its pages.
+    depth: usize,
+    /// Pages and bundles come after the sections of their depth.
+    page: bool,
+    /// The parent folder and the entry's own URL segment (or why it has none); `None` for
+    /// the start page.
+    segment: Option<(String, std::result::Result<String, Diagnostic>)>,
 }
 
-/// Display order: weight (unweighted last), then title in Swedish order, then source path.
-fn sort_key(e: &Entry) -> (i64, Vec<u32>, String) {
-    (
-        e.source.front.weight.unwrap_or(i64::MAX),
-        swedish_sort_key(e.title()),
-        e.source.rel.clone(),
-    )
+impl Placed {
+    fn of(source: &Source) -> Placed {
+        let dir = source.dir();
+        let (parent, name) = match source.kind {
+            SourceKind::Section if dir.is_empty() => (None, ""),
+            SourceKind::Section | SourceKind::Bundle => (Some(parent_of(dir)), last_segment(dir)),
+            SourceKind::Page => (Some(dir), last_segment(&source.rel).trim_end_matches(".md")),
+        };
+        let segment = parent.map(|parent| {
+            let seg = source.front.slug.clone().unwrap_or_else(|| slugify(name));
+            let checked = if seg.is_empty() {
+                Err(Diagnostic::error(crate::text!(msg::NAME_EMPTY_URL, name))
+                    .with_hint(&msg::HINT_NAME_EMPTY_URL))
+            } else {
+                crate::slug::check_name(&seg).map(|()| seg)
+            };
+            (parent.to_string(), checked)
+        });
+        Placed {
+            depth: dir.matches('/').count() + usize::from(!dir.is_empty()),
+            page: source.kind != SourceKind::Section,
+            segment,
+        }
+    }
+}
+
+fn last_segment(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// Removes drafts (and everything below a draft section) unless drafts are wanted.

@@ -8,8 +8,11 @@
 //! both sources, with file and line where an editor chose the path. Rendering, the sitemap, link resolution and the output's write check read this
 //! table; nothing else decides which files exist.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 use super::Site;
 use crate::error::Diagnostic;
@@ -316,9 +319,12 @@ fn entry_claim(site: &Site, id: usize, key: &str) -> Claim {
 }
 
 fn claim_entries(site: &Site, c: &mut Claims) {
-    for (id, e) in site.entries.iter().enumerate() {
-        c.page(&e.path, Route::Entry(id), entry_claim(site, id, "slug"));
-    }
+    // In parallel: one claim per entry is the bulk of a large site's claims.
+    c.files
+        .par_extend(site.entries.par_iter().enumerate().map(|(id, e)| {
+            let claim = entry_claim(site, id, "slug");
+            (format!("{}index.html", e.path), Route::Entry(id), claim)
+        }));
     for (i, (alias, id)) in site.aliases.iter().enumerate() {
         let mut claim = entry_claim(site, *id, "aliases");
         claim.who = text!(msg::WHO_ALIAS, alias, claim.who).into();
@@ -339,12 +345,16 @@ fn claim_entries(site: &Site, c: &mut Claims) {
 }
 
 fn claim_generated(site: &Site, c: &mut Claims) {
-    for id in 0..site.entries.len() {
-        if let Some(path) = site.print_path(id) {
+    c.files
+        .par_extend((0..site.entries.len()).into_par_iter().filter_map(|id| {
+            let path = site.print_path(id)?;
             let who = text!(msg::WHO_PRINT_PAGE, site.entries[id].source.display_path());
-            c.page(&path, Route::Print(id), Claim::generated(who));
-        }
-    }
+            Some((
+                format!("{path}index.html"),
+                Route::Print(id),
+                Claim::generated(who),
+            ))
+        }));
     let config = crate::config::CONFIG_FILE;
     for (ti, t) in site.taxonomies.iter().enumerate() {
         let who = text!(msg::WHO_TAXONOMY, t.config.name, config);
@@ -506,7 +516,7 @@ fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) 
     } = claims;
     errors.extend(problems);
     // Stable: of two claims of one path, the one claimed first stays first.
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.par_sort_by(|a, b| a.0.cmp(&b.0));
     let mut routes = Routes::default();
     let mut who: Vec<Claim> = Vec::with_capacity(files.len());
     for (path, route, claim) in files {
@@ -519,17 +529,32 @@ fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) 
         routes.files.push((path, route));
         who.push(claim);
     }
+    // Clashes are looked for in lower case: a server that ignores case serves `Sok/F/1.json`
+    // from `sok/f/` too, and `Atom.xml/` is the file `atom.xml` there.
+    let lower: Vec<Cow<str>> = routes
+        .files
+        .par_iter()
+        .map(|(path, _)| {
+            if path
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                Cow::Owned(path.to_lowercase())
+            } else {
+                Cow::Borrowed(path.as_str())
+            }
+        })
+        .collect();
     for (folder, claim) in &folders {
-        for (i, (path, _)) in routes.files.iter().enumerate() {
-            // Folders are claimed in lower case; a server that ignores case serves
-            // `Sok/F/1.json` from `sok/f/` too.
-            if path.to_lowercase().starts_with(folder.as_str()) {
-                errors.push(clash(root, claim, &who[i], path));
+        // Folders are claimed in lower case.
+        for (i, path) in lower.iter().enumerate() {
+            if path.starts_with(folder.as_str()) {
+                errors.push(clash(root, claim, &who[i], &routes.files[i].0));
             }
         }
     }
-    file_folder_clashes(root, &routes, &who, errors);
-    case_clashes(&routes, &who, errors);
+    file_folder_clashes(root, &routes, &lower, &who, errors);
+    case_clashes(&routes, &lower, &who, errors);
     routes.folders = folders.into_iter().map(|(f, _)| f).collect();
     routes.pages = linkable_pages(routes.files.iter().map(|(p, r)| (p, *r)));
     routes
@@ -540,20 +565,18 @@ fn settle(root: &std::path::Path, claims: Claims, errors: &mut Vec<Diagnostic>) 
 fn file_folder_clashes(
     root: &std::path::Path,
     routes: &Routes,
+    lower: &[Cow<str>],
     who: &[Claim],
     errors: &mut Vec<Diagnostic>,
 ) {
-    // In lower case: on a server that ignores case, `Atom.xml/` is the file `atom.xml`.
-    let by_lower: HashMap<String, usize> = routes
-        .files
+    let by_lower: HashMap<&str, usize> = lower
         .iter()
         .enumerate()
-        .map(|(i, (path, _))| (path.to_lowercase(), i))
+        .map(|(i, path)| (path.as_ref(), i))
         .collect();
-    for (i, (path, _)) in routes.files.iter().enumerate() {
-        let lower = path.to_lowercase();
-        for (at, _) in lower.match_indices('/') {
-            if let Some(file) = by_lower.get(&lower[..at]) {
+    for (i, path) in lower.iter().enumerate() {
+        for (at, _) in path.match_indices('/') {
+            if let Some(file) = by_lower.get(&path[..at]) {
                 errors.push(clash(root, &who[*file], &who[i], &routes.files[*file].0));
             }
         }
@@ -562,10 +585,10 @@ fn file_folder_clashes(
 
 /// Output paths that differ only in case are one file on a server that ignores case
 /// (Windows, macOS, IIS): one would silently replace the other there.
-fn case_clashes(routes: &Routes, who: &[Claim], errors: &mut Vec<Diagnostic>) {
-    let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (path, _)) in routes.files.iter().enumerate() {
-        by_lower.entry(path.to_lowercase()).or_default().push(i);
+fn case_clashes(routes: &Routes, lower: &[Cow<str>], who: &[Claim], errors: &mut Vec<Diagnostic>) {
+    let mut by_lower: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, path) in lower.iter().enumerate() {
+        by_lower.entry(path.as_ref()).or_default().push(i);
     }
     let mut clashes: Vec<Vec<usize>> = by_lower.into_values().filter(|v| v.len() > 1).collect();
     clashes.sort();

@@ -1,6 +1,6 @@
 //! Taxonomies: for each one declared in the config, its terms and the entries that use them.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -42,27 +42,32 @@ pub fn collect(site: &Site) -> Vec<Taxonomy> {
         .iter()
         .map(|config| {
             let path = format!("{}/", config.slug);
-            let mut by_slug: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+            // Terms by slug: (the spelling shown, the entries). A site has few terms used on
+            // many pages, so each spelling is slugified once.
+            let mut by_slug: HashMap<String, usize> = HashMap::new();
+            let mut by_name: HashMap<&str, usize> = HashMap::new();
+            let mut found: Vec<(String, String, Vec<usize>)> = Vec::new();
             for (id, e) in site.entries.iter().enumerate() {
                 for name in e.source.front.terms.get(&config.name).into_iter().flatten() {
-                    let slug = slugify(name);
-                    let slot = by_slug
-                        .entry(slug)
-                        .or_insert_with(|| (name.clone(), Vec::new()));
-                    if name < &slot.0 {
-                        slot.0 = name.clone();
+                    let term = *by_name.entry(name.as_str()).or_insert_with(|| {
+                        *by_slug.entry(slugify(name)).or_insert_with_key(|slug| {
+                            found.push((slug.clone(), name.clone(), Vec::new()));
+                            found.len() - 1
+                        })
+                    });
+                    let (_, shown, entries) = &mut found[term];
+                    if name < shown {
+                        *shown = name.clone();
                     }
-                    if slot.1.last() != Some(&id) {
-                        slot.1.push(id);
+                    if entries.last() != Some(&id) {
+                        entries.push(id);
                     }
                 }
             }
-            let mut terms: Vec<Term> = by_slug
+            let mut terms: Vec<Term> = found
                 .into_par_iter()
-                .map(|(slug, (name, mut entries))| {
-                    entries.sort_by_cached_key(|id| {
-                        (swedish_sort_key(site.entries[*id].title()), *id)
-                    });
+                .map(|(slug, name, mut entries)| {
+                    entries.sort_unstable_by_key(|id| site.titles.rank(*id));
                     Term {
                         path: format!("{path}{slug}/"),
                         name,
