@@ -72,6 +72,45 @@ fn rebuilds_through_the_spare_folder_match_a_fresh_build() {
     );
 }
 
+#[test]
+fn a_build_that_fails_before_its_pages_gives_the_spare_folder_back_as_it_was() {
+    // The staging folder is prepared from the spare one while the pages are read: a build
+    // that fails before it renders anything (here two pages claim one address) must leave
+    // both folders as they were, and the next build reuse the spare one.
+    let site = Site::from_fixture("basic");
+    site.build_ok(&[]);
+    site.build_ok(&[]);
+    let (output, spare) = (site.snapshot("public"), site.snapshot(".public.spare"));
+    assert!(!spare.is_empty(), "a second build keeps a spare folder");
+    let copy = "content/styrgrupp/kopia.md";
+    site.write(copy, "---\ntitle: Kopia\nslug: anvisningar\n---\n\nText.\n");
+    let failed = site.run(&["build"]);
+    failed.expect_no_panic().expect_code(1);
+    failed.error_for(copy, Some(3), &["styrgrupp/anvisningar/"]);
+    assert_same_tree(
+        &output,
+        &site.snapshot("public"),
+        "the output after a failed build",
+    );
+    assert_same_tree(
+        &spare,
+        &site.snapshot(".public.spare"),
+        "the spare folder after it",
+    );
+    assert!(
+        site.hidden_entries().is_empty(),
+        "left behind: {:?}",
+        site.hidden_entries()
+    );
+    std::fs::remove_file(site.path(copy)).expect("remove the copy");
+    site.build_ok(&[]);
+    assert_same_tree(
+        &fresh_build(&site),
+        &site.snapshot("public"),
+        "the build after it",
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_spare_folder_in_any_state_is_pruned_to_exactly_the_new_output() {

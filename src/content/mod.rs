@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
@@ -223,13 +224,18 @@ fn classify(
     folders: BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Walk {
-    let file_set: BTreeSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
+    // Sets only looked up (FxHash: the site's own names) are hashed; what is iterated over,
+    // in order, is a B-tree.
+    let file_set: FxHashSet<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
     let bundles: BTreeSet<String> = folders
         .iter()
         .filter(|f| !f.is_empty() && file_set.contains(join(f, "index.md").as_str()))
         .cloned()
         .collect();
     let in_bundle = |rel: &str| {
+        if bundles.is_empty() {
+            return None;
+        }
         let mut dir = parent_of(rel);
         while !dir.is_empty() {
             if bundles.contains(dir) {
@@ -244,7 +250,7 @@ fn classify(
         assets: Vec::new(),
         implicit_sections: Vec::new(),
     };
-    let mut has_index: BTreeSet<&str> = BTreeSet::new();
+    let mut has_index: FxHashSet<&str> = FxHashSet::default();
     for (rel, abs) in &files {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         let is_md = name.ends_with(".md");
@@ -284,7 +290,7 @@ fn classify(
             );
         }
     }
-    let md_folders: BTreeSet<&str> = walk
+    let md_folders: FxHashSet<&str> = walk
         .markdown
         .iter()
         .flat_map(|(rel, _)| ancestors(rel))

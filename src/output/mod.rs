@@ -9,9 +9,11 @@ pub mod sitemap;
 pub mod table;
 pub mod xml;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{io_diagnostic, Diagnostic, Error, IoAction, Result};
 
@@ -137,16 +139,90 @@ pub struct Staging {
     force: bool,
     /// Held (with an exclusive lock) until the staging folder is committed or discarded.
     _lock: std::fs::File,
-    /// The files of the reused folder, by site path.
-    previous: HashMap<String, Previous>,
+    /// The files of the reused folder, by site path (hashed with FxHash: one look-up for
+    /// every file the build writes).
+    previous: FxHashMap<String, Previous>,
     /// The folders of the reused folder, by site path (`""` is the folder itself).
-    folders: HashSet<String>,
+    folders: FxHashSet<String>,
 }
 
 /// A file found in the reused folder.
 struct Previous {
     /// Written (or found unchanged) by this build: survives the pruning.
     kept: AtomicBool,
+}
+
+/// A staging folder being prepared ([`Staging::create`]) on a thread of its own, from the
+/// start of a build: taking stock of the previous output is system calls on one thread,
+/// which the stages that run on one core (the content walk, parts of the site's structure)
+/// leave room for. Dropped without [`Preparing::wait`] (the build failed before it wrote
+/// anything), it waits for the thread and gives the folder back as the spare one.
+pub(crate) struct Preparing(Option<Prepared>);
+
+enum Prepared {
+    Thread(std::thread::JoinHandle<(Result<Staging>, std::time::Duration)>),
+    /// Made at once, when no thread could be started.
+    Made(Result<Staging>, std::time::Duration),
+}
+
+impl Preparing {
+    /// Starts preparing the staging folder for `target`; nothing when there is none.
+    pub(crate) fn start(target: Option<&Path>, policy: &Policy) -> Preparing {
+        let Some(target) = target else {
+            return Preparing(None);
+        };
+        let create = {
+            let (target, policy) = (target.to_path_buf(), *policy);
+            move || {
+                let started = std::time::Instant::now();
+                (Staging::create(&target, &policy), started.elapsed())
+            }
+        };
+        let thread = std::thread::Builder::new()
+            .name("handbok-output".into())
+            .spawn(create.clone());
+        Preparing(Some(match thread {
+            Ok(handle) => Prepared::Thread(handle),
+            Err(_) => {
+                let (made, took) = create();
+                Prepared::Made(made, took)
+            }
+        }))
+    }
+
+    /// The staging folder (`None` without a target) and how long preparing it took.
+    pub(crate) fn wait(mut self) -> (Result<Option<Staging>>, std::time::Duration) {
+        match self.0.take().map(Prepared::finish) {
+            None => (Ok(None), std::time::Duration::ZERO),
+            Some((made, took)) => (made.map(Some), took),
+        }
+    }
+}
+
+impl Prepared {
+    fn finish(self) -> (Result<Staging>, std::time::Duration) {
+        match self {
+            Prepared::Made(made, took) => (made, took),
+            Prepared::Thread(handle) => match handle.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+        }
+    }
+}
+
+impl Drop for Preparing {
+    fn drop(&mut self) {
+        match self.0.take() {
+            Some(Prepared::Thread(handle)) => {
+                if let Ok((Ok(staging), _)) = handle.join() {
+                    staging.discard();
+                }
+            }
+            Some(Prepared::Made(Ok(staging), _)) => staging.discard(),
+            _ => {}
+        }
+    }
 }
 
 /// What a build may do at its output path.
@@ -193,8 +269,8 @@ impl Staging {
         let spare = parent.join(format!(".{name}.spare"));
         adopt_leftovers(&parent, &name, &spare, &id)?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        let mut previous = HashMap::new();
-        let mut folders = HashSet::new();
+        let mut previous = FxHashMap::default();
+        let mut folders = FxHashSet::default();
         if owned::reusable(&spare, &id)? && std::fs::rename(&spare, &dir).is_ok() {
             inventory(&dir, &mut previous, &mut folders);
         } else {
@@ -473,7 +549,7 @@ fn inside_output(path: &str) -> Result<(), Diagnostic> {
 
 /// Lists the files and folders of a reused folder; removes anything else (symbolic links,
 /// which handbok never writes and which could lead writes outside the folder).
-fn inventory(dir: &Path, files: &mut HashMap<String, Previous>, folders: &mut HashSet<String>) {
+fn inventory(dir: &Path, files: &mut FxHashMap<String, Previous>, folders: &mut FxHashSet<String>) {
     let walker = walkdir::WalkDir::new(dir).follow_links(false);
     for entry in walker.into_iter().flatten() {
         let Ok(rel) = entry.path().strip_prefix(dir) else {

@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 use crate::content::glossary::GlossaryTerm;
@@ -106,8 +107,10 @@ pub struct Site {
     pub entries: Vec<Entry>,
     /// Index of the start page.
     pub root: usize,
-    pub by_source: HashMap<String, usize>,
-    pub by_path: HashMap<String, usize>,
+    /// Entries by source path and by site path: hashed with FxHash, as are the other
+    /// tables of every entry or file, which hold the site's own names.
+    pub by_source: FxHashMap<String, usize>,
+    pub by_path: FxHashMap<String, usize>,
     pub assets: Vec<OutputAsset>,
     /// Source path in `content/` → site path of the copied asset.
     pub asset_paths: HashMap<String, String>,
@@ -208,8 +211,8 @@ impl Site {
         let mut site = Site {
             entries: Vec::with_capacity(sources.len()),
             root: 0,
-            by_source: HashMap::new(),
-            by_path: HashMap::new(),
+            by_source: FxHashMap::default(),
+            by_path: FxHashMap::default(),
             assets: Vec::new(),
             asset_paths: HashMap::new(),
             drafts,
@@ -288,7 +291,7 @@ impl Site {
         let mut slots: Vec<Option<(Loaded, Placed)>> =
             sources.into_iter().zip(placed).map(Some).collect();
         let mut texts = Vec::with_capacity(slots.len());
-        let mut section_paths: HashMap<String, String> = HashMap::new();
+        let mut section_paths: FxHashMap<String, String> = FxHashMap::default();
         for i in order {
             let Some((Loaded { source, text }, placed)) = slots[i].take() else {
                 continue;

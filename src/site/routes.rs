@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -198,9 +200,9 @@ impl Claim {
 #[derive(Debug, Default)]
 pub struct Routes {
     files: Vec<(String, Route)>,
-    by_file: HashMap<String, usize>,
+    by_file: FxHashMap<String, usize>,
     /// The first file of each route (most routes have one).
-    by_route: HashMap<Route, usize>,
+    by_route: FxHashMap<Route, usize>,
     /// Folders owned whole (the search index's numbered files).
     folders: Vec<String>,
     /// Linkable generated pages by folder (`taggar/`, `granskning/`).
@@ -569,7 +571,7 @@ fn file_folder_clashes(
     who: &[Claim],
     errors: &mut Vec<Diagnostic>,
 ) {
-    let by_lower: HashMap<&str, usize> = lower
+    let by_lower: FxHashMap<&str, usize> = lower
         .iter()
         .enumerate()
         .map(|(i, path)| (path.as_ref(), i))
@@ -586,7 +588,7 @@ fn file_folder_clashes(
 /// Output paths that differ only in case are one file on a server that ignores case
 /// (Windows, macOS, IIS): one would silently replace the other there.
 fn case_clashes(routes: &Routes, lower: &[Cow<str>], who: &[Claim], errors: &mut Vec<Diagnostic>) {
-    let mut by_lower: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_lower: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, path) in lower.iter().enumerate() {
         by_lower.entry(path.as_ref()).or_default().push(i);
     }

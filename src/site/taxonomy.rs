@@ -1,6 +1,6 @@
 //! Taxonomies: for each one declared in the config, its terms and the entries that use them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -39,13 +39,13 @@ impl Taxonomy {
 pub fn collect(site: &Site) -> Vec<Taxonomy> {
     site.config
         .taxonomies
-        .iter()
+        .par_iter()
         .map(|config| {
             let path = format!("{}/", config.slug);
             // Terms by slug: (the spelling shown, the entries). A site has few terms used on
             // many pages, so each spelling is slugified once.
-            let mut by_slug: HashMap<String, usize> = HashMap::new();
-            let mut by_name: HashMap<&str, usize> = HashMap::new();
+            let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
+            let mut by_name: FxHashMap<&str, usize> = FxHashMap::default();
             let mut found: Vec<(String, String, Vec<usize>)> = Vec::new();
             for (id, e) in site.entries.iter().enumerate() {
                 for name in e.source.front.terms.get(&config.name).into_iter().flatten() {
