@@ -378,9 +378,6 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     let mut timings = Timings::default();
     options.stage(&messages::STAGE_CONFIGURATION);
     let config = Config::load(&options.root, &options.overrides)?;
-    // Only once the configuration is known to load is the output touched.
-    let preparing =
-        output::Preparing::start(output.map(PathBuf::as_path), &output::Policy::of(options));
     timings.lap(&messages::STAGE_CONFIGURATION);
     options.stage(&messages::STAGE_CONTENT);
     // The templates, the pages and the git history side by side: compiling the templates
@@ -432,16 +429,29 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
     };
     timings.lap(&messages::STAGE_MODEL);
     options.stage(&messages::STAGE_MARKDOWN);
+    // The Markdown and the output folder side by side: taking stock of the previous output
+    // (a folder listing of every file) is system calls on one thread, which the parallel
+    // Markdown stage leaves room for.
+    let policy = output::Policy::of(options);
     // A build reads each body once for its page and once for the search index, and lets go
     // of it then; what is kept for updates is read in place.
     let handed = (keep == Keep::Nothing)
         .then(|| site::Contents::handed(site.entries.len(), if INDEXED { 2 } else { 1 }));
-    if keep == Keep::Nothing {
-        // A build needs a text after its Markdown is rendered only for the print pages,
-        // which render it again at their own path.
-        texts.keep_only_printed(&site);
-    }
-    let (derived, problems) = site.render_markdown(&mut texts, handed.as_ref());
+    let ((derived, problems), (staging, staging_took)) = rayon::join(
+        || {
+            if keep == Keep::Nothing {
+                // A build needs a text after its Markdown is rendered only for the print
+                // pages, which render it again at their own path.
+                texts.keep_only_printed(&site);
+            }
+            site.render_markdown(&mut texts, handed.as_ref())
+        },
+        || {
+            let started = std::time::Instant::now();
+            let staging = output.map(|dir| Staging::create(dir, &policy)).transpose();
+            (staging, started.elapsed())
+        },
+    );
     diagnostics.extend(problems);
     diagnostics.extend(site::governance::overdue_diagnostics(&site));
     if let Some(a) = &site.config.accessibility {
@@ -451,7 +461,6 @@ fn run(options: &BuildOptions, output: Option<&PathBuf>, keep: Keep) -> Result<(
         diagnostics.extend(site::routes::sitemap_left_out(&site));
     }
     timings.lap(&messages::STAGE_MARKDOWN);
-    let (staging, staging_took) = preparing.wait();
     timings.within(&messages::STAGE_OUTPUT, staging_took);
     let staging = staging?;
     let sink: &dyn Sink = match &staging {

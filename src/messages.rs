@@ -2048,8 +2048,8 @@ catalogue! {
     STAGE_MODEL = "HB0931" { en: "the site's structure", sv: "webbplatsens struktur" }
     STAGE_MARKDOWN = "HB0932" { en: "Markdown and links", sv: "Markdown och länkar" }
     STAGE_OUTPUT = "HB0933" {
-        en: "  the output folder (on a thread of its own, from the start)",
-        sv: "  utdatamappen (på en egen tråd, från början)",
+        en: "  of which the output folder (beside Markdown)",
+        sv: "  varav utdatamappen (vid sidan av Markdown)",
     }
     STAGE_RENDERING = "HB0934" { en: "pages and the search index", sv: "sidor och sökindex" }
     STAGE_COMMIT = "HB0935" { en: "putting the site in place", sv: "lägger webbplatsen på plats" }

@@ -39,11 +39,12 @@ fn document(site: &Site, path: &str) -> Html {
     Html::parse_document(&site.read_string(&html_file(path)))
 }
 
-/// `(text, resolved target)` of every `a[href]` matching `css` on the page at `path`.
+/// The resolved targets of every `a[href]` matching `css` on the page at `path`.
 fn targets(site: &Site, path: &str, css: &str) -> Vec<String> {
     links(site, path, css).into_iter().map(|(_, t)| t).collect()
 }
 
+/// `(text, resolved target)` of every `a[href]` matching `css` on the page at `path`.
 fn links(site: &Site, path: &str, css: &str) -> Vec<(String, String)> {
     let doc = document(site, path);
     doc.select(&sel(css))

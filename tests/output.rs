@@ -74,9 +74,8 @@ fn rebuilds_through_the_spare_folder_match_a_fresh_build() {
 
 #[test]
 fn a_build_that_fails_before_its_pages_gives_the_spare_folder_back_as_it_was() {
-    // The staging folder is prepared from the spare one while the pages are read: a build
-    // that fails before it renders anything (here two pages claim one address) must leave
-    // both folders as they were, and the next build reuse the spare one.
+    // A build that fails before it renders anything (here two pages claim one address)
+    // leaves the output and the spare folder as they were, and the next build reuses it.
     let site = Site::from_fixture("basic");
     site.build_ok(&[]);
     site.build_ok(&[]);

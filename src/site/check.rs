@@ -1,15 +1,15 @@
 //! Link checking over the whole graph: every `#anchor` must exist in its target's final HTML.
 
 use std::collections::HashSet;
-
-/// The `id`s of one page. Hashed with FxHash: a build collects and looks up the ids of
-/// every page that a link points into, and the ids are the site's own.
-pub type Ids = rustc_hash::FxHashSet<String>;
 use std::path::PathBuf;
 
 use super::{Derived, Site};
 use crate::error::{did_you_mean, Diagnostic};
 use crate::messages as msg;
+
+/// The `id`s of one page. Hashed with FxHash: a build collects and looks up the ids of
+/// every page that a link points into, and the ids are the site's own.
+pub type Ids = rustc_hash::FxHashSet<String>;
 
 /// Checks every link's anchor against the ids of its target page (`ids[entry]`, collected
 /// from the rendered HTML, so ids written by templates count too).

@@ -10,11 +10,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::Site;
 use crate::error::Diagnostic;
